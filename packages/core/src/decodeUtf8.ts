@@ -1,0 +1,25 @@
+import { assertBytes } from './assertBytes.js'
+import { CivitasError } from './errors.js'
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/**
+ * Decodes UTF-8 bytes strictly: malformed sequences are refused rather than replaced,
+ * and a byte-order mark is kept (so that strict JSON parsing refuses it).
+ *
+ * @throws `ERR_UTF8_INVALID` for malformed UTF-8; `ERR_INVALID_ARGUMENT` for non-bytes.
+ * @example
+ * ```ts
+ * import { decodeUtf8 } from '@civitas/core'
+ *
+ * decodeUtf8(new Uint8Array([74, 101, 106, 117])) // 'Jeju'
+ * ```
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  assertBytes(bytes, { name: 'bytes' })
+  try {
+    return decoder.decode(bytes)
+  } catch (cause) {
+    throw new CivitasError('ERR_UTF8_INVALID', 'bytes are not valid UTF-8', { cause })
+  }
+}

@@ -1,0 +1,9 @@
+/** A short description of a value's type for guard messages ("string of length 3", "null"). */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return `array of length ${value.length}`
+  if (value instanceof Uint8Array) return `Uint8Array of length ${value.length}`
+  if (typeof value === 'string') return `string of length ${value.length}`
+  if (typeof value === 'object') return `object ${Object.prototype.toString.call(value)}`
+  return typeof value
+}

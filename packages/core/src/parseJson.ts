@@ -1,0 +1,53 @@
+import { CivitasError } from './errors.js'
+import { JsonParser } from './internal/JsonParser.js'
+import type { JsonValue } from './types.js'
+
+/** Options for {@link parseJson}. */
+export interface ParseJsonOptions {
+  /** Names the input in error messages, e.g. `'JWS header'`. */
+  name?: string
+  /** Largest input accepted, in UTF-16 code units (default 1,048,576). */
+  maxLength?: number
+  /** Deepest nesting of arrays and objects accepted (default 32). */
+  maxDepth?: number
+}
+
+/** Default cap on JSON text length: 1 MiB of characters. */
+export const DEFAULT_JSON_MAX_LENGTH = 1_048_576
+/** Default cap on JSON nesting depth. */
+export const DEFAULT_JSON_MAX_DEPTH = 32
+
+/**
+ * Parses JSON strictly (RFC 8259 with the I-JSON restrictions of RFC 7493): refuses
+ * duplicate member names, the member names `__proto__`, `constructor` and `prototype`,
+ * lone surrogates, a byte-order mark, excessive nesting and excessive size. Parsers
+ * disagree on which duplicate wins, so a signature could cover one value while the
+ * application reads another; refusing them closes that gap.
+ *
+ * @throws `ERR_JSON_INVALID` for malformed JSON; `ERR_JSON_DUPLICATE_KEY`;
+ *   `ERR_JSON_FORBIDDEN_KEY`; `ERR_JSON_TOO_DEEP`; `ERR_INPUT_TOO_LARGE`.
+ * @example
+ * ```ts
+ * import { parseJson } from '@civitas/core'
+ *
+ * parseJson('{"alg":"EdDSA"}') // { alg: 'EdDSA' }
+ * parseJson('{"a":1,"a":2}')   // throws ERR_JSON_DUPLICATE_KEY
+ * ```
+ */
+export function parseJson(text: string, options: ParseJsonOptions = {}): JsonValue {
+  const name = options.name ?? 'JSON'
+  if (typeof text !== 'string') {
+    throw new CivitasError('ERR_JSON_INVALID', `${name}: expected a string, got ${typeof text}`)
+  }
+  const maxLength = options.maxLength ?? DEFAULT_JSON_MAX_LENGTH
+  if (text.length > maxLength) {
+    throw new CivitasError(
+      'ERR_INPUT_TOO_LARGE',
+      `${name}: ${text.length} characters exceed the limit of ${maxLength}`,
+      {
+        details: { limit: maxLength, received: text.length },
+      },
+    )
+  }
+  return new JsonParser(text, name, options.maxDepth ?? DEFAULT_JSON_MAX_DEPTH).parseDocument()
+}
