@@ -1,0 +1,139 @@
+import type { PrivateJwk, PublicJwk, SignatureAlgorithm } from '@civitas/core'
+import { CivitasError, decodeBase64url, encodeBase64url } from '@civitas/core'
+import { ed25519 } from '@noble/curves/ed25519.js'
+import { p256 } from '@noble/curves/nist.js'
+import { secp256k1 } from '@noble/curves/secp256k1.js'
+import type { KeyInfo } from '../types.js'
+
+/** One key as a key store holds it: canonical public and private JWKs, never shown to callers as is. */
+export interface KeyRecord {
+  readonly id: string
+  readonly alg: SignatureAlgorithm
+  readonly publicJwk: PublicJwk
+  readonly privateJwk: PrivateJwk
+}
+
+/** Every algorithm a Civitas key store can support, in the order stores declare them. */
+export const KEY_STORE_ALGORITHMS: readonly SignatureAlgorithm[] = Object.freeze(['EdDSA', 'ES256', 'ES256K'])
+
+/** Longest key id a store accepts (a did:jwk DID URL fits comfortably). */
+export const MAX_KEY_ID_LENGTH = 1024
+
+const CURVES = {
+  Ed25519: { kty: 'OKP', alg: 'EdDSA', publicKey: (d: Uint8Array) => ed25519.getPublicKey(d) },
+  'P-256': { kty: 'EC', alg: 'ES256', publicKey: (d: Uint8Array) => p256.getPublicKey(d, false) },
+  secp256k1: { kty: 'EC', alg: 'ES256K', publicKey: (d: Uint8Array) => secp256k1.getPublicKey(d, false) },
+} as const
+
+/** Returns the store's declared algorithms: all three by default, else the given ones, deduplicated. */
+export function resolveKeyStoreAlgorithms(algorithms: unknown): readonly SignatureAlgorithm[] {
+  if (algorithms === undefined) return KEY_STORE_ALGORITHMS
+  if (!Array.isArray(algorithms) || algorithms.length === 0) {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      'algorithms: expected a non-empty array of algorithm names',
+    )
+  }
+  for (const alg of algorithms) assertAlgorithmSupported(alg, KEY_STORE_ALGORITHMS)
+  return Object.freeze(KEY_STORE_ALGORITHMS.filter((alg) => algorithms.includes(alg)))
+}
+
+/** Throws `ERR_ALGORITHM_UNSUPPORTED` unless `alg` is one of `algorithms`. */
+export function assertAlgorithmSupported(
+  alg: unknown,
+  algorithms: readonly SignatureAlgorithm[],
+): asserts alg is SignatureAlgorithm {
+  if (typeof alg !== 'string' || !(algorithms as readonly string[]).includes(alg)) {
+    const shown = typeof alg === 'string' ? alg.slice(0, 32) : typeof alg
+    throw new CivitasError(
+      'ERR_ALGORITHM_UNSUPPORTED',
+      `algorithm ${shown} is not supported by this key store (supported: ${algorithms.join(', ')})`,
+      { details: { alg: shown, supported: [...algorithms] } },
+    )
+  }
+}
+
+/** Throws `ERR_INVALID_ARGUMENT` unless `id` is a non-empty string of at most {@link MAX_KEY_ID_LENGTH} characters. */
+export function assertKeyId(id: unknown): asserts id is string {
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_KEY_ID_LENGTH) {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      `key id: expected a string of 1 to ${MAX_KEY_ID_LENGTH} characters, got ${typeof id === 'string' ? `${id.length} characters` : typeof id}`,
+    )
+  }
+}
+
+/** A fresh copy of what a store may tell about a key: id, alg and the public JWK. */
+export function keyInfoOf(record: KeyRecord): KeyInfo {
+  return { id: record.id, alg: record.alg, publicJwk: { ...record.publicJwk } }
+}
+
+/** Validated, canonical parts of a private JWK. */
+export interface ParsedPrivateJwk {
+  alg: SignatureAlgorithm
+  publicJwk: PublicJwk
+  privateJwk: PrivateJwk
+}
+
+/**
+ * Validates a private JWK of a supported signing curve: shape, exact lengths, a scalar in range and a
+ * public part (`x`, `y`) that matches `d`. Returns canonical JWKs without extra members.
+ *
+ * @throws `ERR_JWK_INVALID` for a malformed or inconsistent key (or a public-only one);
+ *   `ERR_ALGORITHM_UNSUPPORTED` for a well-formed key of another type (RSA, P-384, X25519, ...).
+ */
+export function parsePrivateJwk(value: unknown): ParsedPrivateJwk {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) invalid('expected a JWK object')
+  const jwk = value as Record<string, unknown>
+  if (typeof jwk.kty !== 'string') invalid('kty must be a string')
+  if (jwk.kty !== 'OKP' && jwk.kty !== 'EC') unsupported(`key type ${jwk.kty.slice(0, 16)}`)
+  if (typeof jwk.crv !== 'string') invalid('crv must be a string')
+  const curve = Object.hasOwn(CURVES, jwk.crv) ? CURVES[jwk.crv as keyof typeof CURVES] : undefined
+  if (curve === undefined) unsupported(`curve ${jwk.crv.slice(0, 16)}`)
+  if (curve.kty !== jwk.kty) invalid(`curve ${jwk.crv} requires kty ${curve.kty}`)
+  if (jwk.alg !== undefined && jwk.alg !== curve.alg) invalid(`alg does not match curve ${jwk.crv}`)
+  if (jwk.d === undefined) invalid('not a private key (no d)')
+  const d = member(jwk, 'd')
+  let derived: Uint8Array
+  try {
+    derived = curve.publicKey(d)
+  } catch (cause) {
+    return invalid('d is not a valid private scalar', cause)
+  }
+  const crv = jwk.crv as keyof typeof CURVES
+  const publicJwk: PublicJwk =
+    crv === 'Ed25519'
+      ? { kty: 'OKP', crv, x: encodeBase64url(derived) }
+      : {
+          kty: 'EC',
+          crv,
+          x: encodeBase64url(derived.subarray(1, 33)),
+          y: encodeBase64url(derived.subarray(33)),
+        }
+  const matches =
+    encodeBase64url(member(jwk, 'x')) === publicJwk.x &&
+    (publicJwk.kty === 'OKP' ? jwk.y === undefined : encodeBase64url(member(jwk, 'y')) === publicJwk.y)
+  if (!matches) invalid('the public part (x, y) does not match d')
+  return { alg: curve.alg, publicJwk, privateJwk: { ...publicJwk, d: encodeBase64url(d) } }
+}
+
+function member(jwk: Record<string, unknown>, name: 'd' | 'x' | 'y'): Uint8Array {
+  const text = jwk[name]
+  if (typeof text !== 'string') invalid(`${name} must be a base64url string`)
+  let bytes: Uint8Array
+  try {
+    bytes = decodeBase64url(text, { name: `JWK ${name}`, maxLength: 64 })
+  } catch (cause) {
+    return invalid(`${name} is not canonical base64url`, cause)
+  }
+  if (bytes.length !== 32) invalid(`${name} must encode 32 bytes, got ${bytes.length}`)
+  return bytes
+}
+
+function invalid(message: string, cause?: unknown): never {
+  throw new CivitasError('ERR_JWK_INVALID', `private JWK: ${message}`, cause === undefined ? {} : { cause })
+}
+
+function unsupported(what: string): never {
+  throw new CivitasError('ERR_ALGORITHM_UNSUPPORTED', `private JWK: ${what} is not supported by key stores`)
+}

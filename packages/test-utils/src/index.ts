@@ -1,0 +1,20 @@
+/**
+ * Conformance suites for Civitas plugin interfaces. Each `describe*Conformance` function declares a
+ * vitest suite that any implementation (in this repository or outside it) runs against a factory of
+ * fresh instances, so every implementation keeps the same contract.
+ *
+ * @example
+ * ```ts
+ * import { createMemoryKeyStore } from '@civitas/crypto'
+ * import { describeKeyStoreConformance } from '@civitas/test-utils'
+ *
+ * describeKeyStoreConformance('memory key store', () => createMemoryKeyStore())
+ * ```
+ *
+ * @module
+ */
+export {
+  type DescribeKeyStoreConformanceOptions,
+  describeKeyStoreConformance,
+  type KeyStoreFactory,
+} from './describeKeyStoreConformance.js'
