@@ -1,14 +1,28 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises'
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { encodeBase64url } from '@civitas/core'
 import { sha256 } from '@noble/hashes/sha2.js'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { KeyRecord } from '../internal/keyStoreRecords.js'
 import type { KeyInfo } from '../types.js'
 import { createFileKeyStore } from './createFileKeyStore.js'
+import { decodeKeyStoreFile, encodeKeyStoreFile } from './internal/keyStoreFileFormat.js'
+import { deriveKeyStoreKey } from './internal/keyStoreFileKdf.js'
 
 // Every failure here must leave the original file opening with the right passphrase and all its keys.
 
@@ -216,5 +230,37 @@ describe('createFileKeyStore failures', () => {
     await expect(opened.createKey({ alg: 'ES256' })).rejects.toMatchObject({ code: 'ERR_KEY_STORE_LOCKED' })
     await opened.close()
     await expectIntact(store)
+  })
+
+  it('error: a well-sealed file whose key list is invalid is ERR_KEY_STORE_CORRUPT', async () => {
+    const store = await fixture()
+    const opened = await open(store.path)
+    const [first] = await opened.listKeys()
+    const record = { ...first, privateJwk: await opened.exportPrivateKey(first?.id ?? '') } as KeyRecord
+    await opened.close()
+    const { kdf: fileKdf } = decodeKeyStoreFile(store.bytes)
+    const key = await deriveKeyStoreKey(new TextEncoder().encode(passphrase), fileKdf.salt, fileKdf.params)
+    const badLists: KeyRecord[][] = [
+      [record, record],
+      [{ ...record, alg: record.alg === 'EdDSA' ? 'ES256' : 'EdDSA' }],
+      [{ ...record, privateJwk: { ...record.privateJwk, d: 'AAAA' } }],
+      [{ ...record, id: '' }],
+    ]
+    for (const records of badLists) {
+      await writeFile(store.path, encodeKeyStoreFile(key, fileKdf, records))
+      await expect(open(store.path)).rejects.toMatchObject({ code: 'ERR_KEY_STORE_CORRUPT' })
+    }
+    await writeFile(store.path, store.bytes)
+    await expectIntact(store)
+  })
+
+  it('behavior: a store file readable by others is rewritten with mode 0600 on the next change', async () => {
+    if (process.platform === 'win32') return
+    const store = await fixture()
+    await chmod(store.path, 0o644)
+    const opened = await open(store.path)
+    await opened.createKey({ alg: 'EdDSA' })
+    await opened.close()
+    expect((await stat(store.path)).mode & 0o777).toBe(0o600)
   })
 })
