@@ -1,5 +1,5 @@
+import { describeValue } from './describeValue.js'
 import { CivitasError } from './errors.js'
-import { describeValue } from './internal/describeValue.js'
 
 /** Options for {@link assertBytes}. */
 export interface AssertBytesOptions {

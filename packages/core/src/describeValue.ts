@@ -1,4 +1,14 @@
-/** A short description of a value's type for guard messages ("string of length 3", "null"). */
+/**
+ * Describes a value's type in a few words for guard messages ("string of length 3", "null"), never
+ * its content, so messages stay safe to log.
+ *
+ * @example
+ * ```ts
+ * import { describeValue } from '@civitas/core'
+ *
+ * describeValue(new Uint8Array(3)) // 'Uint8Array of length 3'
+ * ```
+ */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return `array of length ${value.length}`

@@ -1,4 +1,4 @@
-import type { PrivateJwk, PublicJwk, SignatureAlgorithm } from '@civitas/core'
+import type { JsonObject, PrivateJwk, PublicJwk, SignatureAlgorithm } from '@civitas/core'
 
 /**
  * Signs bytes with one key. Low-level functions take a `Signer`, never a whole key
@@ -61,4 +61,20 @@ export interface KeyStore {
   deleteKey(id: string): Promise<boolean>
   /** Exports the private key. Only call this to back a key up or move it. */
   exportPrivateKey(id: string): Promise<PrivateJwk>
+}
+
+/** A compact JWS split and parsed, not yet verified. */
+export interface DecodedJws {
+  /** The protected header; `alg` is always a string. */
+  readonly header: JsonObject & { alg: string }
+  /** The payload, a JSON object. */
+  readonly payload: JsonObject
+  /** The raw signature bytes. */
+  readonly signature: Uint8Array
+  /** `ASCII(BASE64URL(header) || '.' || BASE64URL(payload))`, the bytes the signature covers. */
+  readonly signingInput: Uint8Array
+  /** The header as it appeared in the token. */
+  readonly encodedHeader: string
+  /** The payload as it appeared in the token. */
+  readonly encodedPayload: string
 }

@@ -84,7 +84,9 @@ export async function createFileKeyStore(options: CreateFileKeyStoreOptions): Pr
     records: opened.records,
     assertUsable: () => {
       if (closed)
-        throw new CivitasError('ERR_KEY_STORE_IO', 'the key store is closed', { details: { reason: 'closed' } })
+        throw new CivitasError('ERR_KEY_STORE_IO', 'the key store is closed', {
+          details: { reason: 'closed' },
+        })
     },
     persist: (next) => {
       const write = (async () => {

@@ -1,0 +1,88 @@
+import {
+  CivitasError,
+  decodeBase64url,
+  decodeUtf8,
+  describeValue,
+  encodeUtf8,
+  type JsonObject,
+  type JsonValue,
+  parseJson,
+} from '@civitas/core'
+import type { DecodedJws } from './types.js'
+
+/** The longest compact JWS {@link decodeJws} reads unless told otherwise: 1 MiB. */
+export const DEFAULT_JWS_MAX_LENGTH = 1_048_576
+
+/** Options for {@link decodeJws}. */
+export interface DecodeJwsOptions {
+  /** Longest token accepted, in characters (default {@link DEFAULT_JWS_MAX_LENGTH}). */
+  maxLength?: number
+}
+
+/**
+ * Splits and parses a compact JWS without verifying it: exactly three parts, strict base64url,
+ * strict JSON (no duplicate or `__proto__` members) for a header with a string `alg` and an object
+ * payload. Headers that change how a JWS is verified are refused: any `crit`, and `b64: false`.
+ *
+ * @throws `ERR_INPUT_TOO_LARGE` over `maxLength`; `ERR_JWS_MALFORMED` for anything but three parts
+ *   or a non-object payload; `ERR_JWS_HEADER_INVALID` for a bad header; `ERR_JWS_CRIT_UNSUPPORTED`
+ *   for `crit`; `ERR_BASE64URL_INVALID`, `ERR_UTF8_INVALID` and `ERR_JSON_*` from the strict decoders.
+ * @example
+ * ```ts
+ * import { decodeJws } from '@civitas/crypto'
+ *
+ * const { header, payload } = decodeJws('eyJhbGciOiJFZERTQSJ9.eyJoZWxsbyI6IndvcmxkIn0.c2ln')
+ * ```
+ */
+export function decodeJws(token: string, options: DecodeJwsOptions = {}): DecodedJws {
+  if (typeof token !== 'string') {
+    throw new CivitasError('ERR_JWS_MALFORMED', `JWS: expected a string, received ${describeValue(token)}`)
+  }
+  const maxLength = options.maxLength ?? DEFAULT_JWS_MAX_LENGTH
+  if (token.length > maxLength) {
+    throw new CivitasError(
+      'ERR_INPUT_TOO_LARGE',
+      `JWS: ${token.length} characters exceed the limit of ${maxLength}`,
+      {
+        details: { length: token.length, maxLength },
+      },
+    )
+  }
+  const parts = token.split('.')
+  if (parts.length !== 3) {
+    throw new CivitasError(
+      'ERR_JWS_MALFORMED',
+      `JWS: expected 3 dot-separated parts, received ${parts.length}`,
+    )
+  }
+  const [encodedHeader, encodedPayload, encodedSignature] = parts as [string, string, string]
+  const header = decodePart(encodedHeader, 'JWS header')
+  if (header === undefined || typeof header.alg !== 'string') {
+    throw new CivitasError('ERR_JWS_HEADER_INVALID', 'JWS header: expected a JSON object with a string "alg"')
+  }
+  if ('crit' in header) {
+    throw new CivitasError(
+      'ERR_JWS_CRIT_UNSUPPORTED',
+      'JWS header: "crit" names extensions Civitas does not process',
+    )
+  }
+  if ('b64' in header && header.b64 !== true) {
+    throw new CivitasError('ERR_JWS_HEADER_INVALID', 'JWS header: unencoded payloads (b64) are not supported')
+  }
+  const payload = decodePart(encodedPayload, 'JWS payload')
+  if (payload === undefined)
+    throw new CivitasError('ERR_JWS_MALFORMED', 'JWS payload: expected a JSON object')
+  return {
+    header: header as JsonObject & { alg: string },
+    payload,
+    signature: decodeBase64url(encodedSignature, { name: 'JWS signature' }),
+    signingInput: encodeUtf8(`${encodedHeader}.${encodedPayload}`),
+    encodedHeader,
+    encodedPayload,
+  }
+}
+
+function decodePart(encoded: string, name: string): JsonObject | undefined {
+  const value: JsonValue = parseJson(decodeUtf8(decodeBase64url(encoded, { name })), { name })
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined
+}

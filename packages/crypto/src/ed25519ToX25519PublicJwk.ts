@@ -1,0 +1,21 @@
+import { CivitasError, decodeBase64url, encodeBase64url, type PublicJwk } from '@civitas/core'
+import { ed25519 } from './internal/curves.js'
+
+/**
+ * Derives the X25519 key-agreement key that belongs to an Ed25519 key (the birational map of RFC
+ * 7748 §4.1), as did:key does for its `keyAgreement` entry.
+ *
+ * @throws `ERR_KEY_INVALID` unless the JWK is an Ed25519 public key.
+ * @see https://w3c-ccg.github.io/did-key-spec/#ed25519-x25519
+ */
+export function ed25519ToX25519PublicJwk(jwk: PublicJwk): PublicJwk {
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519') {
+    throw new CivitasError('ERR_KEY_INVALID', 'expected an Ed25519 public JWK')
+  }
+  try {
+    const montgomery = ed25519.utils.toMontgomery(decodeBase64url(jwk.x, { name: 'JWK x' }))
+    return { kty: 'OKP', crv: 'X25519', x: encodeBase64url(montgomery) }
+  } catch (cause) {
+    throw new CivitasError('ERR_KEY_INVALID', 'not an Ed25519 point', { cause })
+  }
+}

@@ -1,0 +1,58 @@
+import { CivitasError, encodeBase64url, type KeyType, type PublicJwk } from '@civitas/core'
+import { ed25519, WEIERSTRASS } from './internal/curves.js'
+
+/** Options for {@link publicJwkFromBytes}. */
+export interface PublicJwkFromBytesOptions {
+  /** The curve the bytes belong to. */
+  crv: KeyType
+  /** 32 bytes for Ed25519 / X25519; a 33-byte compressed or 65-byte uncompressed point for EC curves. */
+  bytes: Uint8Array
+}
+
+/**
+ * Builds a validated public JWK from raw key bytes.
+ *
+ * @throws `ERR_KEY_INVALID` for a wrong length, an off-curve point or an unknown curve.
+ * @example
+ * ```ts
+ * import { publicJwkFromBytes } from '@civitas/crypto'
+ *
+ * const jwk = publicJwkFromBytes({ crv: 'Ed25519', bytes: new Uint8Array(32).fill(1) })
+ * ```
+ */
+export function publicJwkFromBytes(options: PublicJwkFromBytesOptions): PublicJwk {
+  const { crv, bytes } = options
+  if (!(bytes instanceof Uint8Array))
+    throw new CivitasError('ERR_KEY_INVALID', 'bytes: expected a Uint8Array')
+  if (crv === 'Ed25519' || crv === 'X25519') {
+    if (bytes.length !== 32) invalid(`${crv} keys are 32 bytes, received ${bytes.length}`)
+    if (crv === 'Ed25519') {
+      try {
+        ed25519.Point.fromBytes(bytes)
+      } catch (cause) {
+        invalid('not an Ed25519 point', cause)
+      }
+    }
+    return { kty: 'OKP', crv, x: encodeBase64url(bytes) }
+  }
+  if (crv !== 'P-256' && crv !== 'secp256k1') invalid(`unknown curve ${String(crv).slice(0, 32)}`)
+  if (bytes.length !== 33 && bytes.length !== 65) {
+    invalid(`${crv} points are 33 (compressed) or 65 bytes, received ${bytes.length}`)
+  }
+  let uncompressed: Uint8Array
+  try {
+    uncompressed = WEIERSTRASS[crv].Point.fromBytes(bytes).toBytes(false)
+  } catch (cause) {
+    invalid(`not a point on ${crv}`, cause)
+  }
+  return {
+    kty: 'EC',
+    crv,
+    x: encodeBase64url(uncompressed.subarray(1, 33)),
+    y: encodeBase64url(uncompressed.subarray(33, 65)),
+  }
+}
+
+function invalid(message: string, cause?: unknown): never {
+  throw new CivitasError('ERR_KEY_INVALID', message, cause === undefined ? {} : { cause })
+}

@@ -1,0 +1,19 @@
+import { decodeBase64url, type PublicJwk } from '@civitas/core'
+import { WEIERSTRASS } from './internal/curves.js'
+
+/**
+ * The raw public key: 32 bytes for Ed25519 and X25519, the 33-byte compressed point for P-256 and
+ * secp256k1 (the form multikey and did:key use). The JWK must already be valid
+ * ({@link importPublicJwk}).
+ *
+ * @throws `ERR_BASE64URL_INVALID` for a JWK that was not validated and holds bad coordinates.
+ */
+export function publicKeyToBytes(jwk: PublicJwk): Uint8Array {
+  const x = decodeBase64url(jwk.x, { name: 'JWK x' })
+  if (jwk.kty === 'OKP') return x
+  const point = new Uint8Array(65)
+  point[0] = 0x04
+  point.set(x, 1)
+  point.set(decodeBase64url(jwk.y, { name: 'JWK y' }), 33)
+  return WEIERSTRASS[jwk.crv].Point.fromBytes(point).toBytes(true)
+}

@@ -1,0 +1,41 @@
+import { assertBytes, CivitasError, type PrivateJwk, type SignatureAlgorithm } from '@civitas/core'
+import { signNative } from '#native'
+import { algorithmForJwk } from './algorithmForJwk.js'
+import { signPortable } from './internal/portable.js'
+
+/** Options for {@link signWithJwk}. */
+export interface SignWithJwkOptions {
+  /** The private key. Key stores call this; applications use a {@link Signer}. */
+  privateJwk: PrivateJwk
+  /** The algorithm; by default the one the key's curve fixes, and no other is allowed. */
+  alg?: SignatureAlgorithm
+  /** The bytes to sign. */
+  data: Uint8Array
+}
+
+/**
+ * Signs bytes with a private JWK and returns the raw JOSE signature: 64 bytes, R‖S for ECDSA
+ * (always low-S) and the RFC 8032 signature for EdDSA.
+ *
+ * @throws `ERR_ALGORITHM_MISMATCH` when `alg` is not the key's algorithm;
+ *   `ERR_ALGORITHM_UNSUPPORTED` for an unsupported curve; `ERR_JWK_INVALID` for a malformed key.
+ */
+export async function signWithJwk(options: SignWithJwkOptions): Promise<Uint8Array> {
+  const { privateJwk, data } = options
+  if (typeof privateJwk !== 'object' || privateJwk === null || typeof privateJwk.d !== 'string') {
+    throw new CivitasError('ERR_JWK_INVALID', 'privateJwk: expected a private JWK with "d"')
+  }
+  const alg = algorithmForJwk(privateJwk)
+  if (options.alg !== undefined && options.alg !== alg) {
+    throw new CivitasError(
+      'ERR_ALGORITHM_MISMATCH',
+      `a ${privateJwk.crv} key signs ${alg}, not ${String(options.alg)}`,
+    )
+  }
+  assertBytes(data, { name: 'data' })
+  try {
+    return (await signNative(privateJwk, alg, data)) ?? signPortable(privateJwk, alg, data)
+  } catch (cause) {
+    throw new CivitasError('ERR_JWK_INVALID', 'privateJwk: the key could not sign', { cause })
+  }
+}

@@ -1,0 +1,43 @@
+import type { PublicJwk, SignatureAlgorithm } from '@civitas/core'
+import { verifyNative } from '#native'
+import { checkSignatureInput } from './internal/checkSignatureInput.js'
+import { verifyPortable } from './internal/portable.js'
+
+/** Options for {@link verifySignature}. */
+export interface VerifySignatureOptions {
+  /** The signer's public key; validate untrusted keys with {@link importPublicJwk} first. */
+  publicJwk: PublicJwk
+  /** The algorithm; it must be the one the key's curve fixes. */
+  alg: SignatureAlgorithm
+  /** The signed bytes. */
+  data: Uint8Array
+  /** The raw JOSE signature (64 bytes). */
+  signature: Uint8Array
+}
+
+/**
+ * Verifies a raw JOSE signature, using the platform's native implementation where it has one
+ * (node:crypto, or WebCrypto in browsers) and @noble/curves elsewhere. Both paths decide alike:
+ * EdDSA by RFC 8032, ECDSA accepting low- and high-S signatures.
+ *
+ * @returns `true` for a valid signature, `false` for any other signature bytes.
+ * @throws `ERR_ALGORITHM_UNSUPPORTED` for an algorithm outside EdDSA/ES256/ES256K;
+ *   `ERR_ALGORITHM_MISMATCH` when `alg` is not the key's algorithm; `ERR_INVALID_ARGUMENT` for
+ *   non-byte data or signature.
+ * @example
+ * ```ts
+ * import { generateKeyPair, signWithJwk, verifySignature } from '@civitas/crypto'
+ *
+ * const { publicJwk, privateJwk } = await generateKeyPair({ alg: 'EdDSA' })
+ * const data = new TextEncoder().encode('hello')
+ * const signature = await signWithJwk({ privateJwk, data })
+ * await verifySignature({ publicJwk, alg: 'EdDSA', data, signature }) // true
+ * ```
+ */
+export async function verifySignature(options: VerifySignatureOptions): Promise<boolean> {
+  const { publicJwk, alg, data, signature } = options
+  if (!checkSignatureInput(publicJwk, alg, data, signature)) return false
+  return (
+    (await verifyNative(publicJwk, alg, data, signature)) ?? verifyPortable(publicJwk, alg, data, signature)
+  )
+}
