@@ -67,6 +67,7 @@ export type CivitasErrorCode =
   | 'ERR_STATUS_LIST_UNAVAILABLE'
   | 'ERR_STATUS_LIST_INVALID'
   | 'ERR_STATUS_INDEX_OUT_OF_RANGE'
+  | 'ERR_STATUS_ENTRY_NOT_FOUND'
   // QR codes and trust bundles
   | 'ERR_QR_INVALID'
   | 'ERR_QR_TOO_LARGE'
