@@ -1,0 +1,37 @@
+/**
+ * W3C Bitstring Status List for Civitas: create, encode and decode status lists, serve them over HTTP with
+ * `ETag` and `Cache-Control`, and keep issuer-side index allocation, state and audit in a {@link StatusRegistry}.
+ *
+ * @example
+ * ```ts
+ * import { createStatusList, decodeStatusList } from '@civitas/status-list'
+ *
+ * const list = createStatusList()
+ * list.set(94567, 1)
+ * console.log(decodeStatusList(await list.encode()).get(94567)) // 1
+ * ```
+ *
+ * @module
+ */
+export {
+  type CreateStatusListOptions,
+  type CreateStatusListResult,
+  createStatusList,
+} from './createStatusList.js'
+export {
+  type DecodeStatusListOptions,
+  type DecodeStatusListResult,
+  decodeStatusList,
+} from './decodeStatusList.js'
+export type {
+  AllocateStatusOptions,
+  SetStatusOptions,
+  StatusAllocation,
+  StatusAuditEntry,
+  StatusEntryRef,
+  StatusList,
+  StatusListSnapshot,
+  StatusPurpose,
+  StatusRegistry,
+  StatusSize,
+} from './types.js'

@@ -1,0 +1,103 @@
+/** Bits per status entry: 1 for `revocation` / `suspension`, up to 8 for `message` lists. */
+export type StatusSize = 1 | 2 | 4 | 8
+
+/** What a status list records (W3C Bitstring Status List `statusPurpose`). */
+export type StatusPurpose = 'revocation' | 'suspension' | 'message'
+
+/** An in-memory bitstring status list (W3C Bitstring Status List v1.0). */
+export interface StatusList {
+  /** Number of entries (not bits). */
+  readonly length: number
+  /** Bits per entry. */
+  readonly statusSize: StatusSize
+  /** Reads entry `index`. @throws ERR_STATUS_INDEX_OUT_OF_RANGE */
+  get(index: number): number
+  /** Writes entry `index` (0 .. 2^statusSize - 1). @throws ERR_STATUS_INDEX_OUT_OF_RANGE, ERR_INVALID_ARGUMENT */
+  set(index: number, value: number): void
+  /** Encodes as `u` + base64url-no-pad(GZIP(bits)), the `encodedList` value. */
+  encode(): Promise<string>
+  /** A copy of the raw bitstring (index 0 is the most significant bit of byte 0). */
+  toBytes(): Uint8Array
+}
+
+/** Where a status entry lives: a list and an index in it. */
+export interface StatusAllocation {
+  /** The registry's id of the list (used in the list's URL). */
+  listId: string
+  /** The entry's index in the list. */
+  index: number
+  /** The list's purpose. */
+  purpose: StatusPurpose
+  /** The credential bound to the entry, when given at allocation. */
+  credentialId?: string
+}
+
+/** Names an entry either by list and index or by the credential bound to it. */
+export type StatusEntryRef = { listId: string; index: number } | { credentialId: string }
+
+/** Options of {@link StatusRegistry.allocate}. */
+export interface AllocateStatusOptions {
+  /** The purpose of the list the entry goes in. */
+  purpose: StatusPurpose
+  /** Binds the entry to a credential id, unique in the registry. */
+  credentialId?: string
+}
+
+/** Options of {@link StatusRegistry.setStatus}. */
+export interface SetStatusOptions {
+  /** The new value (0 or 1 for 1-bit lists). */
+  value: number
+  /** Who makes the change (recorded in the audit trail). */
+  actor: string
+  /** Why (recorded in the audit trail). */
+  reason?: string
+}
+
+/** One audit-trail record: who changed which entry, when, from what to what. */
+export interface StatusAuditEntry {
+  listId: string
+  index: number
+  credentialId?: string
+  actor: string
+  reason?: string
+  previous: number
+  value: number
+  /** Milliseconds since the epoch. */
+  at: number
+}
+
+/** A registry list's state, enough to build and publish its bitstring. */
+export interface StatusListSnapshot {
+  listId: string
+  purpose: StatusPurpose
+  /** Entries in the list. */
+  length: number
+  statusSize: StatusSize
+  /** Entries whose value is not 0, by index ascending. */
+  entries: { index: number; value: number }[]
+  /** Milliseconds since the epoch of the last change (or creation). */
+  updatedAt: number
+}
+
+/**
+ * The issuer's durable store of status entries: random index allocation (herd privacy), state, and audit.
+ * Implementations: `createMemoryStatusRegistry` and `createPostgresStatusRegistry` (`@civitas/status-list/postgres`).
+ */
+export interface StatusRegistry {
+  /** Allocates a random unused index in an open list of that purpose, rolling over to a new list when full. */
+  allocate(options: AllocateStatusOptions): Promise<StatusAllocation>
+  /** Reads an allocated entry. @throws ERR_STATUS_ENTRY_NOT_FOUND */
+  getStatus(ref: StatusEntryRef): Promise<number>
+  /** Changes an allocated entry and records the change. @throws ERR_STATUS_ENTRY_NOT_FOUND, ERR_INVALID_ARGUMENT */
+  setStatus(ref: StatusEntryRef, options: SetStatusOptions): Promise<StatusAuditEntry>
+  /** Looks up an entry by credential id. @throws ERR_STATUS_ENTRY_NOT_FOUND */
+  findEntry(ref: StatusEntryRef): Promise<StatusAllocation>
+  /** A list's current state, or `undefined` for an unknown id. */
+  getList(listId: string): Promise<StatusListSnapshot | undefined>
+  /** Ids of all lists, oldest first. */
+  listIds(): Promise<string[]>
+  /** The audit trail, oldest first, optionally for one entry. */
+  audit(ref?: StatusEntryRef): Promise<StatusAuditEntry[]>
+  /** Releases resources (connections the registry opened itself). */
+  close(): Promise<void>
+}
