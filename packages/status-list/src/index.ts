@@ -19,6 +19,12 @@ export {
   createStatusList,
 } from './createStatusList.js'
 export {
+  type CreateStatusListHandlerOptions,
+  type CreateStatusListHandlerResult,
+  createStatusListHandler,
+  type StatusListDocument,
+} from './createStatusListHandler.js'
+export {
   type DecodeStatusListOptions,
   type DecodeStatusListResult,
   decodeStatusList,
