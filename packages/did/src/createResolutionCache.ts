@@ -1,0 +1,67 @@
+import { CivitasError, type Clock, systemClock } from '@civitas/core'
+import type { DIDResolutionResult, ParsedDID, WrappedResolver } from 'did-resolver'
+import { deepFreeze } from './internal/deepFreeze.js'
+import type { ResolutionCache } from './types.js'
+
+/** Options for {@link createResolutionCache}. */
+export interface CreateResolutionCacheOptions {
+  /** Most documents kept; the least recently used goes first (default 1,000). */
+  maxEntries?: number
+  /** How long a document stays fresh, in milliseconds (default 15 minutes). */
+  ttlMs?: number
+  /** Time source (default the system clock). */
+  clock?: Clock
+}
+
+interface Entry {
+  readonly result: DIDResolutionResult
+  readonly expiresAt: number
+}
+
+/**
+ * A bounded TTL + LRU cache for DID resolution, to pass as `createResolver({ cache })`. Only
+ * successful resolutions are cached, frozen so no caller can alter what the next one reads; URLs
+ * with `?no-cache=true` bypass it, as did-resolver's own cache does.
+ *
+ * @throws `ERR_INVALID_ARGUMENT` for a non-positive `maxEntries` or `ttlMs`.
+ * @example
+ * ```ts
+ * import { createResolutionCache, createResolver } from '@civitas/did'
+ *
+ * const resolver = createResolver({ cache: createResolutionCache({ maxEntries: 500, ttlMs: 60_000 }) })
+ * ```
+ */
+export function createResolutionCache(options: CreateResolutionCacheOptions = {}): ResolutionCache {
+  const { maxEntries = 1000, ttlMs = 15 * 60_000, clock = systemClock } = options
+  for (const [name, value] of [
+    ['maxEntries', maxEntries],
+    ['ttlMs', ttlMs],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value <= 0) {
+      throw new CivitasError('ERR_INVALID_ARGUMENT', `${name}: expected a positive integer`)
+    }
+  }
+  const entries = new Map<string, Entry>()
+
+  async function cache(parsed: ParsedDID, resolve: WrappedResolver): Promise<DIDResolutionResult> {
+    if ((parsed as { params?: Record<string, string> }).params?.['no-cache'] === 'true') return resolve()
+    const entry = entries.get(parsed.did)
+    if (entry !== undefined) {
+      entries.delete(parsed.did)
+      if (entry.expiresAt > clock()) {
+        entries.set(parsed.did, entry)
+        return entry.result
+      }
+    }
+    const result = await resolve()
+    if (result.didResolutionMetadata?.error === undefined && result.didDocument != null) {
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string)
+      entries.set(parsed.did, { result: deepFreeze(result), expiresAt: clock() + ttlMs })
+    }
+    return result
+  }
+  return Object.defineProperties(cache, {
+    clear: { value: () => entries.clear() },
+    size: { get: () => entries.size },
+  }) as ResolutionCache
+}

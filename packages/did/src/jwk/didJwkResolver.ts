@@ -1,0 +1,22 @@
+import { isCivitasError } from '@civitas/core'
+import type { DIDResolver, ResolverRegistry } from 'did-resolver'
+import { didJwkDocument } from '../internal/didJwkDocument.js'
+import { resolutionError, resolutionSuccess } from '../internal/resolutionError.js'
+
+/**
+ * The did:jwk method for `createResolver` or any did-resolver `Resolver`. Private key material,
+ * bad encodings, unsupported keys and identifiers over about 2 KB resolve to an error.
+ *
+ * @see https://github.com/quartzjer/did-jwk/blob/main/spec.md
+ */
+export function didJwkResolver(): ResolverRegistry {
+  const jwk: DIDResolver = async (_did, parsed) => {
+    try {
+      return resolutionSuccess(didJwkDocument(parsed.did))
+    } catch (error) {
+      const name = isCivitasError(error) ? String(error.details?.error ?? 'invalidDid') : 'invalidDid'
+      return resolutionError(name, error instanceof Error ? error.message : 'invalid did:jwk')
+    }
+  }
+  return { jwk }
+}

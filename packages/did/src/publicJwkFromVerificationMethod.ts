@@ -1,0 +1,45 @@
+import { CivitasError, type KeyType, type PublicJwk, type VerificationMethod } from '@civitas/core'
+import { decodeMultikey, importPublicJwk, publicJwkFromBytes } from '@civitas/crypto'
+import { base58btc } from 'multiformats/bases/base58'
+
+/** Curves of the older suite types that carry `publicKeyBase58`. */
+const CURVE_OF_BASE58_TYPE: Record<string, KeyType> = {
+  Ed25519VerificationKey2018: 'Ed25519',
+  X25519KeyAgreementKey2019: 'X25519',
+  EcdsaSecp256k1VerificationKey2019: 'secp256k1',
+  P256Key2021: 'P-256',
+}
+
+/**
+ * The validated public JWK of a verification method, whichever way the document encodes it:
+ * `publicKeyJwk` (JsonWebKey2020, JsonWebKey), `publicKeyMultibase` (Multikey,
+ * Ed25519VerificationKey2020, X25519KeyAgreementKey2020) or `publicKeyBase58` (the 2018/2019 suites).
+ *
+ * @throws `ERR_JWK_PRIVATE_MATERIAL` when the method carries a private key; `ERR_KEY_INVALID`
+ *   when it has no usable public key; the codes of `importPublicJwk` and `decodeMultikey`.
+ */
+export function publicJwkFromVerificationMethod(method: VerificationMethod): PublicJwk {
+  if (typeof method !== 'object' || method === null)
+    throw new CivitasError('ERR_KEY_INVALID', 'expected a verification method')
+  if ('privateKeyJwk' in method || 'privateKeyMultibase' in method || 'privateKeyBase58' in method) {
+    throw new CivitasError('ERR_JWK_PRIVATE_MATERIAL', 'the verification method carries a private key')
+  }
+  if (method.publicKeyJwk !== undefined) return importPublicJwk(method.publicKeyJwk)
+  if (typeof method.publicKeyMultibase === 'string') return decodeMultikey(method.publicKeyMultibase)
+  const curve = CURVE_OF_BASE58_TYPE[String(method.type)]
+  if (
+    typeof method.publicKeyBase58 === 'string' &&
+    curve !== undefined &&
+    method.publicKeyBase58.length <= 100
+  ) {
+    try {
+      return publicJwkFromBytes({ crv: curve, bytes: base58btc.baseDecode(method.publicKeyBase58) })
+    } catch (cause) {
+      throw new CivitasError('ERR_KEY_INVALID', 'publicKeyBase58 is not a valid key', { cause })
+    }
+  }
+  throw new CivitasError(
+    'ERR_KEY_INVALID',
+    `verification method of type ${String(method.type).slice(0, 64)} has no usable public key`,
+  )
+}

@@ -1,0 +1,93 @@
+import {
+  CivitasError,
+  type DidDocument,
+  type PublicJwk,
+  type VerificationMethod,
+  type VerificationRelationship,
+} from '@civitas/core'
+import type { Resolvable } from 'did-resolver'
+import { findVerificationMethod } from './findVerificationMethod.js'
+import { publicJwkFromVerificationMethod } from './publicJwkFromVerificationMethod.js'
+import { resolveDidDocument } from './resolveDidDocument.js'
+
+/** Options for {@link resolveVerificationKey}. */
+export interface ResolveVerificationKeyOptions {
+  /** Resolves the DID in `kid`. */
+  resolver: Resolvable
+  /** The absolute DID URL of the key, as a JWS header's `kid` names it. */
+  kid: string
+  /** The DID the key must belong to (the issuer, the holder); refused if `kid` names another. */
+  did?: string
+  /** The relationship the key must be listed under. */
+  relationship: VerificationRelationship
+}
+
+/** The key a signature must verify with, and where it came from. */
+export interface ResolveVerificationKeyResult {
+  publicJwk: PublicJwk
+  method: VerificationMethod
+  document: DidDocument
+}
+
+// Keys already extracted from a (frozen, cached) document, so a warm verification skips decoding.
+const keysByDocument = new WeakMap<object, Map<string, ResolveVerificationKeyResult>>()
+
+/**
+ * Resolves the public key named by a `kid` and checks it may be used for `relationship`: the one
+ * call a verifier makes per signature. With a warm resolution cache it costs a map lookup.
+ *
+ * @throws `ERR_VERIFICATION_METHOD_NOT_FOUND` when `kid` is not an absolute DID URL of `did`, or
+ *   names no method; `ERR_VERIFICATION_RELATIONSHIP`; the codes of {@link resolveDidDocument} and
+ *   {@link publicJwkFromVerificationMethod}.
+ * @example
+ * ```ts
+ * import { createResolver, resolveVerificationKey } from '@civitas/did'
+ *
+ * const did = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'
+ * const { publicJwk } = await resolveVerificationKey({
+ *   resolver: createResolver(),
+ *   kid: `${did}#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK`,
+ *   relationship: 'assertionMethod',
+ * })
+ * ```
+ */
+export async function resolveVerificationKey(
+  options: ResolveVerificationKeyOptions,
+): Promise<ResolveVerificationKeyResult> {
+  const { resolver, kid, did, relationship } = options
+  const hash = typeof kid === 'string' ? kid.indexOf('#') : -1
+  if (hash <= 0 || !kid.startsWith('did:')) {
+    throw new CivitasError(
+      'ERR_VERIFICATION_METHOD_NOT_FOUND',
+      'kid: expected an absolute DID URL (did:…#fragment)',
+      {
+        details: { kid: String(kid).slice(0, 200) },
+      },
+    )
+  }
+  const kidDid = kid.slice(0, hash)
+  if (did !== undefined && kidDid !== did) {
+    throw new CivitasError(
+      'ERR_VERIFICATION_METHOD_NOT_FOUND',
+      `kid names a key of another DID than ${did.slice(0, 80)}`,
+      {
+        details: { kid: kid.slice(0, 200), reason: 'otherDid' },
+      },
+    )
+  }
+  const document = await resolveDidDocument(resolver, kidDid)
+  let known = keysByDocument.get(document)
+  const memoKey = `${relationship} ${kid}`
+  const memo = known?.get(memoKey)
+  if (memo !== undefined) return memo
+  const method = findVerificationMethod(document, kid, relationship)
+  const result = { publicJwk: publicJwkFromVerificationMethod(method), method, document }
+  if (Object.isFrozen(document)) {
+    if (known === undefined) {
+      known = new Map()
+      keysByDocument.set(document, known)
+    }
+    known.set(memoKey, result)
+  }
+  return result
+}

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+/** Absolute path of a file under the shared spec vectors (`../shared/vectors` next to the repository). */
+export function vectorPath(relative: string): string {
+  return fileURLToPath(new URL(`../../../shared/vectors/${relative}`, import.meta.url))
+}
+
+/** Reads and parses a JSON vector file. */
+export function readVector<T = unknown>(relative: string): T {
+  return JSON.parse(readFileSync(vectorPath(relative), 'utf8')) as T
+}
