@@ -13,6 +13,12 @@
  *
  * @module
  */
+
+export {
+  type CreateMemoryStatusRegistryOptions,
+  type CreateMemoryStatusRegistryResult,
+  createMemoryStatusRegistry,
+} from './createMemoryStatusRegistry.js'
 export {
   type CreateStatusListOptions,
   type CreateStatusListResult,

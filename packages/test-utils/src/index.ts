@@ -18,3 +18,14 @@ export {
   describeKeyStoreConformance,
   type KeyStoreFactory,
 } from './describeKeyStoreConformance.js'
+export {
+  type DescribeResolverConformanceOptions,
+  describeResolverConformance,
+} from './describeResolverConformance.js'
+export {
+  type DescribeStatusRegistryConformanceOptions,
+  describeStatusRegistryConformance,
+  type StatusRegistryConformanceContext,
+  type StatusRegistryFactory,
+  type StatusRegistryFactoryOptions,
+} from './describeStatusRegistryConformance.js'

@@ -1,0 +1,82 @@
+import { CivitasError } from '@civitas/core'
+import type { SetStatusOptions, StatusEntryRef, StatusPurpose } from '../types.js'
+import { MINIMUM_LIST_LENGTH } from './bits.js'
+
+const PURPOSES: readonly string[] = ['revocation', 'suspension', 'message']
+
+export function checkPurpose(purpose: unknown): StatusPurpose {
+  if (typeof purpose !== 'string' || !PURPOSES.includes(purpose)) {
+    throw new CivitasError('ERR_INVALID_ARGUMENT', 'purpose: expected revocation, suspension or message', {
+      details: { purpose: String(purpose) },
+    })
+  }
+  return purpose as StatusPurpose
+}
+
+/** Registry list length: default 131,072; shorter lists (tests) need `allowShortLists`. */
+export function checkListLength(length: number | undefined, allowShort: boolean | undefined): number {
+  const value = length ?? MINIMUM_LIST_LENGTH
+  const minimum = allowShort === true ? 8 : MINIMUM_LIST_LENGTH
+  if (!Number.isSafeInteger(value) || value < minimum || value % 8 !== 0 || value > 2 ** 27) {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      `listLength: expected a multiple of 8 from ${minimum} to 2^27`,
+      {
+        details: { listLength: String(value) },
+      },
+    )
+  }
+  return value
+}
+
+export function checkRef(ref: StatusEntryRef): StatusEntryRef {
+  if (typeof ref === 'object' && ref !== null) {
+    if ('credentialId' in ref && typeof ref.credentialId === 'string' && ref.credentialId !== '') return ref
+    if (
+      'listId' in ref &&
+      typeof ref.listId === 'string' &&
+      Number.isSafeInteger(ref.index) &&
+      ref.index >= 0
+    )
+      return ref
+  }
+  throw new CivitasError('ERR_INVALID_ARGUMENT', 'entry: expected { listId, index } or { credentialId }')
+}
+
+export function checkSet(options: SetStatusOptions, statusSize: number): void {
+  const max = (1 << statusSize) - 1
+  if (!Number.isInteger(options?.value) || options.value < 0 || options.value > max) {
+    throw new CivitasError('ERR_INVALID_ARGUMENT', `value: expected an integer 0..${max}`)
+  }
+  if (typeof options.actor !== 'string' || options.actor === '') {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      'actor: expected a non-empty string (who makes the change)',
+    )
+  }
+  if (options.reason !== undefined && typeof options.reason !== 'string') {
+    throw new CivitasError('ERR_INVALID_ARGUMENT', 'reason: expected a string')
+  }
+}
+
+export function notFound(ref: StatusEntryRef): CivitasError {
+  return new CivitasError('ERR_STATUS_ENTRY_NOT_FOUND', 'no allocated status entry for that reference', {
+    details:
+      'credentialId' in ref ? { credentialId: ref.credentialId } : { listId: ref.listId, index: ref.index },
+  })
+}
+
+/** A uniformly random integer in 0..n-1 from the platform CSPRNG (rejection sampling, no modulo bias). */
+export function randomBelow(n: number): number {
+  const limit = 2 ** 32 - (2 ** 32 % n)
+  const buffer = new Uint32Array(1)
+  for (;;) {
+    crypto.getRandomValues(buffer)
+    const value = buffer[0] ?? 0
+    if (value < limit) return value % n
+  }
+}
+
+export function newListId(): string {
+  return crypto.randomUUID()
+}
