@@ -4,7 +4,13 @@ import { readVector } from '../../../test/support/vectors.js'
 import { createResolver } from './createResolver.js'
 import { publicJwkFromVerificationMethod } from './publicJwkFromVerificationMethod.js'
 
-const RELATIONSHIPS = ['authentication', 'assertionMethod', 'keyAgreement', 'capabilityInvocation', 'capabilityDelegation'] as const
+const RELATIONSHIPS = [
+  'authentication',
+  'assertionMethod',
+  'keyAgreement',
+  'capabilityInvocation',
+  'capabilityDelegation',
+] as const
 const resolver = createResolver({ cache: false })
 
 function fragment(id: string): string {
@@ -12,7 +18,9 @@ function fragment(id: string): string {
 }
 
 function methodsOf(document: DidDocument): VerificationMethod[] {
-  const embedded = RELATIONSHIPS.flatMap((name) => (document[name] ?? []).filter((entry) => typeof entry === 'object'))
+  const embedded = RELATIONSHIPS.flatMap((name) =>
+    (document[name] ?? []).filter((entry) => typeof entry === 'object'),
+  )
   return [...(document.verificationMethod ?? []), ...(embedded as VerificationMethod[])]
 }
 
@@ -22,7 +30,9 @@ async function expectSameKeys(did: string, expected: DidDocument): Promise<void>
   expect(didResolutionMetadata.error).toBeUndefined()
   const ours = didDocument as unknown as DidDocument
   expect(ours.id).toBe(did)
-  const ourKeys = new Map(methodsOf(ours).map((method) => [fragment(method.id), publicJwkFromVerificationMethod(method)]))
+  const ourKeys = new Map(
+    methodsOf(ours).map((method) => [fragment(method.id), publicJwkFromVerificationMethod(method)]),
+  )
   for (const method of methodsOf(expected)) {
     expect(ourKeys.get(fragment(method.id))).toEqual(publicJwkFromVerificationMethod(method))
   }
@@ -41,7 +51,8 @@ describe('did:key vectors', () => {
   for (const file of ['ed25519-x25519.json', 'secp256k1.json', 'nist-curves.json']) {
     for (const [did, vector] of Object.entries(readVector<KeyedVectors>(`did-key/${file}`))) {
       if (SUPPORTED_PREFIXES.some((prefix) => did.startsWith(prefix))) {
-        it(`behavior: ${file} ${did.slice(0, 24)}… resolves to the vector's keys`, () => expectSameKeys(did, vector.didDocument))
+        it(`behavior: ${file} ${did.slice(0, 24)}… resolves to the vector's keys`, () =>
+          expectSameKeys(did, vector.didDocument))
       } else {
         it(`error: ${file} ${did.slice(0, 24)}… (P-384/P-521) is refused as invalidPublicKeyType`, async () => {
           const { didResolutionMetadata } = await resolver.resolve(did)
@@ -54,13 +65,16 @@ describe('did:key vectors', () => {
   // ../shared/vectors/did-key/x25519.json: key-agreement-only DIDs, keyed under didDocument
   const x25519 = readVector<{ didDocument: Record<string, DidDocument> }>('did-key/x25519.json')
   for (const [did, document] of Object.entries(x25519.didDocument)) {
-    it(`behavior: x25519.json ${did.slice(0, 24)}… resolves with keyAgreement only`, () => expectSameKeys(did, document))
+    it(`behavior: x25519.json ${did.slice(0, 24)}… resolves with keyAgreement only`, () =>
+      expectSameKeys(did, document))
   }
 
   // ../shared/vectors/did-key/spec-multikey-example.json: the did-key spec's Multikey example and test DIDs
-  const spec = readVector<{ did: string; expectedDidDocument: DidDocument; otherValidDidsListedInSpec: Record<string, string[]> }>(
-    'did-key/spec-multikey-example.json',
-  )
+  const spec = readVector<{
+    did: string
+    expectedDidDocument: DidDocument
+    otherValidDidsListedInSpec: Record<string, string[]>
+  }>('did-key/spec-multikey-example.json')
   it('behavior: the spec example resolves to its Multikey document keys', () =>
     expectSameKeys(spec.did, spec.expectedDidDocument))
   for (const did of Object.values(spec.otherValidDidsListedInSpec).flat()) {

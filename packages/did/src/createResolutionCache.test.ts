@@ -1,0 +1,80 @@
+import type { DIDResolutionResult } from 'did-resolver'
+import { describe, expect, it } from 'vitest'
+import { createResolutionCache } from './createResolutionCache.js'
+import { createResolver } from './createResolver.js'
+
+function countingResolver(options: {
+  fail?: boolean
+  clock: () => number
+  maxEntries?: number
+  ttlMs?: number
+}) {
+  let calls = 0
+  const cache = createResolutionCache({
+    clock: options.clock,
+    maxEntries: options.maxEntries ?? 10,
+    ttlMs: options.ttlMs ?? 1000,
+  })
+  const resolver = createResolver({
+    cache,
+    resolvers: [
+      {
+        test: async (did): Promise<DIDResolutionResult> => {
+          calls++
+          return options.fail
+            ? { didResolutionMetadata: { error: 'notFound' }, didDocument: null, didDocumentMetadata: {} }
+            : { didResolutionMetadata: {}, didDocument: { id: did }, didDocumentMetadata: {} }
+        },
+      },
+    ],
+  })
+  return { resolver, cache, calls: () => calls }
+}
+
+describe('createResolutionCache', () => {
+  it('behavior: a fresh document is served from the cache until its TTL passes', async () => {
+    let now = 0
+    const { resolver, calls } = countingResolver({ clock: () => now })
+    await resolver.resolve('did:test:a')
+    await resolver.resolve('did:test:a')
+    expect(calls()).toBe(1)
+    now = 1001
+    await resolver.resolve('did:test:a')
+    expect(calls()).toBe(2)
+  })
+
+  it('behavior: failures are never cached', async () => {
+    const { resolver, calls } = countingResolver({ clock: () => 0, fail: true })
+    await resolver.resolve('did:test:a')
+    await resolver.resolve('did:test:a')
+    expect(calls()).toBe(2)
+  })
+
+  it('behavior: the least recently used document is evicted beyond maxEntries', async () => {
+    const { resolver, cache, calls } = countingResolver({ clock: () => 0, maxEntries: 2 })
+    await resolver.resolve('did:test:a')
+    await resolver.resolve('did:test:b')
+    await resolver.resolve('did:test:a')
+    await resolver.resolve('did:test:c')
+    expect(cache.size).toBe(2)
+    await resolver.resolve('did:test:a')
+    expect(calls()).toBe(3)
+    await resolver.resolve('did:test:b')
+    expect(calls()).toBe(4)
+  })
+
+  it('behavior: cached documents are frozen so callers cannot poison them', async () => {
+    const { resolver } = countingResolver({ clock: () => 0 })
+    const { didDocument } = await resolver.resolve('did:test:a')
+    expect(Object.isFrozen(didDocument)).toBe(true)
+  })
+
+  it('error: non-positive limits are ERR_INVALID_ARGUMENT', () => {
+    expect(() => createResolutionCache({ maxEntries: 0 })).toThrow(
+      expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT' }),
+    )
+    expect(() => createResolutionCache({ ttlMs: -1 })).toThrow(
+      expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT' }),
+    )
+  })
+})
