@@ -17,6 +17,8 @@ export const DEFAULT_JWS_MAX_LENGTH = 1_048_576
 export interface DecodeJwsOptions {
   /** Longest token accepted, in characters (default {@link DEFAULT_JWS_MAX_LENGTH}). */
   maxLength?: number
+  /** `'json'` (default) parses the payload as a JSON object; `'bytes'` keeps it raw. */
+  payload?: 'json' | 'bytes'
 }
 
 /**
@@ -34,7 +36,15 @@ export interface DecodeJwsOptions {
  * const { header, payload } = decodeJws('eyJhbGciOiJFZERTQSJ9.eyJoZWxsbyI6IndvcmxkIn0.c2ln')
  * ```
  */
-export function decodeJws(token: string, options: DecodeJwsOptions = {}): DecodedJws {
+export function decodeJws(token: string, options?: DecodeJwsOptions & { payload?: 'json' }): DecodedJws
+export function decodeJws(
+  token: string,
+  options: DecodeJwsOptions & { payload: 'bytes' },
+): DecodedJws<Uint8Array>
+export function decodeJws(
+  token: string,
+  options: DecodeJwsOptions = {},
+): DecodedJws<JsonObject | Uint8Array> {
   if (typeof token !== 'string') {
     throw new CivitasError('ERR_JWS_MALFORMED', `JWS: expected a string, received ${describeValue(token)}`)
   }
@@ -69,7 +79,10 @@ export function decodeJws(token: string, options: DecodeJwsOptions = {}): Decode
   if ('b64' in header && header.b64 !== true) {
     throw new CivitasError('ERR_JWS_HEADER_INVALID', 'JWS header: unencoded payloads (b64) are not supported')
   }
-  const payload = decodePart(encodedPayload, 'JWS payload')
+  const payload =
+    options.payload === 'bytes'
+      ? decodeBase64url(encodedPayload, { name: 'JWS payload' })
+      : decodePart(encodedPayload, 'JWS payload')
   if (payload === undefined)
     throw new CivitasError('ERR_JWS_MALFORMED', 'JWS payload: expected a JSON object')
   return {

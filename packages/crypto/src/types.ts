@@ -63,12 +63,12 @@ export interface KeyStore {
   exportPrivateKey(id: string): Promise<PrivateJwk>
 }
 
-/** A compact JWS split and parsed, not yet verified. */
-export interface DecodedJws {
+/** A compact JWS split and parsed, not yet verified; `P` is the payload's type (a JSON object by default). */
+export interface DecodedJws<P extends JsonObject | Uint8Array = JsonObject> {
   /** The protected header; `alg` is always a string. */
   readonly header: JsonObject & { alg: string }
-  /** The payload, a JSON object. */
-  readonly payload: JsonObject
+  /** The payload: a JSON object, or its raw bytes when decoded with `payload: 'bytes'`. */
+  readonly payload: P
   /** The raw signature bytes. */
   readonly signature: Uint8Array
   /** `ASCII(BASE64URL(header) || '.' || BASE64URL(payload))`, the bytes the signature covers. */

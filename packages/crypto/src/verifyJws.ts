@@ -1,4 +1,4 @@
-import { CivitasError, type PublicJwk, type SignatureAlgorithm } from '@civitas/core'
+import { CivitasError, type JsonObject, type PublicJwk, type SignatureAlgorithm } from '@civitas/core'
 import { decodeJws } from './decodeJws.js'
 import { isSupportedAlgorithm } from './internal/curves.js'
 import { validatedPublicJwk } from './internal/validatedKeys.js'
@@ -18,6 +18,8 @@ export interface VerifyJwsOptions {
  * before any crypto runs: `none`, HMAC, RSA and every other algorithm are refused, and so is an
  * `alg` that is not the key's own. Header keys (`jwk`, `jku`, `x5u`, ...) are never used.
  *
+ * Pass a JWS decoded with `decodeJws(token, { payload: 'bytes' })` to verify non-JSON payloads.
+ *
  * @returns the decoded JWS, now verified.
  * @throws `ERR_ALGORITHM_UNSUPPORTED`, `ERR_ALGORITHM_MISMATCH`, `ERR_SIGNATURE_INVALID`,
  *   `ERR_JWK_INVALID`, and every code of {@link decodeJws}.
@@ -31,7 +33,15 @@ export interface VerifyJwsOptions {
  * const { payload } = await verifyJws(token, { publicJwk })
  * ```
  */
-export async function verifyJws(jws: string | DecodedJws, options: VerifyJwsOptions): Promise<DecodedJws> {
+export async function verifyJws(jws: string | DecodedJws, options: VerifyJwsOptions): Promise<DecodedJws>
+export async function verifyJws<P extends JsonObject | Uint8Array>(
+  jws: DecodedJws<P>,
+  options: VerifyJwsOptions,
+): Promise<DecodedJws<P>>
+export async function verifyJws(
+  jws: string | DecodedJws<JsonObject | Uint8Array>,
+  options: VerifyJwsOptions,
+): Promise<DecodedJws<JsonObject | Uint8Array>> {
   const decoded = typeof jws === 'string' ? decodeJws(jws) : jws
   const alg = decoded.header.alg
   if (!isSupportedAlgorithm(alg) || (options.algorithms !== undefined && !options.algorithms.includes(alg))) {

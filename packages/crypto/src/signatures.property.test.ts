@@ -1,0 +1,105 @@
+import { encodeBase64url, encodeUtf8, type SignatureAlgorithm } from '@civitas/core'
+import { secp256k1 } from '@noble/curves/secp256k1.js'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { decodeJws } from './decodeJws.js'
+import { generateKeyPair } from './generateKeyPair.js'
+import { signJws } from './signJws.js'
+import { signWithJwk } from './signWithJwk.js'
+import { verifyJws } from './verifyJws.js'
+import { verifySignatureNative } from './verifySignatureNative.js'
+import { verifySignaturePortable } from './verifySignaturePortable.js'
+
+const ALGORITHMS: SignatureAlgorithm[] = ['EdDSA', 'ES256', 'ES256K']
+const PATHS = { native: verifySignatureNative, portable: verifySignaturePortable }
+const RUNS = { numRuns: 40 }
+
+describe.each(ALGORITHMS)('%s signatures', (alg) => {
+  it('property: sign then verify holds on both paths, and both paths agree on any single-byte tamper', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 256 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        async (data, at, flip) => {
+          const { publicJwk, privateJwk } = await generateKeyPair({ alg })
+          const signature = await signWithJwk({ privateJwk, data })
+          for (const verify of Object.values(PATHS)) {
+            expect(await verify({ publicJwk, alg, data, signature })).toBe(true)
+          }
+          const tampered = signature.slice()
+          tampered[at % tampered.length] = (tampered[at % tampered.length] ?? 0) ^ flip
+          const verdicts = await Promise.all(
+            Object.values(PATHS).map((verify) => verify({ publicJwk, alg, data, signature: tampered })),
+          )
+          expect(verdicts).toEqual([false, false])
+          if (data.length > 0) {
+            const changed = data.slice()
+            changed[at % changed.length] = (changed[at % changed.length] ?? 0) ^ flip
+            const onData = await Promise.all(
+              Object.values(PATHS).map((verify) => verify({ publicJwk, alg, data: changed, signature })),
+            )
+            expect(onData).toEqual([false, false])
+          }
+        },
+      ),
+      RUNS,
+    )
+  })
+
+  it('property: any single-byte tamper of a compact JWS is rejected', async () => {
+    const { publicJwk, privateJwk } = await generateKeyPair({ alg })
+    const signer = { alg, sign: (data: Uint8Array) => signWithJwk({ privateJwk, data }) }
+    const token = await signJws({ payload: { sub: 'did:example:resident', n: 42 }, signer })
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.integer({ min: 1, max: 127 }), async (at, flip) => {
+        const index = at % token.length
+        if (token[index] === '.') return
+        const tampered =
+          token.slice(0, index) + String.fromCharCode(token.charCodeAt(index) ^ flip) + token.slice(index + 1)
+        if (tampered === token) return
+        await expect(verifyJws(tampered, { publicJwk })).rejects.toHaveProperty('code')
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
+
+describe('ES256K high-S signatures', () => {
+  it('property: high-S forms of valid signatures verify on both paths; Civitas itself signs low-S', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 64 }), async (data) => {
+        const { publicJwk, privateJwk } = await generateKeyPair({ alg: 'ES256K' })
+        const signature = await signWithJwk({ privateJwk, data })
+        const parsed = secp256k1.Signature.fromBytes(signature, 'compact')
+        expect(parsed.hasHighS()).toBe(false)
+        const highS = new secp256k1.Signature(parsed.r, secp256k1.Point.Fn.ORDER - parsed.s).toBytes(
+          'compact',
+        )
+        for (const verify of Object.values(PATHS)) {
+          expect(await verify({ publicJwk, alg: 'ES256K', data, signature: highS })).toBe(true)
+        }
+      }),
+      RUNS,
+    )
+  })
+})
+
+describe('JWS round trip', () => {
+  it('property: any JSON object payload round-trips through signJws and verifyJws', async () => {
+    const { publicJwk, privateJwk } = await generateKeyPair({ alg: 'EdDSA' })
+    const signer = { alg: 'EdDSA' as const, sign: (data: Uint8Array) => signWithJwk({ privateJwk, data }) }
+    const key = fc
+      .string({ maxLength: 8 })
+      .filter((name) => !['__proto__', 'constructor', 'prototype'].includes(name))
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(key, fc.jsonValue({ maxDepth: 3 })), async (payload) => {
+        const normalized = JSON.parse(JSON.stringify(payload))
+        const token = await signJws({ payload: normalized, signer })
+        expect((await verifyJws(token, { publicJwk })).payload).toEqual(normalized)
+        expect(decodeJws(token).encodedPayload).toBe(encodeBase64url(encodeUtf8(JSON.stringify(normalized))))
+      }),
+      { numRuns: 100 },
+    )
+  })
+})
