@@ -8,6 +8,7 @@ const CURVE_OF_BASE58_TYPE: Record<string, KeyType> = {
   X25519KeyAgreementKey2019: 'X25519',
   EcdsaSecp256k1VerificationKey2019: 'secp256k1',
   P256Key2021: 'P-256',
+  Secp256k1VerificationKey2018: 'secp256k1',
 }
 
 /**
