@@ -90,12 +90,13 @@ export function defineStatusRegistryStateCases(context: StatusRegistryConformanc
     expect(await registry.audit()).toEqual([])
   })
 
-  it('behavior: durable state survives reopening the registry', async () => {
+  it('behavior: durable state survives reopening the registry, and close() may be called twice', async () => {
     if (!context.durable) return
     const namespace = `durable_${Math.random().toString(36).slice(2, 8)}`
     const first = await context.make({ namespace })
     const entry = await first.allocate({ purpose: 'revocation', credentialId: 'urn:uuid:kept' })
     await first.setStatus(entry, { value: 1, actor: 'clerk' })
+    await first.close()
     await first.close()
     const second = await context.make({ namespace })
     expect(await second.getStatus({ credentialId: 'urn:uuid:kept' })).toBe(1)

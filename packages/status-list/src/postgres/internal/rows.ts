@@ -1,0 +1,50 @@
+import type { StatusAllocation, StatusAuditEntry, StatusEntryRef, StatusPurpose } from '../../types.js'
+
+export interface EntryRow {
+  list_id: string
+  idx: number
+  credential_id: string | null
+  value: number
+  purpose?: StatusPurpose
+}
+
+export interface AuditRow {
+  list_id: string
+  idx: number
+  credential_id: string | null
+  actor: string
+  reason: string | null
+  previous: number
+  value: number
+  at: string
+}
+
+/** The WHERE clause (over alias `e`) and parameters selecting one entry. */
+export function entryWhere(ref: StatusEntryRef): [string, unknown[]] {
+  if ('credentialId' in ref) return ['e.credential_id = $1', [ref.credentialId]]
+  return ['e.list_id = $1 AND e.idx = $2', [ref.listId, ref.index]]
+}
+
+export function toAllocation(row: EntryRow): StatusAllocation {
+  const allocation: StatusAllocation = {
+    listId: row.list_id,
+    index: row.idx,
+    purpose: row.purpose ?? 'revocation',
+  }
+  if (row.credential_id !== null) allocation.credentialId = row.credential_id
+  return allocation
+}
+
+export function auditRow(row: AuditRow): StatusAuditEntry {
+  const entry: StatusAuditEntry = {
+    listId: row.list_id,
+    index: row.idx,
+    actor: row.actor,
+    previous: row.previous,
+    value: row.value,
+    at: Number(row.at),
+  }
+  if (row.credential_id !== null) entry.credentialId = row.credential_id
+  if (row.reason !== null) entry.reason = row.reason
+  return entry
+}
