@@ -1,0 +1,49 @@
+import type { SignatureAlgorithm } from '@civitas/core'
+import {
+  decodeJws,
+  generateKeyPair,
+  signJws,
+  signWithJwk,
+  verifyJws,
+  verifySignatureNative,
+  verifySignaturePortable,
+} from '@civitas/crypto'
+import { compactVerify, importJWK } from 'jose'
+import { type BenchRow, isMain, measure, printTable } from './support/measure.js'
+
+const PORTABLE = 'civitas raw verify, portable (@noble/curves)'
+
+/** Signature verification per algorithm: Civitas's native and portable paths side by side, and jose. */
+export async function run(): Promise<void> {
+  for (const alg of ['EdDSA', 'ES256', 'ES256K'] as SignatureAlgorithm[]) {
+    const { publicJwk, privateJwk } = await generateKeyPair({ alg })
+    const signer = { alg, sign: (data: Uint8Array) => signWithJwk({ privateJwk, data }) }
+    const token = await signJws({
+      payload: { sub: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' },
+      signer,
+    })
+    const { signingInput: data, signature } = decodeJws(token)
+    const options = { publicJwk, alg, data, signature }
+    const rows: BenchRow[] = [
+      { label: PORTABLE, opsPerSecond: await measure(() => verifySignaturePortable(options)) },
+      {
+        label: 'civitas raw verify, native',
+        opsPerSecond: await measure(() => verifySignatureNative(options)),
+      },
+      {
+        label: 'civitas verifyJws (whole JWS)',
+        opsPerSecond: await measure(() => verifyJws(token, { publicJwk })),
+      },
+    ]
+    if (alg !== 'ES256K') {
+      const key = await importJWK(publicJwk, alg)
+      rows.push({
+        label: 'jose compactVerify (whole JWS)',
+        opsPerSecond: await measure(() => compactVerify(token, key)),
+      })
+    }
+    printTable(`verify, ${alg}`, rows, PORTABLE)
+  }
+}
+
+if (isMain(import.meta.url)) await run()
