@@ -1,0 +1,3 @@
+import { runDemo } from './runDemo.js'
+
+await runDemo((line) => process.stdout.write(`${line}\n`))

@@ -1,0 +1,62 @@
+import { CivitasError, encodeBase64url, encodeUtf8, type SignatureAlgorithm } from '@civitas/core'
+import { createMemoryKeyStore, signJws, verifyJws } from '@civitas/crypto'
+import { createResolver, type Identity, resolveDidDocument, resolveVerificationKey } from '@civitas/did'
+import { createDidJwk } from '@civitas/did/jwk'
+import { createDidKey } from '@civitas/did/key'
+
+/** Where the demo writes its lines. */
+export type DemoOutput = (line: string) => void
+
+const ALGORITHMS: readonly SignatureAlgorithm[] = ['EdDSA', 'ES256', 'ES256K']
+
+/**
+ * The demo on embedded defaults: a key and a did:key and did:jwk identity for every algorithm,
+ * each resolved, then a signed message verified and a forged one rejected with its error code.
+ */
+export async function runDemo(output: DemoOutput): Promise<void> {
+  const keyStore = createMemoryKeyStore()
+  const resolver = createResolver()
+
+  output('1. Keys and identities')
+  const identities: Identity[] = []
+  for (const alg of ALGORITHMS) {
+    for (const create of [createDidKey, createDidJwk]) {
+      const identity = await create({ keyStore, alg })
+      const document = await resolveDidDocument(resolver, identity.did)
+      output(
+        `   ${alg.padEnd(6)} ${shorten(identity.did)}  resolves: ${document.verificationMethod?.length ?? 0} key(s)`,
+      )
+      identities.push(identity)
+    }
+  }
+
+  output('')
+  output('2. A signed message, and a tampered one')
+  for (const identity of identities.filter((_, index) => index % 2 === 0)) {
+    const token = await signJws({ payload: { message: 'Welcome to Civitas' }, signer: identity.signer })
+    const { publicJwk } = await resolveVerificationKey({
+      resolver,
+      kid: identity.kid,
+      relationship: 'authentication',
+    })
+    await verifyJws(token, { publicJwk })
+    const tampered = tamperPayload(token)
+    const verdict = await verifyJws(tampered, { publicJwk }).then(
+      () => 'ACCEPTED (bug!)',
+      (error: unknown) => (error instanceof CivitasError ? `rejected with ${error.code}` : 'crashed'),
+    )
+    output(`   ${identity.signer.alg.padEnd(6)} genuine: verified   tampered: ${verdict}`)
+  }
+}
+
+/** Rewrites the payload and keeps the old signature, as a forger would. */
+function tamperPayload(token: string): string {
+  const [header, , signature] = token.split('.') as [string, string, string]
+  const forged = encodeBase64url(encodeUtf8(JSON.stringify({ message: 'Welcome to Civitas, admin' })))
+  return `${header}.${forged}.${signature}`
+}
+
+/** Keeps long DIDs readable in a terminal. */
+export function shorten(did: string): string {
+  return did.length > 48 ? `${did.slice(0, 30)}…${did.slice(-12)}` : did
+}
