@@ -5,10 +5,11 @@ import type {
   StatusAllocation,
   StatusAuditEntry,
   StatusEntryRef,
+  StatusPurpose,
   StatusRegistry,
   StatusSize,
 } from '../types.js'
-import { allocateEntry } from './internal/allocate.js'
+import { allocateEntry, type OpenList } from './internal/allocate.js'
 import { type AuditRow, auditRow, type EntryRow, entryWhere, toAllocation } from './internal/rows.js'
 import { createSchema, tablesFor } from './internal/schema.js'
 
@@ -59,6 +60,7 @@ export function createPostgresStatusRegistry(
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 4 })
   let schema: Promise<void> | undefined
   let closed = false
+  const openLists = new Map<StatusPurpose, OpenList>()
   const ready = async (): Promise<pg.Pool> => {
     schema ??= createSchema(pool, t).catch((cause) => {
       schema = undefined
@@ -89,7 +91,7 @@ export function createPostgresStatusRegistry(
       }
       const request = credentialId === undefined ? { purpose } : { purpose, credentialId }
       try {
-        return await allocateEntry(await ready(), t, { ...request, listLength, now: clock() })
+        return await allocateEntry(await ready(), t, openLists, { ...request, listLength, now: clock() })
       } catch (cause) {
         if ((cause as { code?: unknown }).code === '23505') {
           throw new CivitasError('ERR_INVALID_ARGUMENT', 'credentialId: already has a status entry', {

@@ -1,18 +1,41 @@
 import { CivitasError } from '@civitas/core'
-import type { Pool, PoolClient } from 'pg'
+import type { Pool } from 'pg'
 import { newListId, randomBelow } from '../../internal/registryArgs.js'
 import type { StatusAllocation, StatusPurpose } from '../../types.js'
 import type { Tables } from './schema.js'
 
-const PROBES = 16
+const CANDIDATES = 16
+const RANDOM_ROUNDS = 4
 
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+/** What one registry instance remembers about the list it currently allocates from, per purpose. */
+export interface OpenList {
+  listId: string
+  length: number
+  /** Free indexes in random order, loaded once random probing starts missing (the list is nearly full). */
+  free?: number[]
+}
+
+async function findOrOpenList(pool: Pool, t: Tables, purpose: StatusPurpose, length: number, now: number) {
+  const query = `SELECT list_id, length FROM ${t.lists} WHERE purpose = $1 AND NOT is_full ORDER BY seq LIMIT 1`
+  const found = await pool.query<{ list_id: string; length: number }>(query, [purpose])
+  if (found.rows[0] !== undefined) return { listId: found.rows[0].list_id, length: found.rows[0].length }
   const client = await pool.connect()
   try {
     await client.query('BEGIN')
-    const result = await work(client)
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `civitas-status:${t.prefix}:${purpose}`,
+    ])
+    const again = await client.query<{ list_id: string; length: number }>(query, [purpose])
+    let row = again.rows[0]
+    if (row === undefined) {
+      row = { list_id: newListId(), length }
+      await client.query(
+        `INSERT INTO ${t.lists} (list_id, purpose, length, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)`,
+        [row.list_id, purpose, length, now],
+      )
+    }
     await client.query('COMMIT')
-    return result
+    return { listId: row.list_id, length: row.length }
   } catch (cause) {
     await client.query('ROLLBACK').catch(() => undefined)
     throw cause
@@ -21,77 +44,71 @@ async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promis
   }
 }
 
-/** Opens a new list for the purpose unless another allocator already did (serialised by an advisory lock). */
-async function openList(
-  pool: Pool,
-  t: Tables,
-  purpose: StatusPurpose,
-  length: number,
-  now: number,
-): Promise<void> {
-  await inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-      `civitas-status:${t.prefix}:${purpose}`,
-    ])
-    const open = await client.query(
-      `SELECT 1 FROM ${t.lists} WHERE purpose = $1 AND allocated < length LIMIT 1`,
-      [purpose],
-    )
-    if (open.rowCount === 0) {
-      await client.query(
-        `INSERT INTO ${t.lists} (list_id, purpose, length, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)`,
-        [newListId(), purpose, length, now],
-      )
-    }
-  })
+function shuffle(values: number[]): number[] {
+  for (let i = values.length - 1; i > 0; i--) {
+    const j = randomBelow(i + 1)
+    const swap = values[i] as number
+    values[i] = values[j] as number
+    values[j] = swap
+  }
+  return values
 }
 
 /**
- * Reserves a slot in the oldest open list (the row lock serialises allocators of that list until commit), then
- * inserts a uniformly random free index: random probes first, then the k-th free index once the list is nearly full.
+ * Allocates a uniformly random free index without locks: each round offers 16 random candidates to one
+ * `INSERT … ON CONFLICT DO NOTHING` (the primary key makes a duplicate impossible). When random candidates keep
+ * missing, the free indexes are loaded once and offered in shuffled order; a list with none left is marked full.
  */
 export async function allocateEntry(
   pool: Pool,
   t: Tables,
+  state: Map<StatusPurpose, OpenList>,
   request: { purpose: StatusPurpose; credentialId?: string; listLength: number; now: number },
 ): Promise<StatusAllocation> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const allocation = await inTransaction(pool, async (client) => {
-      const reserved = await client.query<{ list_id: string; length: number; allocated: number }>(
-        `UPDATE ${t.lists} SET allocated = allocated + 1
-           WHERE list_id = (SELECT list_id FROM ${t.lists} WHERE purpose = $1 AND allocated < length ORDER BY seq LIMIT 1)
-             AND allocated < length
-           RETURNING list_id, length, allocated`,
-        [request.purpose],
-      )
-      const row = reserved.rows[0]
-      if (row === undefined) return undefined
-      const insert = `INSERT INTO ${t.entries} (list_id, idx, credential_id, allocated_at) VALUES ($1, $2, $3, $4)
-        ON CONFLICT (list_id, idx) DO NOTHING RETURNING idx`
-      const values = (idx: number) => [row.list_id, idx, request.credentialId ?? null, request.now]
-      for (let probe = 0; probe < PROBES; probe++) {
-        const inserted = await client.query(insert, values(randomBelow(row.length)))
-        if (inserted.rowCount === 1) return { listId: row.list_id, index: inserted.rows[0].idx as number }
-      }
-      const free = row.length - (row.allocated - 1)
-      const pick = await client.query<{ g: number }>(
-        `SELECT g FROM generate_series(0, $2::integer - 1) AS g
-           WHERE NOT EXISTS (SELECT 1 FROM ${t.entries} e WHERE e.list_id = $1 AND e.idx = g)
-           ORDER BY g OFFSET $3 LIMIT 1`,
-        [row.list_id, row.length, randomBelow(free)],
-      )
-      const index = pick.rows[0]?.g
-      if (index === undefined)
-        throw new CivitasError('ERR_INVALID_ARGUMENT', 'status list bookkeeping is inconsistent')
-      await client.query(insert, values(index))
-      return { listId: row.list_id, index }
-    })
-    if (allocation !== undefined) {
-      const result: StatusAllocation = { ...allocation, purpose: request.purpose }
-      if (request.credentialId !== undefined) result.credentialId = request.credentialId
-      return result
+  const insert = `INSERT INTO ${t.entries} (list_id, idx, credential_id, allocated_at)
+    SELECT $1, c.idx, $3, $4 FROM unnest($2::integer[]) WITH ORDINALITY AS c (idx, n)
+      WHERE NOT EXISTS (SELECT 1 FROM ${t.entries} e WHERE e.list_id = $1 AND e.idx = c.idx)
+      ORDER BY c.n LIMIT 1
+    ON CONFLICT (list_id, idx) DO NOTHING RETURNING idx`
+  for (let attempt = 0; attempt < 10_000; attempt++) {
+    let list = state.get(request.purpose)
+    if (list === undefined) {
+      list = await findOrOpenList(pool, t, request.purpose, request.listLength, request.now)
+      state.set(request.purpose, list)
     }
-    await openList(pool, t, request.purpose, request.listLength, request.now)
+    const current = list
+    const rounds = current.free === undefined ? RANDOM_ROUNDS : Number.POSITIVE_INFINITY
+    for (let round = 0; round < rounds; round++) {
+      const candidates =
+        current.free === undefined
+          ? Array.from({ length: CANDIDATES }, () => randomBelow(current.length))
+          : current.free.splice(-CANDIDATES)
+      if (candidates.length === 0) break
+      const inserted = await pool.query<{ idx: number }>(insert, [
+        current.listId,
+        candidates,
+        request.credentialId ?? null,
+        request.now,
+      ])
+      const index = inserted.rows[0]?.idx
+      if (index !== undefined) {
+        const result: StatusAllocation = { listId: current.listId, index, purpose: request.purpose }
+        if (request.credentialId !== undefined) result.credentialId = request.credentialId
+        return result
+      }
+    }
+    if (current.free === undefined) {
+      const free = await pool.query<{ g: number }>(
+        `SELECT g FROM generate_series(0, $2::integer - 1) AS g
+           WHERE NOT EXISTS (SELECT 1 FROM ${t.entries} e WHERE e.list_id = $1 AND e.idx = g)`,
+        [current.listId, current.length],
+      )
+      current.free = shuffle(free.rows.map((r) => r.g))
+      if (current.free.length > 0) continue
+    }
+    // No free index left (indexes are never freed, so an exhausted snapshot means a full list).
+    await pool.query(`UPDATE ${t.lists} SET is_full = true WHERE list_id = $1`, [current.listId])
+    state.delete(request.purpose)
   }
-  throw new CivitasError('ERR_INVALID_ARGUMENT', 'could not allocate a status entry (lists keep filling up)')
+  throw new CivitasError('ERR_INVALID_ARGUMENT', 'could not allocate a status entry')
 }

@@ -34,7 +34,7 @@ export async function createSchema(pool: Pool, t: Tables): Promise<void> {
       purpose text NOT NULL,
       length integer NOT NULL CHECK (length > 0),
       status_size integer NOT NULL DEFAULT 1,
-      allocated integer NOT NULL DEFAULT 0 CHECK (allocated >= 0 AND allocated <= length),
+      is_full boolean NOT NULL DEFAULT false,
       created_at bigint NOT NULL,
       updated_at bigint NOT NULL)`)
     await client.query(`CREATE TABLE IF NOT EXISTS ${t.entries} (
