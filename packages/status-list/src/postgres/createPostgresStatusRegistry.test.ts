@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { userInfo } from 'node:os'
 import { describeStatusRegistryConformance } from '@civitas/test-utils'
 import pg from 'pg'
@@ -122,4 +123,105 @@ describe('createPostgresStatusRegistry', () => {
       expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT' }),
     )
   })
+
+  it('behavior: two processes each allocating 10,000 indexes from shared 131,072-entry lists get no duplicate', async () => {
+    const tablePrefix = `${run}procs_`
+    const started = performance.now()
+    const outputs = await Promise.all(
+      [0, 1].map(() => runChild({ tablePrefix, mode: 'allocate', count: 10_000 })),
+    )
+    const seconds = (performance.now() - started) / 1000
+    const all = outputs.flatMap((out) => JSON.parse(out) as string[])
+    expect(all.length).toBe(20_000)
+    expect(new Set(all).size).toBe(20_000)
+    console.info(
+      `postgres allocation: 2 processes x 10,000, ${Math.round(20_000 / seconds)} allocations/s (incl. start-up)`,
+    )
+  }, 120_000)
+
+  it('behavior: a process killed in the middle of updates leaves entries and audit trail consistent', async () => {
+    const tablePrefix = `${run}kill_`
+    await runChild({ tablePrefix, mode: 'churn', count: 0, killAfter: 'progress 300' })
+    const { rows } = await admin.query<{ list_id: string; idx: number; value: number; last: number | null }>(
+      `SELECT e.list_id, e.idx, e.value, (SELECT a.value FROM ${tablePrefix}audit a
+         WHERE a.list_id = e.list_id AND a.idx = e.idx ORDER BY a.seq DESC LIMIT 1) AS last
+       FROM ${tablePrefix}entries e`,
+    )
+    expect(rows.length).toBeGreaterThan(0)
+    for (const row of rows) expect(row.value).toBe(row.last ?? 0)
+    const broken = await admin.query(
+      `SELECT 1 FROM (SELECT previous, lag(value, 1, 0) OVER (PARTITION BY list_id, idx ORDER BY seq) AS before
+         FROM ${tablePrefix}audit) AS chain WHERE previous <> before`,
+    )
+    expect(broken.rowCount).toBe(0)
+    const registry = createPostgresStatusRegistry({ connectionString, tablePrefix })
+    const entry = await registry.allocate({ purpose: 'revocation' })
+    await registry.setStatus(entry, { value: 1, actor: 'after-crash' })
+    expect(await registry.getStatus(entry)).toBe(1)
+    await registry.close()
+  }, 120_000)
 })
+
+// A child process running the registry from TypeScript source (tsx), as a second issuer instance would.
+const CHILD = `
+const { createPostgresStatusRegistry } = await import(process.env.REGISTRY_MODULE)
+const registry = createPostgresStatusRegistry({ connectionString: process.env.PG_URL, tablePrefix: process.env.PREFIX })
+if (process.env.MODE === 'allocate') {
+  const out = []
+  const count = Number(process.env.COUNT)
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (out.length < count) {
+      const { listId, index } = await registry.allocate({ purpose: 'revocation' })
+      out.push(listId + '#' + index)
+    }
+  }))
+  process.stdout.write(JSON.stringify(out.slice(0, count)))
+  await registry.close()
+} else {
+  let done = 0
+  await Promise.all(Array.from({ length: 4 }, async (_, worker) => {
+    for (;;) {
+      const entry = await registry.allocate({ purpose: 'revocation' })
+      for (let i = 0; i < 3; i++) {
+        await registry.setStatus(entry, { value: (i + worker) % 2, actor: 'worker' + worker })
+        if (++done % 100 === 0) process.stdout.write('progress ' + done + '\\n')
+      }
+    }
+  }))
+}
+`
+
+function runChild(options: {
+  tablePrefix: string
+  mode: string
+  count: number
+  killAfter?: string
+}): Promise<string> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=civitas-source', '--import', 'tsx', '--input-type=module', '-e', CHILD],
+    {
+      env: {
+        ...process.env,
+        PG_URL: connectionString,
+        PREFIX: options.tablePrefix,
+        MODE: options.mode,
+        COUNT: String(options.count),
+        REGISTRY_MODULE: new URL('./createPostgresStatusRegistry.ts', import.meta.url).href,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  let out = ''
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      if (options.killAfter !== undefined && out.includes(options.killAfter)) child.kill('SIGKILL')
+    })
+    child.on('error', reject)
+    child.on('close', (code, signal) => {
+      if (code === 0 || signal === 'SIGKILL') resolve(out)
+      else reject(new Error(`child exited with ${String(code)}`))
+    })
+  })
+}
