@@ -14,6 +14,7 @@
  * @module
  */
 
+export { type CheckStatusOptions, type CheckStatusResult, checkStatus } from './checkStatus.js'
 export {
   type CreateMemoryStatusRegistryOptions,
   type CreateMemoryStatusRegistryResult,
@@ -24,6 +25,11 @@ export {
   type CreateStatusListResult,
   createStatusList,
 } from './createStatusList.js'
+export {
+  type CreateStatusListCredentialOptions,
+  type CreateStatusListCredentialResult,
+  createStatusListCredential,
+} from './createStatusListCredential.js'
 export {
   type CreateStatusListHandlerOptions,
   type CreateStatusListHandlerResult,
