@@ -1,8 +1,14 @@
+import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { checkStatus } from './checkStatus.js'
+import { createMemoryStatusRegistry } from './createMemoryStatusRegistry.js'
 import { createStatusList } from './createStatusList.js'
 import { createStatusListCredential } from './createStatusListCredential.js'
+import { createStatusListHandler } from './createStatusListHandler.js'
+import { createNodeListener } from './node/createNodeListener.js'
 
 type Json = Record<string, unknown>
 const vectors = JSON.parse(
@@ -186,6 +192,66 @@ describe('createStatusListCredential', () => {
       await expect(createStatusListCredential(bad as never)).rejects.toMatchObject({
         code: 'ERR_INVALID_ARGUMENT',
       })
+    }
+  })
+})
+
+describe('registry → handler → checkStatus over loopback HTTP', () => {
+  it('behavior: revoke, suspend and reinstate are seen by a verifier fetching the list', async () => {
+    const registry = createMemoryStatusRegistry()
+    const server = createServer(
+      createNodeListener(
+        createStatusListHandler({
+          getList: async (listId) => {
+            const snapshot = await registry.getList(listId)
+            if (snapshot === undefined) return undefined
+            const list = createStatusList({ length: snapshot.length })
+            for (const { index, value } of snapshot.entries) list.set(index, value)
+            const credential = await createStatusListCredential({
+              id: `${base}/${listId}`,
+              issuer,
+              statusPurpose: snapshot.purpose,
+              list,
+            })
+            return { credential, updatedAt: snapshot.updatedAt }
+          },
+        }),
+      ),
+    )
+    server.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/status`
+    try {
+      const revocation = await registry.allocate({ purpose: 'revocation', credentialId: 'urn:uuid:card' })
+      const suspension = await registry.allocate({ purpose: 'suspension', credentialId: 'urn:uuid:card#s' })
+      const check = async (allocation: typeof revocation) => {
+        const statusListCredential = `${base}/${allocation.listId}`
+        const listCredential = await (await fetch(statusListCredential)).json()
+        const e = {
+          type: 'BitstringStatusListEntry',
+          statusPurpose: allocation.purpose,
+          statusListIndex: String(allocation.index),
+          statusListCredential,
+        }
+        return checkStatus({ entry: e, listCredential, issuer })
+      }
+      expect((await check(revocation)).ok).toBe(true)
+      await registry.setStatus({ credentialId: 'urn:uuid:card#s' }, { value: 1, actor: 'clerk' })
+      expect(await check(suspension)).toMatchObject({ ok: false, code: 'ERR_CREDENTIAL_SUSPENDED' })
+      await registry.setStatus(
+        { credentialId: 'urn:uuid:card#s' },
+        { value: 0, actor: 'clerk', reason: 'reinstated' },
+      )
+      expect((await check(suspension)).ok).toBe(true)
+      await registry.setStatus(
+        { credentialId: 'urn:uuid:card' },
+        { value: 1, actor: 'clerk', reason: 'moved away' },
+      )
+      expect(await check(revocation)).toMatchObject({ ok: false, code: 'ERR_CREDENTIAL_REVOKED' })
+      expect((await registry.audit()).map((r) => r.value)).toEqual([1, 0, 1])
+      expect((await fetch(`${base}/unknown-list`)).status).toBe(404)
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
     }
   })
 })
