@@ -96,7 +96,9 @@ export function createStatusListHandler(
     }
     const body = 'token' in document ? document.token : JSON.stringify(document.credential)
     const contentType =
-      'token' in document ? MEDIA_TYPES[document.format ?? 'vc+jwt'] : 'application/vc; charset=utf-8'
+      'token' in document
+        ? (MEDIA_TYPES[document.format ?? 'vc+jwt'] ?? 'application/jwt')
+        : 'application/vc; charset=utf-8'
     const bytes = new Uint8Array(encodeUtf8(body))
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
     const etag = `"${encodeBase64url(digest)}"`

@@ -127,6 +127,14 @@ describe('decodeStatusList', () => {
     )
   })
 
+  it('error: caps that are not positive are refused with ERR_INVALID_ARGUMENT', () => {
+    for (const options of [{ maxInflatedBytes: 0 }, { maxRatio: -1 }, { maxInflatedBytes: Number.NaN }]) {
+      expect(() => decodeStatusList(gz(new Uint8Array(16384)), options)).toThrow(
+        expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT' }),
+      )
+    }
+  })
+
   it('behavior: created lists round-trip', async () => {
     const list = createStatusList()
     list.set(94567, 1)

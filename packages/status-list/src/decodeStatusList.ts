@@ -25,7 +25,7 @@ export type DecodeStatusListResult = StatusList
  * @see https://www.w3.org/TR/vc-bitstring-status-list/#bitstringstatuslistcredential
  * @throws ERR_STATUS_LIST_INVALID on a missing `u` prefix, bad base64url or GZIP, a list shorter than the minimum,
  *   or one that inflates past the size or ratio cap
- * @throws ERR_INVALID_ARGUMENT for a statusSize other than 1, 2, 4 or 8
+ * @throws ERR_INVALID_ARGUMENT for a statusSize other than 1, 2, 4 or 8, or caps that are not positive
  * @example
  * ```ts
  * import { decodeStatusList } from '@civitas/status-list'
@@ -41,6 +41,10 @@ export function decodeStatusList(
   const statusSize = assertStatusSize(options.statusSize ?? 1)
   const maxInflated = options.maxInflatedBytes ?? 16 * 1024 * 1024
   const minimum = options.minimumLength ?? MINIMUM_LIST_LENGTH
+  const maxRatio = options.maxRatio ?? 1024
+  if (!(maxInflated > 0) || !(maxRatio > 0)) {
+    throw new CivitasError('ERR_INVALID_ARGUMENT', 'maxInflatedBytes and maxRatio must be positive numbers')
+  }
   if (typeof encodedList !== 'string' || !encodedList.startsWith('u')) {
     throw new CivitasError(
       'ERR_STATUS_LIST_INVALID',
@@ -58,7 +62,7 @@ export function decodeStatusList(
       cause,
     })
   }
-  const bytes = gunzipCapped(compressed, maxInflated, options.maxRatio ?? 1024)
+  const bytes = gunzipCapped(compressed, maxInflated, maxRatio)
   const length = (bytes.length * 8) / statusSize
   if (length < minimum) {
     throw new CivitasError(
