@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-/** Absolute path of a file under the shared spec vectors (`../shared/vectors` next to the repository). */
+/** Absolute path of a file under the spec vectors copied into `test/vectors`. */
 export function vectorPath(relative: string): string {
-  return fileURLToPath(new URL(`../../../shared/vectors/${relative}`, import.meta.url))
+  return fileURLToPath(new URL(`../vectors/${relative}`, import.meta.url))
 }
 
 /** Reads and parses a JSON vector file. */
