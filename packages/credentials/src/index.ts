@@ -1,0 +1,34 @@
+/**
+ * Verifiable credentials and presentations as JWTs: `vc+jwt` / `vp+jwt` (VC 2.0 secured with
+ * JOSE) and `jwt_vc_json` (the VC 1.1 JWT that did-jwt-vc and most wallets use). Templates with
+ * JSON Schemas are at `@civitas/credentials/templates`.
+ *
+ * @module
+ */
+export {
+  type CreatePresentationOptions,
+  type CreatePresentationResult,
+  createPresentation,
+} from './createPresentation.js'
+export {
+  type IssueCredentialOptions,
+  type IssueCredentialResult,
+  issueCredential,
+} from './issueCredential.js'
+export type {
+  CheckName,
+  CredentialFormat,
+  OnCheck,
+  VerifiedCredential,
+  VerifiedPresentation,
+} from './types.js'
+export {
+  DEFAULT_CREDENTIAL_MAX_LENGTH,
+  type VerifyCredentialOptions,
+  verifyCredential,
+} from './verifyCredential.js'
+export {
+  DEFAULT_PRESENTATION_MAX_LENGTH,
+  type VerifyPresentationOptions,
+  verifyPresentation,
+} from './verifyPresentation.js'

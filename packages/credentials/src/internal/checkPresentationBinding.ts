@@ -1,0 +1,55 @@
+import { CivitasError } from '@civitas/core'
+import type { PresentationClaims } from './readPresentation.js'
+
+/** The longest a presentation may have existed unless told otherwise: 5 minutes. */
+export const DEFAULT_PRESENTATION_MAX_AGE_MS = 5 * 60_000
+
+/** Checks `iat` freshness and `exp`. @throws `ERR_TOKEN_ISSUED_IN_FUTURE`, `ERR_PRESENTATION_STALE`. */
+export function checkFreshness(
+  claims: PresentationClaims,
+  now: number,
+  skew: number,
+  maxAgeMs: number,
+): void {
+  if (claims.issuedAt === undefined)
+    throw new CivitasError('ERR_PRESENTATION_STALE', 'the presentation has no iat')
+  if (claims.issuedAt > now + skew) {
+    throw new CivitasError('ERR_TOKEN_ISSUED_IN_FUTURE', 'the presentation was made in the future')
+  }
+  const stale =
+    now - claims.issuedAt > maxAgeMs + skew || (claims.expires !== undefined && claims.expires <= now - skew)
+  if (stale) {
+    throw new CivitasError(
+      'ERR_PRESENTATION_STALE',
+      'the presentation is too old; ask the wallet for a new one',
+      {
+        details: { issuedAt: new Date(claims.issuedAt).toISOString() },
+      },
+    )
+  }
+}
+
+/**
+ * Checks `aud` against the expected audience. A presentation addressed to someone must be checked
+ * by that someone: an `aud` the verifier did not claim fails too (RFC 7519 §4.1.3).
+ *
+ * @throws `ERR_AUDIENCE_MISMATCH`.
+ */
+export function checkAudience(claims: PresentationClaims, expected: string | undefined): void {
+  const matches = expected === undefined ? claims.audience.length === 0 : claims.audience.includes(expected)
+  if (!matches) {
+    throw new CivitasError('ERR_AUDIENCE_MISMATCH', 'the presentation is addressed to another verifier', {
+      details: { audience: claims.audience.map((value) => value.slice(0, 200)) },
+    })
+  }
+}
+
+/** Checks the nonce when one is expected. @throws `ERR_NONCE_MISMATCH`. */
+export function checkNonce(claims: PresentationClaims, expected: string | undefined): void {
+  if (expected !== undefined && claims.nonce !== expected) {
+    throw new CivitasError(
+      'ERR_NONCE_MISMATCH',
+      claims.nonce === undefined ? 'the presentation has no nonce' : 'the nonce differs',
+    )
+  }
+}

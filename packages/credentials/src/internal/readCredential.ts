@@ -1,0 +1,130 @@
+import { CivitasError, type JsonObject, type JsonValue } from '@civitas/core'
+import type { CredentialFormat } from '../types.js'
+
+/** What verification needs from a credential token's claims, in one shape for both encodings. */
+export interface CredentialClaims {
+  credential: JsonObject
+  issuer: string
+  subjects: string[]
+  types: string[]
+  id?: string
+  validFrom?: number
+  validUntil?: number
+  issuedAt?: number
+  notBefore?: number
+  expires?: number
+}
+
+/**
+ * Reads a credential's claims: for `vc+jwt` the claims set is the credential; for `jwt_vc_json`
+ * the `vc` claim with `iss`, `sub`, `jti`, `nbf` and `exp` folded in (as did-jwt-vc does).
+ *
+ * @throws `ERR_CREDENTIAL_INVALID` for missing or malformed members; `ERR_ISSUER_MISMATCH` when
+ *   `iss` and the credential's issuer disagree.
+ */
+export function readCredential(format: CredentialFormat, payload: JsonObject): CredentialClaims {
+  const jwt = {
+    issuedAt: seconds(payload, 'iat'),
+    notBefore: seconds(payload, 'nbf'),
+    expires: seconds(payload, 'exp'),
+  }
+  const credential = format === 'vc+jwt' ? payload : foldJwtClaims(payload)
+  const issuer = idOf(credential.issuer, 'issuer')
+  if (payload.iss !== undefined && payload.iss !== issuer) {
+    throw new CivitasError('ERR_ISSUER_MISMATCH', 'iss and the credential issuer differ')
+  }
+  const types = credential.type
+  if (
+    !Array.isArray(types) ||
+    !types.every((type) => typeof type === 'string') ||
+    !types.includes('VerifiableCredential')
+  ) {
+    invalid('type must be an array of strings including VerifiableCredential')
+  }
+  const subjects = subjectIds(credential.credentialSubject)
+  return {
+    credential,
+    issuer,
+    subjects,
+    types: types as string[],
+    ...optional('id', typeof credential.id === 'string' ? credential.id : undefined),
+    ...optional('validFrom', date(credential, format === 'vc+jwt' ? 'validFrom' : 'issuanceDate')),
+    ...optional('validUntil', date(credential, format === 'vc+jwt' ? 'validUntil' : 'expirationDate')),
+    ...definedOnly(jwt),
+  }
+}
+
+function foldJwtClaims(payload: JsonObject): JsonObject {
+  const vc = payload.vc as JsonObject
+  const credential: JsonObject = { ...vc }
+  if (typeof payload.iss !== 'string') invalid('a jwt_vc_json credential needs an iss claim')
+  credential.issuer =
+    typeof vc.issuer === 'object' && vc.issuer !== null ? { ...vc.issuer, id: payload.iss } : payload.iss
+  if (vc.issuer !== undefined && idOf(vc.issuer, 'vc.issuer') !== payload.iss) {
+    throw new CivitasError('ERR_ISSUER_MISMATCH', 'iss and vc.issuer differ')
+  }
+  if (typeof payload.jti === 'string') credential.id = payload.jti
+  if (typeof payload.sub === 'string') {
+    const subject = vc.credentialSubject
+    if (typeof subject !== 'object' || subject === null || Array.isArray(subject))
+      invalid('credentialSubject must be an object')
+    credential.credentialSubject = { ...subject, id: payload.sub }
+  }
+  if (typeof payload.nbf === 'number') credential.issuanceDate = new Date(payload.nbf * 1000).toISOString()
+  if (typeof payload.exp === 'number') credential.expirationDate = new Date(payload.exp * 1000).toISOString()
+  return credential
+}
+
+function subjectIds(subject: JsonValue | undefined): string[] {
+  const subjects = Array.isArray(subject) ? subject : [subject]
+  if (subjects.length === 0) invalid('credentialSubject is required')
+  const ids: string[] = []
+  for (const entry of subjects) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+      invalid('credentialSubject must be an object')
+    if (entry.id !== undefined) {
+      if (typeof entry.id !== 'string') invalid('credentialSubject.id must be a string')
+      ids.push(entry.id)
+    }
+  }
+  return ids
+}
+
+/** The id of an `issuer` or `holder` value: a string, or an object with a string `id`. */
+export function idOf(value: JsonValue | undefined, name: string): string {
+  if (typeof value === 'string' && value.length > 0) return value
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof value.id === 'string')
+    return value.id
+  invalid(`${name} must be a DID or an object with an id`)
+}
+
+function seconds(payload: JsonObject, name: string): number | undefined {
+  const value = payload[name]
+  if (value === undefined) return undefined
+  if (typeof value !== 'number' || !Number.isFinite(value)) invalid(`${name} must be a NumericDate`)
+  return value * 1000
+}
+
+function date(credential: JsonObject, name: string): number | undefined {
+  const value = credential[name]
+  if (value === undefined) return undefined
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN
+  if (Number.isNaN(time)) invalid(`${name} must be an XML Schema dateTime`)
+  return time
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+}
+
+function definedOnly<T extends Record<string, number | undefined>>(
+  values: T,
+): Partial<Record<keyof T, number>> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<
+    Record<keyof T, number>
+  >
+}
+
+function invalid(message: string): never {
+  throw new CivitasError('ERR_CREDENTIAL_INVALID', message)
+}

@@ -1,0 +1,80 @@
+import { CivitasError, type JsonObject, type JsonValue } from '@civitas/core'
+import type { CredentialFormat } from '../types.js'
+import { idOf } from './readCredential.js'
+
+const ENVELOPE_PREFIX = 'data:application/vc+jwt,'
+/** More credentials than this in one presentation is hostile, not useful. */
+export const MAX_PRESENTED_CREDENTIALS = 16
+
+/** The parts of a presentation verification needs, in one shape for both encodings. */
+export interface PresentationClaims {
+  holder: string
+  credentials: string[]
+  audience: string[]
+  nonce?: string
+  issuedAt?: number
+  expires?: number
+}
+
+/**
+ * Reads a presentation's holder, embedded credential tokens, `aud`, `nonce`, `iat` and `exp`.
+ *
+ * @throws `ERR_PRESENTATION_INVALID`; `ERR_HOLDER_MISMATCH` when `iss` and `holder` differ.
+ */
+export function readPresentation(format: CredentialFormat, payload: JsonObject): PresentationClaims {
+  const body = format === 'vc+jwt' ? payload : (payload.vp as JsonObject)
+  const holder = format === 'vc+jwt' ? idOf(body.holder, 'holder') : stringClaim(payload.iss, 'iss')
+  if (payload.iss !== undefined && payload.iss !== holder) {
+    throw new CivitasError('ERR_HOLDER_MISMATCH', 'iss and the presentation holder differ')
+  }
+  const entries = [body.verifiableCredential ?? []].flat()
+  if (entries.length > MAX_PRESENTED_CREDENTIALS)
+    invalid(`more than ${MAX_PRESENTED_CREDENTIALS} credentials`)
+  const credentials = entries.map((entry) => credentialToken(format, entry))
+  const aud = payload.aud
+  const audience = aud === undefined ? [] : [aud].flat()
+  if (!audience.every((value) => typeof value === 'string'))
+    invalid('aud must be a string or an array of strings')
+  const nonce = payload.nonce
+  if (nonce !== undefined && typeof nonce !== 'string') invalid('nonce must be a string')
+  return {
+    holder,
+    credentials,
+    audience: audience as string[],
+    ...(nonce === undefined ? {} : { nonce }),
+    ...numericDate(payload, 'iat', 'issuedAt'),
+    ...numericDate(payload, 'exp', 'expires'),
+  }
+}
+
+function credentialToken(format: CredentialFormat, entry: JsonValue): string {
+  if (format === 'jwt_vc_json') return stringClaim(entry, 'verifiableCredential entry')
+  if (
+    typeof entry !== 'object' ||
+    entry === null ||
+    Array.isArray(entry) ||
+    entry.type !== 'EnvelopedVerifiableCredential'
+  ) {
+    invalid('vp+jwt credentials must be EnvelopedVerifiableCredential objects')
+  }
+  const id = entry.id
+  if (typeof id !== 'string' || !id.startsWith(ENVELOPE_PREFIX))
+    invalid(`enveloped credentials must be ${ENVELOPE_PREFIX} URLs`)
+  return id.slice(ENVELOPE_PREFIX.length)
+}
+
+function numericDate(payload: JsonObject, claim: string, name: string): Record<string, number> {
+  const value = payload[claim]
+  if (value === undefined) return {}
+  if (typeof value !== 'number' || !Number.isFinite(value)) invalid(`${claim} must be a NumericDate`)
+  return { [name]: value * 1000 }
+}
+
+function stringClaim(value: JsonValue | undefined, name: string): string {
+  if (typeof value !== 'string' || value.length === 0) invalid(`${name} must be a non-empty string`)
+  return value
+}
+
+function invalid(message: string): never {
+  throw new CivitasError('ERR_PRESENTATION_INVALID', message)
+}

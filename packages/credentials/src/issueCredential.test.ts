@@ -1,0 +1,113 @@
+import { fixedClock } from '@civitas/core'
+import { decodeJws } from '@civitas/crypto'
+import { describe, expect, it } from 'vitest'
+import { createPresentation } from './createPresentation.js'
+import { createParties, NOW, residencyCard, YEAR } from './internal/testFixtures.js'
+import { issueCredential } from './issueCredential.js'
+import type { CredentialFormat } from './types.js'
+import { verifyCredential } from './verifyCredential.js'
+import { verifyPresentation } from './verifyPresentation.js'
+
+const clock = fixedClock(NOW)
+const FORMATS: CredentialFormat[] = ['vc+jwt', 'jwt_vc_json']
+
+describe('issue, present, verify', () => {
+  for (const format of FORMATS) {
+    for (const alg of ['EdDSA', 'ES256', 'ES256K'] as const) {
+      it(`behavior: a ${format} ${alg} residency card round-trips through a presentation`, async () => {
+        const { city, citizen, resolver } = await createParties(alg, alg)
+        const issued = await issueCredential({
+          issuer: city,
+          credential: residencyCard(citizen.did),
+          format,
+          clock,
+          validFor: YEAR,
+        })
+        const verified = await verifyCredential(issued.token, { resolver, clock })
+        expect(verified).toMatchObject({
+          format,
+          issuer: city.did,
+          subject: citizen.did,
+          schema: 'valid',
+          kid: city.kid,
+        })
+        expect(verified.types).toEqual(['VerifiableCredential', 'ResidencyCard'])
+        expect(verified.credential.credentialSubject).toMatchObject({ id: citizen.did, familyName: 'Tamm' })
+        expect(verified.validUntil).toBe(Math.floor((NOW + YEAR) / 1000) * 1000)
+
+        const presentation = await createPresentation({
+          holder: citizen,
+          credentials: [issued.token],
+          audience: 'https://hotel.example',
+          nonce: 'n-1',
+          format,
+          clock,
+        })
+        const checks: string[] = []
+        const result = await verifyPresentation(presentation.token, {
+          resolver,
+          clock,
+          audience: 'https://hotel.example',
+          nonce: 'n-1',
+          onCheck: (name, ok) => checks.push(`${name}:${ok}`),
+        })
+        expect(result).toMatchObject({ holder: citizen.did, format, nonce: 'n-1' })
+        expect(result.credentials[0]?.subject).toBe(citizen.did)
+        expect(checks).toEqual([
+          'parse:true',
+          'algorithm:true',
+          'issuer:true',
+          'signature:true',
+          'freshness:true',
+          'audience:true',
+          'nonce:true',
+          'credentials:true',
+          'holder:true',
+        ])
+      })
+    }
+  }
+
+  it('behavior: vc+jwt tokens carry typ vc+jwt and the credential as the claims set', async () => {
+    const { city, citizen } = await createParties()
+    const { token } = await issueCredential({ issuer: city, credential: residencyCard(citizen.did), clock })
+    const { header, payload } = decodeJws(token)
+    expect(header).toEqual({ alg: 'EdDSA', typ: 'vc+jwt', kid: city.kid })
+    expect(payload).toMatchObject({
+      issuer: city.did,
+      iss: city.did,
+      iat: NOW / 1000,
+      type: ['VerifiableCredential', 'ResidencyCard'],
+    })
+    expect(payload.vc).toBeUndefined()
+  })
+
+  it('behavior: jwt_vc_json tokens carry vc, iss, sub, jti and nbf as did-jwt-vc writes them', async () => {
+    const { city, citizen } = await createParties()
+    const card = residencyCard(citizen.did)
+    const { token } = await issueCredential({ issuer: city, credential: card, format: 'jwt_vc_json', clock })
+    const { header, payload } = decodeJws(token)
+    expect(header.typ).toBe('JWT')
+    expect(payload).toMatchObject({ iss: city.did, sub: citizen.did, jti: card.id, nbf: NOW / 1000 })
+    expect((payload.vc as { '@context': string[] })['@context'][0]).toBe(
+      'https://www.w3.org/2018/credentials/v1',
+    )
+  })
+
+  it('error: a credential that breaks its schema cannot be issued (ERR_SCHEMA_INVALID)', async () => {
+    const { city, citizen } = await createParties()
+    const card = residencyCard(citizen.did)
+    ;(card.credentialSubject as Record<string, unknown>).birthDate = '12/04/1990'
+    await expect(issueCredential({ issuer: city, credential: card, clock })).rejects.toMatchObject({
+      code: 'ERR_SCHEMA_INVALID',
+    })
+  })
+
+  it('error: a credential naming another issuer cannot be issued (ERR_ISSUER_MISMATCH)', async () => {
+    const { city, citizen } = await createParties()
+    const card = { ...residencyCard(citizen.did), issuer: citizen.did }
+    await expect(issueCredential({ issuer: city, credential: card, clock })).rejects.toMatchObject({
+      code: 'ERR_ISSUER_MISMATCH',
+    })
+  })
+})

@@ -1,0 +1,89 @@
+import { CivitasError, type Clock, type JsonObject, systemClock } from '@civitas/core'
+import { signJws } from '@civitas/crypto'
+import type { Identity } from '@civitas/did'
+import { checkSchema } from './internal/checkSchema.js'
+import { idOf, readCredential } from './internal/readCredential.js'
+import { toJwtVcJsonClaims } from './internal/toJwtVcJsonClaims.js'
+import type { CredentialFormat } from './types.js'
+
+/** Options for {@link issueCredential}. */
+export interface IssueCredentialOptions {
+  /** The issuer; its `kid` must be under `assertionMethod` in its DID document. */
+  issuer: Identity
+  /** The unsigned credential (VC 2.0 form, as templates build it); `issuer` is filled in. */
+  credential: JsonObject
+  /** The encoding (default `vc+jwt`). */
+  format?: CredentialFormat
+  /** How long the credential is valid, in milliseconds, unless it names `validUntil`. */
+  validFor?: number
+  /** Time source (default the system clock). */
+  clock?: Clock
+  /** JSON Schemas by id, in addition to the built-in templates' schemas. */
+  schemas?: Readonly<Record<string, JsonObject>>
+}
+
+/** A signed credential. */
+export interface IssueCredentialResult {
+  token: string
+  format: CredentialFormat
+  id?: string
+}
+
+/**
+ * Signs a credential as `vc+jwt` (VC 2.0 secured with JOSE: the claims set is the credential) or
+ * `jwt_vc_json` (the VC 1.1 JWT of did-jwt-vc). The credential is checked against its JSON Schema
+ * when it names a known one, so an issuer cannot sign what verifiers would refuse.
+ *
+ * @throws `ERR_ISSUER_MISMATCH` when the credential names another issuer; `ERR_CREDENTIAL_INVALID`
+ *   for a malformed credential; `ERR_SCHEMA_INVALID`; the signer's errors.
+ * @example
+ * ```ts
+ * import { issueCredential } from '@civitas/credentials'
+ * import { residency } from '@civitas/credentials/templates'
+ * import { createMemoryKeyStore } from '@civitas/crypto'
+ * import { createDidKey } from '@civitas/did/key'
+ *
+ * const keyStore = createMemoryKeyStore()
+ * const city = await createDidKey({ keyStore, alg: 'EdDSA' })
+ * const citizen = await createDidKey({ keyStore, alg: 'ES256' })
+ * const { token } = await issueCredential({
+ *   issuer: city,
+ *   credential: residency.build({
+ *     subject: citizen.did, givenName: 'Mari', familyName: 'Tamm', birthDate: '1990-04-12', nationality: 'EE',
+ *     residencyStatus: 'permanent', residentSince: '2015-09-01', issuingCity: 'Tartu', documentNumber: 'TRT-000417',
+ *     address: { streetAddress: 'Raekoja plats 1', postalCode: '50089', locality: 'Tartu', country: 'EE' },
+ *   }),
+ *   validFor: 365 * 24 * 3600 * 1000,
+ * })
+ * ```
+ */
+export async function issueCredential(options: IssueCredentialOptions): Promise<IssueCredentialResult> {
+  const { issuer, credential, format = 'vc+jwt', validFor } = options
+  if (typeof credential !== 'object' || credential === null || Array.isArray(credential)) {
+    throw new CivitasError('ERR_CREDENTIAL_INVALID', 'credential: expected a JSON object')
+  }
+  if (credential.issuer !== undefined && idOf(credential.issuer, 'issuer') !== issuer.did) {
+    throw new CivitasError(
+      'ERR_ISSUER_MISMATCH',
+      'the credential names another issuer than the signing identity',
+    )
+  }
+  const now = (options.clock ?? systemClock)()
+  const validUntil =
+    credential.validUntil ?? (validFor === undefined ? undefined : new Date(now + validFor).toISOString())
+  const full: JsonObject = {
+    ...credential,
+    issuer: credential.issuer ?? issuer.did,
+    ...(validUntil === undefined ? {} : { validUntil }),
+  }
+  const iat = Math.floor(now / 1000)
+  const exp = typeof validUntil === 'string' ? Math.floor(Date.parse(validUntil) / 1000) : undefined
+  const payload =
+    format === 'vc+jwt'
+      ? { ...full, iss: issuer.did, iat, ...(exp === undefined ? {} : { exp }) }
+      : toJwtVcJsonClaims(full, issuer.did, iat, exp)
+  checkSchema(readCredential(format, payload).credential, options.schemas)
+  const typ = format === 'vc+jwt' ? 'vc+jwt' : 'JWT'
+  const token = await signJws({ header: { typ, kid: issuer.kid }, payload, signer: issuer.signer })
+  return { token, format, ...(typeof full.id === 'string' ? { id: full.id } : {}) }
+}

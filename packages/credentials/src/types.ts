@@ -1,0 +1,60 @@
+import type { CivitasErrorCode, JsonObject } from '@civitas/core'
+
+/** The JWT encodings Civitas issues and verifies. */
+export type CredentialFormat = 'vc+jwt' | 'jwt_vc_json'
+
+/** The checks verification runs, in order; reports and errors (`details.check`) name them. */
+export type CheckName =
+  | 'parse'
+  | 'algorithm'
+  | 'issuer'
+  | 'signature'
+  | 'validity'
+  | 'schema'
+  | 'credentials'
+  | 'holder'
+  | 'audience'
+  | 'nonce'
+  | 'freshness'
+
+/** Called once per check as verification runs, so a verifier can report every step. */
+export type OnCheck = (name: CheckName, ok: boolean, code?: CivitasErrorCode) => void
+
+/** A credential whose signature, issuer key, validity period and schema have been verified. */
+export interface VerifiedCredential {
+  format: CredentialFormat
+  /** The credential in VC data-model form (a `jwt_vc_json` token's `vc` with its JWT claims folded in). */
+  credential: JsonObject
+  /** The issuer's DID. */
+  issuer: string
+  /** The subject's id (usually the holder's DID), when the credential names one. */
+  subject?: string
+  /** The credential's types, `VerifiableCredential` first. */
+  types: string[]
+  /** The credential's id (`id` or `jti`), when it has one. */
+  id?: string
+  /** When the data becomes valid, in milliseconds since the epoch. */
+  validFrom?: number
+  /** When the data stops being valid, in milliseconds since the epoch. */
+  validUntil?: number
+  /** The schema check: `valid` against a known schema, `unknown` when the schema id is not known. */
+  schema: 'valid' | 'unknown' | 'none'
+  /** The DID URL of the key that signed. */
+  kid: string
+  /** The token as received. */
+  token: string
+}
+
+/** A presentation whose signature, holder key, audience, nonce, freshness and credentials have been verified. */
+export interface VerifiedPresentation {
+  format: CredentialFormat
+  /** The holder's DID: the presentation's signer. */
+  holder: string
+  /** Every embedded credential, each verified in full. */
+  credentials: VerifiedCredential[]
+  audience?: string[]
+  nonce?: string
+  /** When the presentation was made, in milliseconds since the epoch. */
+  issuedAt: number
+  token: string
+}

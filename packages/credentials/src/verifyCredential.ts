@@ -1,0 +1,93 @@
+import type { JsonObject } from '@civitas/core'
+import { decodeJws } from '@civitas/crypto'
+import type { Resolvable } from '@civitas/did'
+import { checkAlgorithm } from './internal/checkAlgorithm.js'
+import { checkSchema } from './internal/checkSchema.js'
+import { checkValidity } from './internal/checkValidity.js'
+import { detectFormat } from './internal/detectFormat.js'
+import { readCredential } from './internal/readCredential.js'
+import { resolveSignerKeys } from './internal/resolveSignerKeys.js'
+import { runCheck } from './internal/runCheck.js'
+import { readTime, type TimeOptions } from './internal/timeOptions.js'
+import { verifySignedBy } from './internal/verifySignedBy.js'
+import type { CredentialFormat, OnCheck, VerifiedCredential } from './types.js'
+
+/** The longest credential token verified unless told otherwise: 256 KiB. */
+export const DEFAULT_CREDENTIAL_MAX_LENGTH = 262_144
+
+/** Options for {@link verifyCredential}. */
+export interface VerifyCredentialOptions extends TimeOptions {
+  /** Resolves the issuer's DID. */
+  resolver: Resolvable
+  /** Accept only this encoding. */
+  format?: CredentialFormat
+  /** JSON Schemas by id, in addition to the built-in templates' schemas. */
+  schemas?: Readonly<Record<string, JsonObject>>
+  /** Longest token accepted (default {@link DEFAULT_CREDENTIAL_MAX_LENGTH}). */
+  maxLength?: number
+  /** Called once per check. */
+  onCheck?: OnCheck
+}
+
+/**
+ * Verifies a credential token: its encoding and type, the algorithm against the issuer's key, the
+ * key under the issuer DID's `assertionMethod`, the signature, both validity windows (with clock
+ * skew) and, when the credential names a known JSON Schema, the schema.
+ *
+ * @throws a CivitasError whose `details.check` names the failed check: `ERR_INPUT_TOO_LARGE`,
+ *   `ERR_JWS_*`, `ERR_JSON_*`, `ERR_TOKEN_TYPE_INVALID`, `ERR_CREDENTIAL_INVALID`,
+ *   `ERR_ALGORITHM_UNSUPPORTED`, `ERR_ALGORITHM_MISMATCH`, `ERR_ISSUER_MISMATCH`, `ERR_DID_*`,
+ *   `ERR_VERIFICATION_METHOD_NOT_FOUND`, `ERR_VERIFICATION_RELATIONSHIP`, `ERR_SIGNATURE_INVALID`,
+ *   `ERR_TOKEN_ISSUED_IN_FUTURE`, `ERR_CREDENTIAL_NOT_YET_VALID`, `ERR_CREDENTIAL_EXPIRED`,
+ *   `ERR_SCHEMA_INVALID`.
+ * @example
+ * ```ts
+ * import { verifyCredential } from '@civitas/credentials'
+ * import { createResolver } from '@civitas/did'
+ *
+ * declare const token: string
+ * const { issuer, credential } = await verifyCredential(token, { resolver: createResolver() })
+ * ```
+ */
+export async function verifyCredential(
+  token: string,
+  options: VerifyCredentialOptions,
+): Promise<VerifiedCredential> {
+  const { resolver, onCheck } = options
+  const { now, skew } = readTime(options)
+  const { decoded, format, claims } = await runCheck('parse', onCheck, () => {
+    const decoded = decodeJws(token, { maxLength: options.maxLength ?? DEFAULT_CREDENTIAL_MAX_LENGTH })
+    const format = detectFormat(decoded.header, decoded.payload, 'credential', options.format)
+    return { decoded, format, claims: readCredential(format, decoded.payload) }
+  })
+  const alg = await runCheck('algorithm', onCheck, () => checkAlgorithm(decoded.header.alg))
+  const keys = await runCheck('issuer', onCheck, () =>
+    resolveSignerKeys({
+      resolver,
+      did: claims.issuer,
+      kid: decoded.header.kid,
+      alg,
+      relationship: 'assertionMethod',
+      mismatch: 'ERR_ISSUER_MISMATCH',
+    }),
+  )
+  const kid = await runCheck('signature', onCheck, () => verifySignedBy(decoded, keys))
+  await runCheck('validity', onCheck, () => checkValidity(claims, now, skew))
+  const schema = await runCheck('schema', onCheck, () => checkSchema(claims.credential, options.schemas))
+  const subject = claims.subjects[0]
+  return {
+    format,
+    credential: claims.credential,
+    issuer: claims.issuer,
+    types: claims.types,
+    schema,
+    kid,
+    token,
+    ...(subject === undefined ? {} : { subject }),
+    ...(claims.id === undefined ? {} : { id: claims.id }),
+    ...(claims.validFrom === undefined ? {} : { validFrom: claims.validFrom }),
+    ...((claims.validUntil ?? claims.expires) === undefined
+      ? {}
+      : { validUntil: (claims.validUntil ?? claims.expires) as number }),
+  }
+}

@@ -1,0 +1,144 @@
+import { CivitasError, isCivitasError } from '@civitas/core'
+import { decodeJws } from '@civitas/crypto'
+import type { Resolvable } from '@civitas/did'
+import { checkAlgorithm } from './internal/checkAlgorithm.js'
+import {
+  checkAudience,
+  checkFreshness,
+  checkNonce,
+  DEFAULT_PRESENTATION_MAX_AGE_MS,
+} from './internal/checkPresentationBinding.js'
+import { detectFormat } from './internal/detectFormat.js'
+import { readPresentation } from './internal/readPresentation.js'
+import { resolveSignerKeys } from './internal/resolveSignerKeys.js'
+import { runCheck } from './internal/runCheck.js'
+import { readTime, type TimeOptions } from './internal/timeOptions.js'
+import { verifySignedBy } from './internal/verifySignedBy.js'
+import type { CredentialFormat, OnCheck, VerifiedCredential, VerifiedPresentation } from './types.js'
+import { type VerifyCredentialOptions, verifyCredential } from './verifyCredential.js'
+
+/** The longest presentation token verified unless told otherwise: 1 MiB. */
+export const DEFAULT_PRESENTATION_MAX_LENGTH = 1_048_576
+
+/** Options for {@link verifyPresentation}. */
+export interface VerifyPresentationOptions extends TimeOptions {
+  /** Resolves the holder's and the issuers' DIDs. */
+  resolver: Resolvable
+  /** The audience this verifier answers to; a presentation with another (or with one when none is expected) fails. */
+  audience?: string
+  /** The nonce this verifier issued; required to match when given. */
+  nonce?: string
+  /** Accept only this encoding for the presentation. */
+  format?: CredentialFormat
+  /** The oldest presentation accepted, by `iat`, in milliseconds (default 5 minutes). */
+  maxAgeMs?: number
+  /** Accept credentials whose subject is not the presenter (bearer credentials). Off by default. */
+  allowBearer?: boolean
+  /** JSON Schemas by id for the embedded credentials. */
+  schemas?: VerifyCredentialOptions['schemas']
+  /** Longest token accepted (default {@link DEFAULT_PRESENTATION_MAX_LENGTH}). */
+  maxLength?: number
+  /** Called once per check of the presentation. */
+  onCheck?: OnCheck
+  /** Called once per check of each embedded credential. */
+  onCredentialCheck?: (index: number, ...check: Parameters<OnCheck>) => void
+}
+
+/**
+ * Verifies a presentation and every credential in it: the holder's key under `authentication`,
+ * the signature, `iat` freshness, `aud` and `nonce`, each embedded credential in full (signature,
+ * issuer key, validity, schema), and holder binding — each credential's subject must be the
+ * presenter unless `allowBearer` is set.
+ *
+ * @throws a CivitasError whose `details.check` names the failed check (and `details.credentialIndex`
+ *   the credential): the codes of {@link verifyCredential}, plus `ERR_PRESENTATION_INVALID`,
+ *   `ERR_HOLDER_MISMATCH`, `ERR_PRESENTATION_STALE`, `ERR_AUDIENCE_MISMATCH`, `ERR_NONCE_MISMATCH`.
+ * @example
+ * ```ts
+ * import { verifyPresentation } from '@civitas/credentials'
+ * import { createResolver } from '@civitas/did'
+ *
+ * declare const token: string
+ * const { holder, credentials } = await verifyPresentation(token, {
+ *   resolver: createResolver(), audience: 'https://hotel.example', nonce: 'n-0S6_WzA2Mj',
+ * })
+ * ```
+ */
+export async function verifyPresentation(
+  token: string,
+  options: VerifyPresentationOptions,
+): Promise<VerifiedPresentation> {
+  const { resolver, onCheck } = options
+  const { now, skew } = readTime(options)
+  const { decoded, format, claims } = await runCheck(
+    'parse',
+    onCheck,
+    () => {
+      const decoded = decodeJws(token, { maxLength: options.maxLength ?? DEFAULT_PRESENTATION_MAX_LENGTH })
+      const format = detectFormat(decoded.header, decoded.payload, 'presentation', options.format)
+      return { decoded, format, claims: readPresentation(format, decoded.payload) }
+    },
+    'ERR_PRESENTATION_INVALID',
+  )
+  const alg = await runCheck('algorithm', onCheck, () => checkAlgorithm(decoded.header.alg))
+  const keys = await runCheck('issuer', onCheck, () =>
+    resolveSignerKeys({
+      resolver,
+      did: claims.holder,
+      kid: decoded.header.kid,
+      alg,
+      relationship: 'authentication',
+      mismatch: 'ERR_HOLDER_MISMATCH',
+    }),
+  )
+  await runCheck('signature', onCheck, () => verifySignedBy(decoded, keys))
+  await runCheck('freshness', onCheck, () =>
+    checkFreshness(claims, now, skew, options.maxAgeMs ?? DEFAULT_PRESENTATION_MAX_AGE_MS),
+  )
+  await runCheck('audience', onCheck, () => checkAudience(claims, options.audience))
+  await runCheck('nonce', onCheck, () => checkNonce(claims, options.nonce))
+  const credentials = await runCheck('credentials', onCheck, () =>
+    Promise.all(claims.credentials.map((credential, index) => verifyEmbedded(credential, index, options))),
+  )
+  await runCheck('holder', onCheck, () => {
+    if (options.allowBearer === true) return
+    credentials.forEach((credential, index) => {
+      if (credential.subject !== claims.holder) {
+        throw new CivitasError('ERR_HOLDER_MISMATCH', 'a presented credential belongs to another subject', {
+          details: { credentialIndex: index },
+        })
+      }
+    })
+  })
+  return {
+    format,
+    holder: claims.holder,
+    credentials,
+    audience: claims.audience,
+    ...(claims.nonce === undefined ? {} : { nonce: claims.nonce }),
+    issuedAt: claims.issuedAt as number,
+    token,
+  }
+}
+
+async function verifyEmbedded(
+  token: string,
+  index: number,
+  options: VerifyPresentationOptions,
+): Promise<VerifiedCredential> {
+  try {
+    return await verifyCredential(token, {
+      resolver: options.resolver,
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+      ...(options.clockSkewMs === undefined ? {} : { clockSkewMs: options.clockSkewMs }),
+      ...(options.schemas === undefined ? {} : { schemas: options.schemas }),
+      onCheck: (name, ok, code) => options.onCredentialCheck?.(index, name, ok, code),
+    })
+  } catch (error) {
+    if (!isCivitasError(error)) throw error
+    throw new CivitasError(error.code, `credential ${index}: ${error.message}`, {
+      details: { ...error.details, credentialIndex: index },
+      cause: error,
+    })
+  }
+}
