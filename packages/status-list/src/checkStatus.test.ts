@@ -13,7 +13,7 @@ import { createNodeListener } from './node/createNodeListener.js'
 type Json = Record<string, unknown>
 const vectors = JSON.parse(
   readFileSync(
-    new URL('../../../../shared/vectors/status-list/w3c-bitstring-status-list.json', import.meta.url),
+    new URL('../../../test/vectors/status-list/w3c-bitstring-status-list.json', import.meta.url),
     'utf8',
   ),
 ) as {

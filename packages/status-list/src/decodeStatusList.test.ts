@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { encodeBase64url } from '@civitas/core'
+import { decodeBase64url, encodeBase64url } from '@civitas/core'
+import fc from 'fast-check'
 import { gzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { createStatusList } from './createStatusList.js'
@@ -18,7 +19,7 @@ interface ListVector {
 }
 const vectors = JSON.parse(
   readFileSync(
-    new URL('../../../../shared/vectors/status-list/w3c-bitstring-status-list.json', import.meta.url),
+    new URL('../../../test/vectors/status-list/w3c-bitstring-status-list.json', import.meta.url),
     'utf8',
   ),
 ) as { statusListCredentials: ListVector[] }
@@ -133,6 +134,37 @@ describe('decodeStatusList', () => {
         expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT' }),
       )
     }
+  })
+
+  it('property: any single-byte tamper is refused or decodes to the very same bits', async () => {
+    const list = createStatusList()
+    for (const index of [3, 999, 65_536, 131_000]) list.set(index, 1)
+    const compressed = decodeBase64url((await list.encode()).slice(1))
+    const original = list.toBytes()
+    fc.assert(
+      fc.property(fc.nat({ max: compressed.length - 1 }), fc.integer({ min: 1, max: 255 }), (at, xor) => {
+        const tampered = compressed.slice()
+        tampered[at] = (tampered[at] as number) ^ xor
+        let decoded: Uint8Array
+        try {
+          decoded = decodeStatusList(`u${encodeBase64url(tampered)}`).toBytes()
+        } catch (err) {
+          expect(err).toMatchObject({ code: 'ERR_STATUS_LIST_INVALID' })
+          return
+        }
+        expect(decoded).toEqual(original)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('error: trailing bytes after the GZIP member are refused with ERR_STATUS_LIST_INVALID', () => {
+    const bytes = gzipSync(new Uint8Array(16384))
+    const longer = new Uint8Array(bytes.length + 4)
+    longer.set(bytes)
+    expect(() => decodeStatusList(`u${encodeBase64url(longer)}`)).toThrow(
+      expect.objectContaining({ code: 'ERR_STATUS_LIST_INVALID' }),
+    )
   })
 
   it('behavior: created lists round-trip', async () => {

@@ -1,5 +1,6 @@
 import { CivitasError } from '@civitas/core'
 import { Gunzip } from 'fflate'
+import { crc32 } from './crc32.js'
 
 const CHUNK = 1024
 
@@ -12,6 +13,7 @@ export function gunzipCapped(data: Uint8Array, limit: number, maxRatio: number):
   let total = 0
   let consumed = 0
   let ended = false
+  let crc = 0
   const stream = new Gunzip((chunk, final) => {
     total += chunk.length
     const ratioLimit = Math.max(1024 * 1024, consumed * maxRatio)
@@ -21,6 +23,7 @@ export function gunzipCapped(data: Uint8Array, limit: number, maxRatio: number):
       })
     }
     parts.push(chunk)
+    crc = crc32(crc, chunk)
     if (final) ended = true
   })
   try {
@@ -34,6 +37,19 @@ export function gunzipCapped(data: Uint8Array, limit: number, maxRatio: number):
   }
   if (!ended || data.length === 0) {
     throw new CivitasError('ERR_STATUS_LIST_INVALID', 'status list GZIP data is truncated')
+  }
+  // fflate does not check the trailer: require CRC-32 and ISIZE to match what was inflated.
+  const trailer =
+    data.length >= 18 ? new DataView(data.buffer, data.byteOffset + data.length - 8, 8) : undefined
+  if (
+    trailer === undefined ||
+    trailer.getUint32(0, true) !== crc ||
+    trailer.getUint32(4, true) !== total % 2 ** 32
+  ) {
+    throw new CivitasError(
+      'ERR_STATUS_LIST_INVALID',
+      'status list GZIP trailer (CRC-32 or size) does not match',
+    )
   }
   const out = new Uint8Array(total)
   let at = 0
