@@ -1,0 +1,156 @@
+import { CivitasError } from '@civitas/core'
+import { type VerifiedCredential, verifyCredential, verifyPresentation } from '@civitas/credentials'
+import { decodeJws } from '@civitas/crypto'
+import { checkClaims, checkTrust, checkType, subjectOf } from './internal/checkPolicy.js'
+import { createReportBuilder } from './internal/reportBuilder.js'
+import type { CheckExpectations, CreateVerifierOptions, Report } from './types.js'
+
+/** A verifier: one call checks a token and reports every check. */
+export interface Verifier {
+  /** Checks a credential or presentation token; never throws on bad input, returns a failed report. */
+  check(input: string, expectations?: CheckExpectations): Promise<Report>
+}
+
+/**
+ * Creates a verifier that checks credentials and presentations against its trust policy and
+ * reports each check with a stable code: a gate's screen can say "expired" or "untrusted issuer",
+ * not "invalid". It fails closed: without a `trust` policy every credential fails the trust check,
+ * unless `trust: 'any'` says otherwise explicitly.
+ *
+ * @throws `ERR_INVALID_ARGUMENT` when `resolver` is missing (a programmer error); `check` itself never throws.
+ * @example
+ * ```ts
+ * import { createResolver } from '@civitas/did'
+ * import { createVerifier, formatReport } from '@civitas/verifier'
+ *
+ * const verifier = createVerifier({
+ *   resolver: createResolver(),
+ *   trust: { ResidencyCard: ['did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'] },
+ * })
+ * declare const presentation: string
+ * const report = await verifier.check(presentation, { audience: 'https://hotel.example', nonce: 'n-0S6_WzA2Mj' })
+ * console.log(formatReport(report))
+ * ```
+ */
+export function createVerifier(options: CreateVerifierOptions): Verifier {
+  if (typeof options?.resolver?.resolve !== 'function') {
+    throw new CivitasError('ERR_INVALID_ARGUMENT', 'createVerifier: a resolver is required')
+  }
+  const { resolver, trust, clock, clockSkewMs, schemas } = options
+  const time = {
+    ...(clock === undefined ? {} : { clock }),
+    ...(clockSkewMs === undefined ? {} : { clockSkewMs }),
+  }
+
+  async function checkPolicy(
+    credential: VerifiedCredential,
+    expectations: CheckExpectations,
+    report: ReturnType<typeof createReportBuilder>,
+  ) {
+    for (const [name, run] of [
+      ['trust', () => checkTrust(credential, trust)],
+      ['type', () => checkType(credential, expectations)],
+      ['claims', () => checkClaims(credential, expectations)],
+    ] as const) {
+      try {
+        await run()
+        report.record(name, true)
+      } catch (error) {
+        report.fail(error, name)
+        return false
+      }
+    }
+    return true
+  }
+
+  async function checkCredential(token: string, expectations: CheckExpectations): Promise<Report> {
+    const report = createReportBuilder('credential')
+    try {
+      const credential = await verifyCredential(token, {
+        resolver,
+        ...time,
+        ...(schemas === undefined ? {} : { schemas }),
+        onCheck: (name, ok, code) => report.record(name, ok, code),
+      })
+      await checkPolicy(credential, expectations, report)
+      return report.finish({
+        issuer: credential.issuer,
+        types: credential.types,
+        claims: subjectOf(credential),
+      })
+    } catch (error) {
+      report.fail(error, 'parse')
+      return report.finish({})
+    }
+  }
+
+  async function checkPresentation(token: string, expectations: CheckExpectations): Promise<Report> {
+    const report = createReportBuilder('presentation')
+    const credentialReports = new Map<number, ReturnType<typeof createReportBuilder>>()
+    const credentialReport = (index: number) => {
+      const known = credentialReports.get(index)
+      if (known !== undefined) return known
+      const builder = createReportBuilder('credential')
+      credentialReports.set(index, builder)
+      return builder
+    }
+    try {
+      const presentation = await verifyPresentation(token, {
+        resolver,
+        ...time,
+        ...(schemas === undefined ? {} : { schemas }),
+        ...(expectations.audience === undefined ? {} : { audience: expectations.audience }),
+        ...(expectations.nonce === undefined ? {} : { nonce: expectations.nonce }),
+        ...(expectations.allowBearer === undefined ? {} : { allowBearer: expectations.allowBearer }),
+        ...(options.maxPresentationAgeMs === undefined ? {} : { maxAgeMs: options.maxPresentationAgeMs }),
+        onCheck: (name, ok, code) => report.record(name, ok, code),
+        onCredentialCheck: (index, name, ok, code) => credentialReport(index).record(name, ok, code),
+      })
+      const credentials: Report[] = []
+      let policyOk = true
+      for (const [index, credential] of presentation.credentials.entries()) {
+        const sub = credentialReport(index)
+        const passed = await checkPolicy(credential, expectations, sub)
+        credentials.push(
+          sub.finish({ issuer: credential.issuer, types: credential.types, claims: subjectOf(credential) }),
+        )
+        if (!passed && policyOk) {
+          policyOk = false
+          const failed = credentials[index]?.checks.find((check) => check.status === 'failed')
+          report.fail(credentials[index]?.error, failed?.name ?? 'trust')
+        }
+      }
+      if (policyOk) for (const name of ['trust', 'type', 'claims'] as const) report.record(name, true)
+      const first = presentation.credentials[0]
+      return report.finish({
+        holder: presentation.holder,
+        credentials,
+        ...(first === undefined
+          ? {}
+          : { issuer: first.issuer, types: first.types, claims: subjectOf(first) }),
+      })
+    } catch (error) {
+      report.fail(error, 'parse')
+      const credentials = [...credentialReports.values()].map((sub) => sub.finish({}))
+      return report.finish(credentials.length === 0 ? {} : { credentials })
+    }
+  }
+
+  return {
+    async check(input, expectations = {}) {
+      return isPresentation(input)
+        ? checkPresentation(input, expectations)
+        : checkCredential(input, expectations)
+    },
+  }
+}
+
+/** Whether a token looks like a presentation; anything unreadable is checked (and failed) as a credential. */
+function isPresentation(token: unknown): boolean {
+  try {
+    const { header, payload } = decodeJws(token as string)
+    return header.typ === 'vp+jwt' || ('vp' in payload && !('vc' in payload))
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,60 @@
+import type { CivitasErrorCode } from '@civitas/core'
+
+const EXPLANATIONS: Partial<Record<CivitasErrorCode, string>> = {
+  ERR_INPUT_TOO_LARGE: 'The token is larger than any credential should be. Ask for a fresh one.',
+  ERR_JWS_MALFORMED: 'This is not a signed token. Scan again or ask the holder to present it again.',
+  ERR_TOKEN_TYPE_INVALID:
+    'This is another kind of token than expected (for example a credential where a presentation was asked for).',
+  ERR_ALGORITHM_UNSUPPORTED:
+    'The token uses a signature algorithm that is not accepted (for example "none" or HMAC).',
+  ERR_ALGORITHM_MISMATCH: "The token's algorithm does not match the signer's key.",
+  ERR_SIGNATURE_INVALID: 'The signature does not match: the token was altered or forged.',
+  ERR_ISSUER_MISMATCH: 'The token was signed with a key that does not belong to its issuer.',
+  ERR_HOLDER_MISMATCH: 'The person presenting is not the one the credential was issued to.',
+  ERR_DID_INVALID: "The signer's identifier is malformed.",
+  ERR_DID_NOT_FOUND: "The signer's identifier could not be found.",
+  ERR_DID_RESOLUTION_FAILED:
+    "The signer's identifier could not be looked up; check the network or the trust bundle.",
+  ERR_DID_METHOD_NOT_SUPPORTED: "The signer's identifier uses a DID method this verifier does not resolve.",
+  ERR_VERIFICATION_METHOD_NOT_FOUND: "The signing key is not in the signer's DID document.",
+  ERR_VERIFICATION_RELATIONSHIP:
+    'The signing key exists but is not allowed for this purpose (for example a login key used to issue).',
+  ERR_CREDENTIAL_EXPIRED: 'The credential has expired. The holder needs a renewed one.',
+  ERR_CREDENTIAL_NOT_YET_VALID:
+    'The credential is not valid yet. Check the device clock, or come back later.',
+  ERR_TOKEN_ISSUED_IN_FUTURE: "The token claims to be issued in the future. Check both devices' clocks.",
+  ERR_PRESENTATION_STALE: 'The presentation is too old. Ask the wallet to present again.',
+  ERR_AUDIENCE_MISMATCH: 'The presentation was made for another verifier.',
+  ERR_NONCE_MISMATCH: 'The presentation does not answer this request (wrong or missing nonce). Ask again.',
+  ERR_NONCE_REPLAYED: 'This presentation was already used once. Ask the wallet to present again.',
+  ERR_SCHEMA_INVALID: "The credential's content does not match its schema.",
+  ERR_UNTRUSTED_ISSUER: 'The issuer is not on the list of issuers trusted for this credential type.',
+  ERR_TYPE_NOT_ACCEPTED: 'This credential type is not accepted here.',
+  ERR_CLAIM_MISSING: 'The credential lacks information required here.',
+  ERR_CREDENTIAL_REVOKED: 'The issuer has revoked this credential.',
+  ERR_CREDENTIAL_SUSPENDED: 'The issuer has suspended this credential.',
+  ERR_PRESENTATION_INVALID: 'The presentation is malformed.',
+  ERR_CREDENTIAL_INVALID: 'The credential is malformed.',
+}
+
+/**
+ * A sentence for a gate's screen or a log: what a failure code means and what to do about it.
+ *
+ * @example
+ * ```ts
+ * import { explainCode } from '@civitas/verifier'
+ *
+ * explainCode('ERR_CREDENTIAL_EXPIRED') // 'The credential has expired. The holder needs a renewed one.'
+ * ```
+ */
+export function explainCode(code: CivitasErrorCode): string {
+  return (
+    EXPLANATIONS[code] ??
+    (code.startsWith('ERR_JSON') ||
+    code.startsWith('ERR_BASE64URL') ||
+    code.startsWith('ERR_UTF8') ||
+    code.startsWith('ERR_JWS')
+      ? 'The token is malformed. Scan again or ask for a fresh one.'
+      : `The check failed (${code}).`)
+  )
+}

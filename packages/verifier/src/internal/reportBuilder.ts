@@ -1,0 +1,64 @@
+import { CivitasError, type CivitasErrorCode, isCivitasError } from '@civitas/core'
+import type { Report, ReportCheck, ReportCheckName } from '../types.js'
+
+const CREDENTIAL_CHECKS: ReportCheckName[] = [
+  'parse',
+  'algorithm',
+  'issuer',
+  'signature',
+  'validity',
+  'schema',
+  'trust',
+  'type',
+  'claims',
+]
+const PRESENTATION_CHECKS: ReportCheckName[] = [
+  'parse',
+  'algorithm',
+  'issuer',
+  'signature',
+  'freshness',
+  'audience',
+  'nonce',
+  'credentials',
+  'holder',
+  'trust',
+  'type',
+  'claims',
+]
+
+/** Collects check outcomes in a report's fixed order; checks that never ran are `skipped`. */
+export function createReportBuilder(kind: Report['kind']) {
+  const checks = new Map<ReportCheckName, ReportCheck>(
+    (kind === 'credential' ? CREDENTIAL_CHECKS : PRESENTATION_CHECKS).map((name) => [
+      name,
+      { name, ok: false, status: 'skipped' },
+    ]),
+  )
+  let error: CivitasError | undefined
+  return {
+    record(name: ReportCheckName, ok: boolean, code?: CivitasErrorCode): void {
+      checks.set(name, {
+        name,
+        ok,
+        status: ok ? 'passed' : 'failed',
+        ...(code === undefined ? {} : { code }),
+      })
+    },
+    fail(failure: unknown, fallback: ReportCheckName): void {
+      error ??= isCivitasError(failure)
+        ? failure
+        : new CivitasError('ERR_CREDENTIAL_INVALID', 'verification failed unexpectedly', { cause: failure })
+      // A check that already reported its failure (through onCheck) is the one to show.
+      if ([...checks.values()].some((check) => check.status === 'failed')) return
+      const named = error.details.check as ReportCheckName | undefined
+      const name = named !== undefined && checks.has(named) ? named : fallback
+      this.record(name, false, error.code)
+    },
+    finish(extra: Omit<Report, 'ok' | 'kind' | 'checks' | 'error'>): Report {
+      const list = [...checks.values()]
+      const ok = error === undefined && list.every((check) => check.status === 'passed')
+      return { ok, kind, checks: list, ...(error === undefined ? {} : { error }), ...extra }
+    },
+  }
+}

@@ -1,0 +1,83 @@
+import type { CivitasError, CivitasErrorCode, Clock, JsonObject } from '@civitas/core'
+import type { VerifiedCredential } from '@civitas/credentials'
+
+/** Every check a report can list, in the order they run. */
+export type ReportCheckName =
+  | 'parse'
+  | 'algorithm'
+  | 'issuer'
+  | 'signature'
+  | 'validity'
+  | 'schema'
+  | 'freshness'
+  | 'audience'
+  | 'nonce'
+  | 'credentials'
+  | 'holder'
+  | 'trust'
+  | 'type'
+  | 'claims'
+
+/** One line of a report. */
+export interface ReportCheck {
+  name: ReportCheckName
+  ok: boolean
+  status: 'passed' | 'failed' | 'skipped'
+  code?: CivitasErrorCode
+}
+
+/** What a verifier concluded about a credential or a presentation, check by check. */
+export interface Report {
+  /** True only when every check that ran passed and none was left out. */
+  ok: boolean
+  kind: 'credential' | 'presentation'
+  checks: ReportCheck[]
+  /** The first failure. */
+  error?: CivitasError
+  /** The credential's issuer (credentials) or the first credential's issuer (presentations). */
+  issuer?: string
+  /** The presenter (presentations). */
+  holder?: string
+  types?: string[]
+  /** The credential subject's claims. */
+  claims?: JsonObject
+  /** One report per embedded credential (presentations). */
+  credentials?: Report[]
+}
+
+/**
+ * Which issuers a verifier trusts: issuer DIDs per credential type (`{ ResidencyCard: ['did:web:tartu.ee'] }`),
+ * a predicate over each verified credential, or `'any'` to skip the trust check explicitly.
+ */
+export type TrustPolicy =
+  | Readonly<Record<string, readonly string[]>>
+  | ((credential: VerifiedCredential) => boolean | Promise<boolean>)
+  | 'any'
+
+/** What a particular check demands beyond the verifier's defaults. */
+export interface CheckExpectations {
+  /** The audience the presentation must be addressed to. */
+  audience?: string
+  /** The nonce the verifier issued. */
+  nonce?: string
+  /** Credential types accepted; a credential must carry at least one. */
+  types?: readonly string[]
+  /** Claims every credential subject must carry, as dotted paths (`address.locality`). */
+  requiredClaims?: readonly string[]
+  /** Accept credentials whose subject is not the presenter. */
+  allowBearer?: boolean
+}
+
+/** Options for {@link createVerifier}. */
+export interface CreateVerifierOptions {
+  /** Resolves issuer and holder DIDs. */
+  resolver: import('@civitas/did').Resolvable
+  /** Which issuers to trust. Without one, every credential fails the trust check. */
+  trust?: TrustPolicy
+  clock?: Clock
+  clockSkewMs?: number
+  /** The oldest presentation accepted, in milliseconds (default 5 minutes). */
+  maxPresentationAgeMs?: number
+  /** JSON Schemas by id, beyond the built-in templates'. */
+  schemas?: Readonly<Record<string, JsonObject>>
+}
