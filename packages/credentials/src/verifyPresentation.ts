@@ -92,7 +92,7 @@ export async function verifyPresentation(
     }),
   )
   await runCheck('signature', onCheck, () => verifySignedBy(decoded, keys))
-  await runCheck('freshness', onCheck, () =>
+  const issuedAt = await runCheck('freshness', onCheck, () =>
     checkFreshness(claims, now, skew, options.maxAgeMs ?? DEFAULT_PRESENTATION_MAX_AGE_MS),
   )
   await runCheck('audience', onCheck, () => checkAudience(claims, options.audience))
@@ -116,7 +116,7 @@ export async function verifyPresentation(
     credentials,
     audience: claims.audience,
     ...(claims.nonce === undefined ? {} : { nonce: claims.nonce }),
-    issuedAt: claims.issuedAt as number,
+    issuedAt,
     token,
   }
 }

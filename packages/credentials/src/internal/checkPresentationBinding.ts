@@ -4,29 +4,36 @@ import type { PresentationClaims } from './readPresentation.js'
 /** The longest a presentation may have existed unless told otherwise: 5 minutes. */
 export const DEFAULT_PRESENTATION_MAX_AGE_MS = 5 * 60_000
 
-/** Checks `iat` freshness and `exp`. @throws `ERR_TOKEN_ISSUED_IN_FUTURE`, `ERR_PRESENTATION_STALE`. */
+/**
+ * Checks freshness by `iat` (or `nbf`, which did-jwt-vc writes instead) and `exp`; a presentation
+ * with neither cannot show it is fresh.
+ *
+ * @returns the issue time used, in milliseconds.
+ * @throws `ERR_TOKEN_ISSUED_IN_FUTURE`, `ERR_PRESENTATION_STALE`.
+ */
 export function checkFreshness(
   claims: PresentationClaims,
   now: number,
   skew: number,
   maxAgeMs: number,
-): void {
-  if (claims.issuedAt === undefined)
-    throw new CivitasError('ERR_PRESENTATION_STALE', 'the presentation has no iat')
-  if (claims.issuedAt > now + skew) {
+): number {
+  const issuedAt = claims.issuedAt ?? claims.notBefore
+  if (issuedAt === undefined)
+    throw new CivitasError('ERR_PRESENTATION_STALE', 'the presentation has no iat or nbf')
+  if (issuedAt > now + skew) {
     throw new CivitasError('ERR_TOKEN_ISSUED_IN_FUTURE', 'the presentation was made in the future')
   }
-  const stale =
-    now - claims.issuedAt > maxAgeMs + skew || (claims.expires !== undefined && claims.expires <= now - skew)
-  if (stale) {
+  const expired = claims.expires !== undefined && claims.expires <= now - skew
+  if (now - issuedAt > maxAgeMs + skew || expired) {
     throw new CivitasError(
       'ERR_PRESENTATION_STALE',
       'the presentation is too old; ask the wallet for a new one',
       {
-        details: { issuedAt: new Date(claims.issuedAt).toISOString() },
+        details: { issuedAt: new Date(issuedAt).toISOString() },
       },
     )
   }
+  return issuedAt
 }
 
 /**

@@ -13,6 +13,7 @@ export interface PresentationClaims {
   audience: string[]
   nonce?: string
   issuedAt?: number
+  notBefore?: number
   expires?: number
 }
 
@@ -43,6 +44,7 @@ export function readPresentation(format: CredentialFormat, payload: JsonObject):
     audience: audience as string[],
     ...(nonce === undefined ? {} : { nonce }),
     ...numericDate(payload, 'iat', 'issuedAt'),
+    ...numericDate(payload, 'nbf', 'notBefore'),
     ...numericDate(payload, 'exp', 'expires'),
   }
 }
