@@ -18,6 +18,8 @@ import { describe, expect, it } from 'vitest'
 // resolves from the issuer's DID document). Tampered tokens fail on both sides.
 
 const resolver = createResolver()
+// did-jwt-vc types did-resolver 4's Resolvable; Civitas's resolver (did-resolver 6) has the same shape.
+const peerResolver = resolver as unknown as Parameters<typeof peer.verifyCredential>[1]
 const audience = 'https://hotel.example'
 const nonce = 'n-0S6_WzA2Mj'
 
@@ -67,7 +69,7 @@ describe('interop with did-jwt-vc (jwt_vc_json)', () => {
     it(`behavior: ${alg} credentials and presentations made by Civitas verify in did-jwt-vc; tampered fail in both`, async () => {
       const { city, citizen, card } = await parties(alg)
       const { token } = await issueCredential({ issuer: city, credential: card, format: 'jwt_vc_json' })
-      const theirs = await peer.verifyCredential(token, resolver)
+      const theirs = await peer.verifyCredential(token, peerResolver)
       expect(theirs.verifiableCredential.credentialSubject).toMatchObject({
         id: citizen.did,
         familyName: 'Tamm',
@@ -84,7 +86,7 @@ describe('interop with did-jwt-vc (jwt_vc_json)', () => {
         nonce,
         format: 'jwt_vc_json',
       })
-      const presented = await peer.verifyPresentation(vp, resolver, { audience, challenge: nonce })
+      const presented = await peer.verifyPresentation(vp, peerResolver, { audience, challenge: nonce })
       expect(presented.verifiablePresentation.holder).toBe(citizen.did)
       await expect(peer.verifyPresentation(tamper(vp), resolver, { audience })).rejects.toThrow()
     })
@@ -147,7 +149,7 @@ describe('interop with did-jwt-vc (jwt_vc_json)', () => {
       nonce,
       format: 'jwt_vc_json',
     })
-    await expect(peer.verifyPresentation(vp, resolver, { audience })).resolves.toBeDefined()
+    await expect(peer.verifyPresentation(vp, peerResolver, { audience })).resolves.toBeDefined()
     await expect(verifyPresentation(vp, { resolver, audience, nonce })).rejects.toMatchObject({
       code: 'ERR_SIGNATURE_INVALID',
       details: { credentialIndex: 0 },
