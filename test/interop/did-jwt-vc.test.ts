@@ -74,7 +74,7 @@ describe('interop with did-jwt-vc (jwt_vc_json)', () => {
         id: citizen.did,
         familyName: 'Tamm',
       })
-      await expect(peer.verifyCredential(tamper(token), resolver)).rejects.toThrow()
+      await expect(peer.verifyCredential(tamper(token), peerResolver)).rejects.toThrow()
       await expect(verifyCredential(tamper(token), { resolver })).rejects.toMatchObject({
         code: 'ERR_SIGNATURE_INVALID',
       })
@@ -88,7 +88,7 @@ describe('interop with did-jwt-vc (jwt_vc_json)', () => {
       })
       const presented = await peer.verifyPresentation(vp, peerResolver, { audience, challenge: nonce })
       expect(presented.verifiablePresentation.holder).toBe(citizen.did)
-      await expect(peer.verifyPresentation(tamper(vp), resolver, { audience })).rejects.toThrow()
+      await expect(peer.verifyPresentation(tamper(vp), peerResolver, { audience })).rejects.toThrow()
     })
 
     it(`behavior: ${alg} credentials and presentations made by did-jwt-vc verify in Civitas; tampered fail in both`, async () => {
@@ -115,7 +115,7 @@ describe('interop with did-jwt-vc (jwt_vc_json)', () => {
       await expect(verifyCredential(tamper(token), { resolver })).rejects.toMatchObject({
         code: 'ERR_SIGNATURE_INVALID',
       })
-      await expect(peer.verifyCredential(tamper(token), resolver)).rejects.toThrow()
+      await expect(peer.verifyCredential(tamper(token), peerResolver)).rejects.toThrow()
 
       // did-jwt-vc writes no iat on presentations; nbf carries the time, which Civitas reads for freshness.
       const vp = await peer.createVerifiablePresentationJwt(
