@@ -1,0 +1,158 @@
+import type { PrivateJwk } from '@civitas/core'
+import {
+  createPresentation,
+  issueCredential,
+  verifyCredential,
+  verifyPresentation,
+} from '@civitas/credentials'
+import { residency } from '@civitas/credentials/templates'
+import { createMemoryKeyStore } from '@civitas/crypto'
+import { createResolver, resolveVerificationKey } from '@civitas/did'
+import { createDidKey } from '@civitas/did/key'
+import { EdDSASigner } from 'did-jwt'
+import * as peer from 'did-jwt-vc'
+import { importJWK, jwtVerify } from 'jose'
+import { type BenchRow, isMain, measure, printTable } from './support/measure.js'
+
+/** The residency card, EdDSA: verify, gate check and issue, Civitas next to did-jwt-vc and jose. */
+export async function run(): Promise<void> {
+  const keyStore = createMemoryKeyStore()
+  const city = await createDidKey({ keyStore, alg: 'EdDSA' })
+  const citizen = await createDidKey({ keyStore, alg: 'EdDSA' })
+  const resolver = createResolver()
+  const peerResolver = resolver as unknown as Parameters<typeof peer.verifyCredential>[1]
+  const [cityKey, citizenKey] = await keyStore.listKeys()
+  const peerSigner = async (id: string, x: string) =>
+    EdDSASigner(
+      Buffer.concat([
+        Buffer.from(((await keyStore.exportPrivateKey(id)) as PrivateJwk).d, 'base64url'),
+        Buffer.from(x, 'base64url'),
+      ]),
+    )
+  const cityPeer = {
+    did: city.did,
+    alg: 'EdDSA',
+    signer: await peerSigner(cityKey?.id ?? '', cityKey?.publicJwk.x ?? ''),
+  }
+  const citizenPeer = {
+    did: citizen.did,
+    alg: 'EdDSA',
+    signer: await peerSigner(citizenKey?.id ?? '', citizenKey?.publicJwk.x ?? ''),
+  }
+  const card = residency.build({
+    subject: citizen.did,
+    givenName: 'Mari',
+    familyName: 'Tamm',
+    birthDate: '1990-04-12',
+    nationality: 'EE',
+    residencyStatus: 'permanent',
+    residentSince: '2015-09-01',
+    issuingCity: 'Tartu',
+    documentNumber: 'TRT-2026-000417',
+    address: { streetAddress: 'Raekoja plats 1', postalCode: '50089', locality: 'Tartu', country: 'EE' },
+  })
+  const year = 365 * 24 * 3600 * 1000
+  const vcJwt = (await issueCredential({ issuer: city, credential: card, validFor: year })).token
+  const jwtVcJson = (
+    await issueCredential({ issuer: city, credential: card, format: 'jwt_vc_json', validFor: year })
+  ).token
+  const { publicJwk } = await resolveVerificationKey({
+    resolver,
+    kid: city.kid,
+    did: city.did,
+    relationship: 'assertionMethod',
+  })
+  const joseKey = await importJWK(publicJwk, 'EdDSA')
+
+  printTable(
+    'verify the residency card (EdDSA, warm resolver)',
+    [
+      {
+        label: 'did-jwt-vc verifyCredential (jwt_vc_json)',
+        opsPerSecond: await measure(() => peer.verifyCredential(jwtVcJson, peerResolver)),
+      },
+      {
+        label: 'jose jwtVerify (vc+jwt, key imported once)',
+        opsPerSecond: await measure(() => jwtVerify(vcJwt, joseKey, { typ: 'vc+jwt' })),
+      },
+      {
+        label: 'civitas verifyCredential (vc+jwt)',
+        opsPerSecond: await measure(() => verifyCredential(vcJwt, { resolver })),
+      },
+      {
+        label: 'civitas verifyCredential (jwt_vc_json)',
+        opsPerSecond: await measure(() => verifyCredential(jwtVcJson, { resolver })),
+      },
+    ],
+    'did-jwt-vc verifyCredential (jwt_vc_json)',
+  )
+
+  const audience = 'https://hotel.example'
+  const nonce = 'n-0S6_WzA2Mj'
+  const ourVp = (
+    await createPresentation({ holder: citizen, credentials: [vcJwt], audience, nonce, validFor: 3600_000 })
+  ).token
+  const peerVp = await peer.createVerifiablePresentationJwt(
+    {
+      vp: {
+        '@context': ['https://www.w3.org/2018/credentials/v1'],
+        type: ['VerifiablePresentation'],
+        verifiableCredential: [jwtVcJson],
+      },
+      nbf: Math.floor(Date.now() / 1000),
+    },
+    citizenPeer as never,
+    { domain: audience, challenge: nonce },
+  )
+  // A gate must verify the presentation and its credential; did-jwt-vc's verifyPresentation only decodes the credential.
+  const peerGate = async () => {
+    await peer.verifyPresentation(peerVp, peerResolver, { domain: audience, challenge: nonce })
+    await peer.verifyCredential(jwtVcJson, peerResolver)
+  }
+  printTable(
+    'gate check: presentation plus its credential',
+    [
+      { label: 'did-jwt-vc verifyPresentation + verifyCredential', opsPerSecond: await measure(peerGate) },
+      {
+        label: 'civitas verifyPresentation (vp+jwt)',
+        opsPerSecond: await measure(() =>
+          verifyPresentation(ourVp, { resolver, audience, nonce, maxAgeMs: 3600_000 }),
+        ),
+      },
+    ],
+    'did-jwt-vc verifyPresentation + verifyCredential',
+  )
+
+  const rows: BenchRow[] = [
+    {
+      label: 'did-jwt-vc createVerifiableCredentialJwt',
+      opsPerSecond: await measure(() =>
+        peer.createVerifiableCredentialJwt(
+          {
+            sub: citizen.did,
+            nbf: 1,
+            vc: {
+              '@context': ['https://www.w3.org/2018/credentials/v1'],
+              type: ['VerifiableCredential', 'ResidencyCard'],
+              credentialSubject: card.credentialSubject as never,
+            },
+          },
+          cityPeer as never,
+        ),
+      ),
+    },
+    {
+      label: 'civitas issueCredential (vc+jwt, schema checked)',
+      opsPerSecond: await measure(() => issueCredential({ issuer: city, credential: card, validFor: year })),
+    },
+    {
+      label: 'civitas issueCredential (jwt_vc_json, schema checked)',
+      opsPerSecond: await measure(() =>
+        issueCredential({ issuer: city, credential: card, format: 'jwt_vc_json', validFor: year }),
+      ),
+    },
+  ]
+  printTable('issue the residency card (EdDSA)', rows, 'did-jwt-vc createVerifiableCredentialJwt')
+}
+
+if (isMain(import.meta.url)) await run()
