@@ -1,8 +1,16 @@
-import { CivitasError, encodeBase64url, encodeUtf8, type SignatureAlgorithm } from '@civitas/core'
+import {
+  CivitasError,
+  type Clock,
+  encodeBase64url,
+  encodeUtf8,
+  type SignatureAlgorithm,
+  systemClock,
+} from '@civitas/core'
 import { createMemoryKeyStore, signJws, verifyJws } from '@civitas/crypto'
 import { createResolver, type Identity, resolveDidDocument, resolveVerificationKey } from '@civitas/did'
 import { createDidJwk } from '@civitas/did/jwk'
 import { createDidKey } from '@civitas/did/key'
+import { showCredentialFlow } from './showCredentialFlow.js'
 
 /** Where the demo writes its lines. */
 export type DemoOutput = (line: string) => void
@@ -10,10 +18,12 @@ export type DemoOutput = (line: string) => void
 const ALGORITHMS: readonly SignatureAlgorithm[] = ['EdDSA', 'ES256', 'ES256K']
 
 /**
- * The demo on embedded defaults: a key and a did:key and did:jwk identity for every algorithm,
- * each resolved, then a signed message verified and a forged one rejected with its error code.
+ * The end-to-end demo on embedded defaults: a did:key and a did:jwk identity for every algorithm,
+ * a signed and a forged message, then a city issuing a residency card that a citizen presents to a
+ * hotel desk, whose verifier reports every check — and rejects tampered, expired and misaddressed
+ * presentations with their codes.
  */
-export async function runDemo(output: DemoOutput): Promise<void> {
+export async function runDemo(output: DemoOutput, clock: Clock = systemClock): Promise<void> {
   const keyStore = createMemoryKeyStore()
   const resolver = createResolver()
 
@@ -47,6 +57,9 @@ export async function runDemo(output: DemoOutput): Promise<void> {
     )
     output(`   ${identity.signer.alg.padEnd(6)} genuine: verified   tampered: ${verdict}`)
   }
+
+  output('')
+  await showCredentialFlow({ output, keyStore, resolver, clock })
 }
 
 /** Rewrites the payload and keeps the old signature, as a forger would. */

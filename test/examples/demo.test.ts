@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { runDemo } from '../../examples/demo/runDemo.js'
 
 describe('the demo', () => {
-  it('behavior: verifies every genuine message and rejects every forged one with its code', async () => {
+  it('behavior: identities resolve, forged messages fail, the residency card is accepted and each failure has its code', async () => {
     const lines: string[] = []
     await runDemo((line) => lines.push(line))
-    const identities = lines.filter((line) => / did:(key|jwk):/.test(line))
-    expect(identities).toHaveLength(6)
+    expect(lines.filter((line) => / did:(key|jwk):/.test(line))).toHaveLength(6)
     const verdicts = lines.filter((line) => line.includes('genuine:'))
     expect(verdicts).toHaveLength(3)
     for (const line of verdicts)
       expect(line).toMatch(/genuine: verified\s+tampered: rejected with ERR_SIGNATURE_INVALID/)
+    expect(lines).toContainEqual(expect.stringMatching(/ACCEPTED presentation \(ResidencyCard\)/))
+    expect(lines).toContainEqual(expect.stringMatching(/tampered .*REJECTED ERR_SIGNATURE_INVALID/))
+    expect(lines).toContainEqual(expect.stringMatching(/expired .*REJECTED ERR_CREDENTIAL_EXPIRED/))
+    expect(lines).toContainEqual(expect.stringMatching(/another verifier .*REJECTED ERR_AUDIENCE_MISMATCH/))
+    expect(lines.join('\n')).not.toContain('ACCEPTED (this would be a bug)')
   })
 })

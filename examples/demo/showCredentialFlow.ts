@@ -1,0 +1,72 @@
+import type { Clock } from '@civitas/core'
+import { createPresentation, issueCredential } from '@civitas/credentials'
+import { residency } from '@civitas/credentials/templates'
+import type { KeyStore } from '@civitas/crypto'
+import type { Resolvable } from '@civitas/did'
+import { createDidKey } from '@civitas/did/key'
+import { createVerifier, formatReport } from '@civitas/verifier'
+import type { DemoOutput } from './runDemo.js'
+import { showFailures } from './showFailures.js'
+
+/** What the credential part of the demo needs. */
+export interface ShowCredentialFlowOptions {
+  output: DemoOutput
+  keyStore: KeyStore
+  resolver: Resolvable
+  clock: Clock
+}
+
+const YEAR = 365 * 24 * 3600 * 1000
+
+/** A city issues a residency card; the citizen presents it to a hotel desk, which prints its report. */
+export async function showCredentialFlow(options: ShowCredentialFlowOptions): Promise<void> {
+  const { output, keyStore, resolver, clock } = options
+  const city = await createDidKey({ keyStore, alg: 'EdDSA' })
+  const citizen = await createDidKey({ keyStore, alg: 'ES256' })
+
+  output('3. The city of Tartu issues a residency card to a citizen')
+  const credential = residency.build({
+    subject: citizen.did,
+    givenName: 'Mari',
+    familyName: 'Tamm',
+    birthDate: '1990-04-12',
+    nationality: 'EE',
+    residencyStatus: 'permanent',
+    residentSince: '2015-09-01',
+    address: { streetAddress: 'Raekoja plats 1', postalCode: '50089', locality: 'Tartu', country: 'EE' },
+    issuingCity: 'Tartu',
+    documentNumber: 'TRT-2026-000417',
+  })
+  const card = await issueCredential({ issuer: city, credential, clock, validFor: YEAR })
+  output(`   ${card.format}, ${card.token.length} characters, valid for a year, schema ${residency.schemaId}`)
+
+  output('')
+  output('4. A hotel desk asks for proof of residency with a fresh nonce; the citizen presents the card')
+  const audience = 'https://hotel.example/check-in'
+  const nonce = crypto.randomUUID()
+  const trust = { ResidencyCard: [city.did] }
+  const verifier = createVerifier({ resolver, trust, clock })
+  const presentation = await createPresentation({
+    holder: citizen,
+    credentials: [card.token],
+    audience,
+    nonce,
+    clock,
+  })
+  const report = await verifier.check(presentation.token, { audience, nonce, types: ['ResidencyCard'] })
+  for (const line of formatReport(report).split('\n')) output(`   ${line}`)
+
+  output('')
+  output('5. What the desk sees when something is wrong')
+  await showFailures({
+    output,
+    resolver,
+    trust,
+    citizen,
+    card: card.token,
+    presentation: presentation.token,
+    audience,
+    nonce,
+    clock,
+  })
+}
