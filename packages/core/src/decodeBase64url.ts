@@ -45,33 +45,50 @@ export function decodeBase64url(text: string, options: DecodeBase64urlOptions = 
     )
   }
   const out = new Uint8Array((text.length * 3) >>> 2)
-  let bits = 0
-  let buffer = 0
+  const fullLength = text.length - remainder
   let written = 0
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    const value = code < 128 ? (BASE64URL_VALUES[code] as number) : -1
-    if (value < 0) {
+  // Four characters make three bytes; a negative value anywhere marks a foreign character.
+  for (let i = 0; i < fullLength; i += 4) {
+    const a = valueAt(text, i)
+    const b = valueAt(text, i + 1)
+    const c = valueAt(text, i + 2)
+    const d = valueAt(text, i + 3)
+    if ((a | b | c | d) < 0) foreign(text, name, i)
+    const triple = (a << 18) | (b << 12) | (c << 6) | d
+    out[written++] = triple >>> 16
+    out[written++] = (triple >>> 8) & 0xff
+    out[written++] = triple & 0xff
+  }
+  if (remainder > 0) {
+    const a = valueAt(text, fullLength)
+    const b = valueAt(text, fullLength + 1)
+    const c = remainder === 3 ? valueAt(text, fullLength + 2) : 0
+    if ((a | b | c) < 0) foreign(text, name, fullLength)
+    const triple = (a << 18) | (b << 12) | (c << 6)
+    // The unused low bits of the last character must be zero: one encoding per byte string.
+    if ((remainder === 2 ? triple & 0xffff : triple & 0xff) !== 0) {
       throw new CivitasError(
         'ERR_BASE64URL_INVALID',
-        `${name}: character ${JSON.stringify(text[i])} at ${i} is not base64url`,
-        {
-          details: { position: i },
-        },
+        `${name}: non-zero trailing bits (non-canonical encoding)`,
       )
     }
-    buffer = ((buffer << 6) | value) & 0xffffff
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      out[written++] = (buffer >>> bits) & 0xff
-    }
-  }
-  if (bits > 0 && (buffer & ((1 << bits) - 1)) !== 0) {
-    throw new CivitasError(
-      'ERR_BASE64URL_INVALID',
-      `${name}: non-zero trailing bits (non-canonical encoding)`,
-    )
+    out[written++] = triple >>> 16
+    if (remainder === 3) out[written++] = (triple >>> 8) & 0xff
   }
   return out
+}
+
+function valueAt(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  return code < 128 ? (BASE64URL_VALUES[code] as number) : -1
+}
+
+function foreign(text: string, name: string, from: number): never {
+  let position = from
+  while (valueAt(text, position) >= 0) position++
+  throw new CivitasError(
+    'ERR_BASE64URL_INVALID',
+    `${name}: character ${JSON.stringify(text[position])} at ${position} is not base64url`,
+    { details: { position } },
+  )
 }
