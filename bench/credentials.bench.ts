@@ -5,13 +5,13 @@ import {
   verifyCredential,
   verifyPresentation,
 } from '@civitas/credentials'
-import { residency } from '@civitas/credentials/templates'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver, resolveVerificationKey } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
 import { EdDSASigner } from 'did-jwt'
 import * as peer from 'did-jwt-vc'
 import { importJWK, jwtVerify } from 'jose'
+import { residencyCard } from '../examples/demo/residencyCard.js'
 import { type BenchRow, isMain, measure, printTable } from './support/measure.js'
 
 /** The residency card, EdDSA: verify, gate check and issue, Civitas next to did-jwt-vc and jose. */
@@ -39,18 +39,7 @@ export async function run(): Promise<void> {
     alg: 'EdDSA',
     signer: await peerSigner(citizenKey?.id ?? '', citizenKey?.publicJwk.x ?? ''),
   }
-  const card = residency.build({
-    subject: citizen.did,
-    givenName: 'Mari',
-    familyName: 'Tamm',
-    birthDate: '1990-04-12',
-    nationality: 'EE',
-    residencyStatus: 'permanent',
-    residentSince: '2015-09-01',
-    issuingCity: 'Tartu',
-    documentNumber: 'TRT-2026-000417',
-    address: { streetAddress: 'Raekoja plats 1', postalCode: '50089', locality: 'Tartu', country: 'EE' },
-  })
+  const card = residencyCard(citizen.did)
   const year = 365 * 24 * 3600 * 1000
   const vcJwt = (await issueCredential({ issuer: city, credential: card, validFor: year })).token
   const jwtVcJson = (

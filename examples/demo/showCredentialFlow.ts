@@ -5,6 +5,7 @@ import type { KeyStore } from '@civitas/crypto'
 import type { Resolvable } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
 import { createVerifier, formatReport } from '@civitas/verifier'
+import { residencyCard } from './residencyCard.js'
 import type { DemoOutput } from './runDemo.js'
 import { showFailures } from './showFailures.js'
 
@@ -25,18 +26,7 @@ export async function showCredentialFlow(options: ShowCredentialFlowOptions): Pr
   const citizen = await createDidKey({ keyStore, alg: 'ES256' })
 
   output('3. The city of Tartu issues a residency card to a citizen')
-  const credential = residency.build({
-    subject: citizen.did,
-    givenName: 'Mari',
-    familyName: 'Tamm',
-    birthDate: '1990-04-12',
-    nationality: 'EE',
-    residencyStatus: 'permanent',
-    residentSince: '2015-09-01',
-    address: { streetAddress: 'Raekoja plats 1', postalCode: '50089', locality: 'Tartu', country: 'EE' },
-    issuingCity: 'Tartu',
-    documentNumber: 'TRT-2026-000417',
-  })
+  const credential = residencyCard(citizen.did)
   const card = await issueCredential({ issuer: city, credential, clock, validFor: YEAR })
   output(`   ${card.format}, ${card.token.length} characters, valid for a year, schema ${residency.schemaId}`)
 

@@ -5,7 +5,6 @@ import {
   verifyCredential,
   verifyPresentation,
 } from '@civitas/credentials'
-import { residency } from '@civitas/credentials/templates'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver, resolveVerificationKey } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
@@ -13,6 +12,7 @@ import { EdDSASigner, ES256KSigner, ES256Signer } from 'did-jwt'
 import * as peer from 'did-jwt-vc'
 import { compactVerify, importJWK } from 'jose'
 import { describe, expect, it } from 'vitest'
+import { residencyCard } from '../../examples/demo/residencyCard.js'
 
 // Peers: did-jwt-vc (jwt_vc_json both ways) and jose (vc+jwt signatures, with the key Civitas
 // resolves from the issuer's DID document). Tampered tokens fail on both sides.
@@ -37,18 +37,7 @@ async function parties(alg: 'EdDSA' | 'ES256' | 'ES256K') {
     }
     return alg === 'ES256' ? ES256Signer(secret) : ES256KSigner(secret)
   }
-  const card = residency.build({
-    subject: citizen.did,
-    givenName: 'Mari',
-    familyName: 'Tamm',
-    birthDate: '1990-04-12',
-    nationality: 'EE',
-    residencyStatus: 'permanent',
-    residentSince: '2015-09-01',
-    issuingCity: 'Tartu',
-    documentNumber: 'TRT-2026-000417',
-    address: { streetAddress: 'Raekoja plats 1', postalCode: '50089', locality: 'Tartu', country: 'EE' },
-  })
+  const card = residencyCard(citizen.did)
   return {
     city,
     citizen,

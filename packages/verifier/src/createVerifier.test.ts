@@ -1,11 +1,11 @@
 import { encodeBase64url, encodeUtf8, fixedClock, type JsonObject } from '@civitas/core'
 import { createPresentation, issueCredential } from '@civitas/credentials'
-import { residency } from '@civitas/credentials/templates'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
 import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
+import { residencyCard } from '../../../examples/demo/residencyCard.js'
 import { createVerifier } from './createVerifier.js'
 import { formatReport } from './formatReport.js'
 import type { Report } from './types.js'
@@ -22,18 +22,7 @@ async function scene(format: 'vc+jwt' | 'jwt_vc_json' = 'vc+jwt') {
   const city = await createDidKey({ keyStore, alg: 'EdDSA' })
   const citizen = await createDidKey({ keyStore, alg: 'ES256' })
   const resolver = createResolver()
-  const card = residency.build({
-    subject: citizen.did,
-    givenName: 'Mari',
-    familyName: 'Tamm',
-    birthDate: '1990-04-12',
-    nationality: 'EE',
-    residencyStatus: 'permanent',
-    residentSince: '2015-09-01',
-    issuingCity: 'Tartu',
-    documentNumber: 'TRT-2026-000417',
-    address: { streetAddress: 'Raekoja plats 1', postalCode: '50089', locality: 'Tartu', country: 'EE' },
-  })
+  const card = residencyCard(citizen.did)
   const { token } = await issueCredential({ issuer: city, credential: card, format, clock, validFor: YEAR })
   const present = (credentials = [token], holder = citizen) =>
     createPresentation({ holder, credentials, audience, nonce, format, clock }).then((result) => result.token)

@@ -1,22 +1,8 @@
 import type { CivitasError, CivitasErrorCode, Clock, JsonObject } from '@civitas/core'
-import type { VerifiedCredential } from '@civitas/credentials'
+import type { CheckName, VerifiedCredential } from '@civitas/credentials'
 
-/** Every check a report can list, in the order they run. */
-export type ReportCheckName =
-  | 'parse'
-  | 'algorithm'
-  | 'issuer'
-  | 'signature'
-  | 'validity'
-  | 'schema'
-  | 'freshness'
-  | 'audience'
-  | 'nonce'
-  | 'credentials'
-  | 'holder'
-  | 'trust'
-  | 'type'
-  | 'claims'
+/** Every check a report can list: the verification checks, then the policy checks. */
+export type ReportCheckName = CheckName | 'trust' | 'type' | 'claims'
 
 /** One line of a report. */
 export interface ReportCheck {

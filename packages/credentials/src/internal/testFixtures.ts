@@ -2,7 +2,6 @@ import type { SignatureAlgorithm } from '@civitas/core'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver, type Identity } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
-import { residency } from '../templates/residency.js'
 
 /** A fixed moment for tests: 2026-11-23T09:00:00Z. */
 export const NOW = Date.parse('2026-11-23T09:00:00Z')
@@ -20,18 +19,4 @@ export async function createParties(
   return { keyStore, city, citizen, resolver: createResolver() }
 }
 
-/** The demo's residency card for `subject`. */
-export function residencyCard(subject: string) {
-  return residency.build({
-    subject,
-    givenName: 'Mari',
-    familyName: 'Tamm',
-    birthDate: '1990-04-12',
-    nationality: 'EE',
-    residencyStatus: 'permanent',
-    residentSince: '2015-09-01',
-    address: { streetAddress: 'Raekoja plats 1', postalCode: '50089', locality: 'Tartu', country: 'EE' },
-    issuingCity: 'Tartu',
-    documentNumber: 'TRT-2026-000417',
-  })
-}
+export { residencyCard } from '../../../../examples/demo/residencyCard.js'
