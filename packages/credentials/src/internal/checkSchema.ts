@@ -30,7 +30,7 @@ export function checkSchema(
     known = true
     let validator = validators.get(schema)
     if (validator === undefined) {
-      validator = new Validator(schema as never, '2020-12', false)
+      validator = new Validator(schema as never, '2020-12', true)
       validators.set(schema, validator)
     }
     const result = validator.validate(credential)
