@@ -14,6 +14,10 @@
  * @module
  */
 export {
+  type DescribeCredentialStoreConformanceOptions,
+  describeCredentialStoreConformance,
+} from './describeCredentialStoreConformance.js'
+export {
   type DescribeKeyStoreConformanceOptions,
   describeKeyStoreConformance,
   type KeyStoreFactory,

@@ -1,0 +1,4 @@
+import { describeCredentialStoreConformance } from '@civitas/test-utils'
+import { createMemoryCredentialStore } from './createMemoryCredentialStore.js'
+
+describeCredentialStoreConformance('memory credential store', () => createMemoryCredentialStore())

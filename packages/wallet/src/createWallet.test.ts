@@ -1,0 +1,105 @@
+import { encodeBase64url, encodeUtf8, fixedClock } from '@civitas/core'
+import { issueCredential, verifyPresentation } from '@civitas/credentials'
+import { createMemoryKeyStore } from '@civitas/crypto'
+import { createResolver } from '@civitas/did'
+import { createDidKey } from '@civitas/did/key'
+import { describe, expect, it } from 'vitest'
+import { residencyCard } from '../../../examples/demo/residencyCard.js'
+import { createMemoryCredentialStore } from './createMemoryCredentialStore.js'
+import { createWallet } from './createWallet.js'
+
+const NOW = Date.parse('2026-11-23T09:00:00Z')
+const YEAR = 365 * 24 * 3600 * 1000
+const clock = fixedClock(NOW)
+
+async function setting() {
+  const keyStore = createMemoryKeyStore()
+  const city = await createDidKey({ keyStore, alg: 'EdDSA' })
+  const citizen = await createDidKey({ keyStore, alg: 'ES256' })
+  const resolver = createResolver()
+  const credentialStore = createMemoryCredentialStore()
+  const wallet = createWallet({ identity: citizen, credentialStore, resolver, clock })
+  const { token } = await issueCredential({
+    issuer: city,
+    credential: residencyCard(citizen.did),
+    clock,
+    validFor: YEAR,
+  })
+  return { city, citizen, resolver, credentialStore, wallet, token }
+}
+
+describe('createWallet', () => {
+  it('behavior: receive verifies and stores; present makes a presentation the verifier accepts', async () => {
+    const { wallet, token, resolver, citizen, city } = await setting()
+    const record = await wallet.receive(token)
+    expect(record).toMatchObject({
+      issuer: city.did,
+      subject: citizen.did,
+      types: ['VerifiableCredential', 'ResidencyCard'],
+    })
+    expect(await wallet.query({ type: 'ResidencyCard', issuer: city.did, validAt: NOW })).toHaveLength(1)
+    expect(await wallet.query({ type: 'MembershipCard' })).toEqual([])
+    const { token: presentation } = await wallet.present({
+      type: 'ResidencyCard',
+      audience: 'https://hotel.example',
+      nonce: 'n-1',
+    })
+    const verified = await verifyPresentation(presentation, {
+      resolver,
+      clock,
+      audience: 'https://hotel.example',
+      nonce: 'n-1',
+    })
+    expect(verified.holder).toBe(citizen.did)
+    const byId = await wallet.present({
+      credentials: [record.id],
+      audience: 'https://hotel.example',
+      nonce: 'n-2',
+    })
+    expect(byId.format).toBe('vc+jwt')
+    expect(await wallet.remove(record.id)).toBe(true)
+    expect(await wallet.list()).toEqual([])
+  })
+
+  it('error: a tampered credential is refused with its code and nothing is stored', async () => {
+    const { wallet, token } = await setting()
+    const [header, , signature] = token.split('.')
+    const forged = `${header}.${encodeBase64url(encodeUtf8('{"issuer":"did:example:x"}'))}.${signature}`
+    await expect(wallet.receive(forged)).rejects.toHaveProperty('code')
+    expect(await wallet.list()).toEqual([])
+  })
+
+  it('error: an expired credential is refused with ERR_CREDENTIAL_EXPIRED', async () => {
+    const { citizen, resolver, token } = await setting()
+    const later = createWallet({
+      identity: citizen,
+      credentialStore: createMemoryCredentialStore(),
+      resolver,
+      clock: fixedClock(NOW + 2 * YEAR),
+    })
+    await expect(later.receive(token)).rejects.toMatchObject({ code: 'ERR_CREDENTIAL_EXPIRED' })
+  })
+
+  it("error: someone else's credential is refused with ERR_HOLDER_MISMATCH unless bearer is allowed", async () => {
+    const { resolver, token } = await setting()
+    const stranger = await createDidKey({ keyStore: createMemoryKeyStore(), alg: 'EdDSA' })
+    const wallet = createWallet({
+      identity: stranger,
+      credentialStore: createMemoryCredentialStore(),
+      resolver,
+      clock,
+    })
+    await expect(wallet.receive(token)).rejects.toMatchObject({ code: 'ERR_HOLDER_MISMATCH' })
+    await expect(wallet.receive(token, { allowBearer: true })).resolves.toBeDefined()
+  })
+
+  it('error: presenting what the wallet does not hold is ERR_CREDENTIAL_STORE', async () => {
+    const { wallet } = await setting()
+    await expect(wallet.present({ type: 'ResidencyCard', audience: 'a', nonce: 'n' })).rejects.toMatchObject({
+      code: 'ERR_CREDENTIAL_STORE',
+    })
+    await expect(
+      wallet.present({ credentials: ['urn:missing'], audience: 'a', nonce: 'n' }),
+    ).rejects.toMatchObject({ code: 'ERR_CREDENTIAL_STORE' })
+  })
+})

@@ -1,0 +1,125 @@
+import { CivitasError, type Clock, systemClock } from '@civitas/core'
+import { type CredentialFormat, createPresentation, verifyCredential } from '@civitas/credentials'
+import type { Identity, Resolvable } from '@civitas/did'
+import { recordOf } from './internal/recordOf.js'
+import type { CredentialFilter, CredentialRecord, CredentialStore } from './types.js'
+
+/** Options for {@link createWallet}. */
+export interface CreateWalletOptions {
+  /** The holder: the DID credentials are issued to, and the key presentations are signed with. */
+  identity: Identity
+  credentialStore: CredentialStore
+  /** Resolves issuers' DIDs when credentials arrive. */
+  resolver: Resolvable
+  clock?: Clock
+}
+
+/** Options for {@link Wallet.receive}. */
+export interface ReceiveOptions {
+  /** Keep a credential whose subject is not this wallet's DID (a bearer credential). Off by default. */
+  allowBearer?: boolean
+}
+
+/** Options for {@link Wallet.present}. */
+export interface PresentOptions {
+  /** Ids of the credentials to present. */
+  credentials?: readonly string[]
+  /** Or: present the valid credentials of this type (the newest one). */
+  type?: string
+  /** The verifier the presentation is for. */
+  audience: string
+  /** The verifier's nonce. */
+  nonce: string
+  format?: CredentialFormat
+}
+
+/** The holder role: receive (verify, then store), query, present. */
+export interface Wallet {
+  readonly did: string
+  /** Verifies a credential and stores it. Throws the verification error and stores nothing on failure. */
+  receive(token: string, options?: ReceiveOptions): Promise<CredentialRecord>
+  list(): Promise<CredentialRecord[]>
+  query(filter: CredentialFilter): Promise<CredentialRecord[]>
+  /** Signs a presentation of the chosen credentials for one verifier and nonce. */
+  present(options: PresentOptions): Promise<{ token: string; format: CredentialFormat }>
+  remove(id: string): Promise<boolean>
+}
+
+/**
+ * Creates a wallet for one identity. `receive` verifies every credential (signature, issuer key,
+ * validity, schema) before it is stored, and refuses credentials issued to someone else.
+ *
+ * @throws from `receive`: the codes of `verifyCredential`, and `ERR_HOLDER_MISMATCH`; from `present`:
+ *   `ERR_CREDENTIAL_STORE` when no stored credential matches.
+ * @example
+ * ```ts
+ * import { createMemoryKeyStore } from '@civitas/crypto'
+ * import { createResolver } from '@civitas/did'
+ * import { createDidKey } from '@civitas/did/key'
+ * import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
+ *
+ * const identity = await createDidKey({ keyStore: createMemoryKeyStore(), alg: 'ES256' })
+ * const wallet = createWallet({ identity, credentialStore: createMemoryCredentialStore(), resolver: createResolver() })
+ * declare const residencyCard: string
+ * await wallet.receive(residencyCard)
+ * const { token } = await wallet.present({ type: 'ResidencyCard', audience: 'https://hotel.example', nonce: 'n-0S6_WzA2Mj' })
+ * ```
+ */
+export function createWallet(options: CreateWalletOptions): Wallet {
+  const { identity, credentialStore, resolver, clock = systemClock } = options
+
+  async function choose(present: PresentOptions): Promise<CredentialRecord[]> {
+    if (present.credentials !== undefined) {
+      const records = await Promise.all(present.credentials.map((id) => credentialStore.get(id)))
+      const missing = present.credentials.filter((_, index) => records[index] === undefined)
+      if (missing.length > 0) {
+        throw new CivitasError('ERR_CREDENTIAL_STORE', 'the wallet holds no credential with these ids', {
+          details: { missing: missing.map((id) => id.slice(0, 200)) },
+        })
+      }
+      return records as CredentialRecord[]
+    }
+    const filter = { validAt: clock(), ...(present.type === undefined ? {} : { type: present.type }) }
+    const newest = (await credentialStore.list(filter)).sort((a, b) => b.receivedAt - a.receivedAt)[0]
+    if (newest === undefined) {
+      throw new CivitasError(
+        'ERR_CREDENTIAL_STORE',
+        `the wallet holds no valid ${present.type ?? 'credential'}`,
+        {
+          details: { type: present.type ?? null },
+        },
+      )
+    }
+    return [newest]
+  }
+
+  return {
+    did: identity.did,
+    async receive(token, receiveOptions = {}) {
+      const credential = await verifyCredential(token, { resolver, clock })
+      if (receiveOptions.allowBearer !== true && credential.subject !== identity.did) {
+        throw new CivitasError(
+          'ERR_HOLDER_MISMATCH',
+          'the credential was issued to another subject than this wallet',
+        )
+      }
+      const record = recordOf(credential, clock())
+      await credentialStore.put(record)
+      return record
+    },
+    list: () => credentialStore.list(),
+    query: (filter) => credentialStore.list(filter),
+    async present(present) {
+      const records = await choose(present)
+      return createPresentation({
+        holder: identity,
+        credentials: records.map((record) => record.token),
+        audience: present.audience,
+        nonce: present.nonce,
+        clock,
+        ...(present.format === undefined ? {} : { format: present.format }),
+      })
+    },
+    remove: (id) => credentialStore.delete(id),
+  }
+}

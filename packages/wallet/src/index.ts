@@ -1,0 +1,15 @@
+/**
+ * The holder role: `createWallet` receives credentials (verify, then store), queries them and
+ * presents them; credential stores in memory here and in a file at `@civitas/wallet/file`.
+ *
+ * @module
+ */
+export { createMemoryCredentialStore } from './createMemoryCredentialStore.js'
+export {
+  type CreateWalletOptions,
+  createWallet,
+  type PresentOptions,
+  type ReceiveOptions,
+  type Wallet,
+} from './createWallet.js'
+export type { CredentialFilter, CredentialRecord, CredentialStore } from './types.js'
