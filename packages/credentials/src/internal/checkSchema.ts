@@ -1,8 +1,11 @@
 import { Validator } from '@cfworker/json-schema'
 import { CivitasError, type JsonObject } from '@civitas/core'
 import { BUILT_IN_SCHEMAS } from '../templates/builtInSchemas.js'
+import { compileSchema } from './compileSchema.js'
 
-const validators = new WeakMap<JsonObject, Validator>()
+// Each schema is compiled once: to closures when it stays within the subset templates use, else to
+// the general 2020-12 validator.
+const validators = new WeakMap<JsonObject, (credential: JsonObject) => string[]>()
 
 /**
  * Validates a credential against the JSON Schema its `credentialSchema` names, when that schema is
@@ -28,24 +31,35 @@ export function checkSchema(
     const schema = (extra && Object.hasOwn(extra, id) ? extra[id] : undefined) ?? BUILT_IN_SCHEMAS.get(id)
     if (schema === undefined) continue
     known = true
-    let validator = validators.get(schema)
-    if (validator === undefined) {
-      validator = new Validator(schema as never, '2020-12', true)
-      validators.set(schema, validator)
-    }
-    const result = validator.validate(credential)
-    if (!result.valid) {
+    const errors = validatorFor(schema)(credential)
+    if (errors.length > 0) {
       throw new CivitasError(
         'ERR_SCHEMA_INVALID',
         `the credential does not match the schema ${id.slice(0, 120)}`,
         {
-          details: {
-            schema: id.slice(0, 200),
-            errors: result.errors.slice(0, 5).map((error) => `${error.instanceLocation}: ${error.error}`),
-          },
+          details: { schema: id.slice(0, 200), errors: errors.slice(0, 5) },
         },
       )
     }
   }
   return known ? 'valid' : 'unknown'
+}
+
+function validatorFor(schema: JsonObject): (credential: JsonObject) => string[] {
+  let validate = validators.get(schema)
+  if (validate === undefined) {
+    const compiled = compileSchema(schema)
+    if (compiled !== undefined) {
+      validate = (credential) => {
+        const error = compiled(credential)
+        return error === undefined ? [] : [error]
+      }
+    } else {
+      const general = new Validator(schema as never, '2020-12', true)
+      validate = (credential) =>
+        general.validate(credential).errors.map((error) => `${error.instanceLocation}: ${error.error}`)
+    }
+    validators.set(schema, validate)
+  }
+  return validate
 }
