@@ -12,7 +12,7 @@ import { EdDSASigner } from 'did-jwt'
 import * as peer from 'did-jwt-vc'
 import { importJWK, jwtVerify } from 'jose'
 import { residencyCard } from '../examples/demo/residencyCard.js'
-import { type BenchRow, isMain, measure, printTable } from './support/measure.js'
+import { compare, isMain, printTable } from './support/measure.js'
 
 /** The residency card, EdDSA: verify, gate check and issue, Civitas next to did-jwt-vc and jose. */
 export async function run(): Promise<void> {
@@ -53,27 +53,25 @@ export async function run(): Promise<void> {
   })
   const joseKey = await importJWK(publicJwk, 'EdDSA')
 
+  const verifyCases = [
+    {
+      label: 'did-jwt-vc verifyCredential (jwt_vc_json)',
+      task: () => peer.verifyCredential(jwtVcJson, peerResolver),
+    },
+    {
+      label: 'jose jwtVerify (vc+jwt, key imported once)',
+      task: () => jwtVerify(vcJwt, joseKey, { typ: 'vc+jwt' }),
+    },
+    { label: 'civitas verifyCredential (vc+jwt)', task: () => verifyCredential(vcJwt, { resolver }) },
+    {
+      label: 'civitas verifyCredential (jwt_vc_json)',
+      task: () => verifyCredential(jwtVcJson, { resolver }),
+    },
+  ]
   printTable(
     'verify the residency card (EdDSA, warm resolver)',
-    [
-      {
-        label: 'did-jwt-vc verifyCredential (jwt_vc_json)',
-        opsPerSecond: await measure(() => peer.verifyCredential(jwtVcJson, peerResolver)),
-      },
-      {
-        label: 'jose jwtVerify (vc+jwt, key imported once)',
-        opsPerSecond: await measure(() => jwtVerify(vcJwt, joseKey, { typ: 'vc+jwt' })),
-      },
-      {
-        label: 'civitas verifyCredential (vc+jwt)',
-        opsPerSecond: await measure(() => verifyCredential(vcJwt, { resolver })),
-      },
-      {
-        label: 'civitas verifyCredential (jwt_vc_json)',
-        opsPerSecond: await measure(() => verifyCredential(jwtVcJson, { resolver })),
-      },
-    ],
-    'did-jwt-vc verifyCredential (jwt_vc_json)',
+    await compare(verifyCases),
+    verifyCases[0]?.label,
   )
 
   const audience = 'https://hotel.example'
@@ -98,50 +96,39 @@ export async function run(): Promise<void> {
     await peer.verifyPresentation(peerVp, peerResolver, { domain: audience, challenge: nonce })
     await peer.verifyCredential(jwtVcJson, peerResolver)
   }
-  printTable(
-    'gate check: presentation plus its credential',
-    [
-      { label: 'did-jwt-vc verifyPresentation + verifyCredential', opsPerSecond: await measure(peerGate) },
-      {
-        label: 'civitas verifyPresentation (vp+jwt)',
-        opsPerSecond: await measure(() =>
-          verifyPresentation(ourVp, { resolver, audience, nonce, maxAgeMs: 3600_000 }),
-        ),
-      },
-    ],
-    'did-jwt-vc verifyPresentation + verifyCredential',
-  )
+  const gateCases = [
+    { label: 'did-jwt-vc verifyPresentation + verifyCredential', task: peerGate },
+    {
+      label: 'civitas verifyPresentation (vp+jwt)',
+      task: () => verifyPresentation(ourVp, { resolver, audience, nonce, maxAgeMs: 3600_000 }),
+    },
+  ]
+  printTable('gate check: presentation plus its credential', await compare(gateCases), gateCases[0]?.label)
 
-  const rows: BenchRow[] = [
+  const peerCredential = {
+    sub: citizen.did,
+    nbf: 1,
+    vc: {
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      type: ['VerifiableCredential', 'ResidencyCard'],
+      credentialSubject: card.credentialSubject as never,
+    },
+  }
+  const issueCases = [
     {
       label: 'did-jwt-vc createVerifiableCredentialJwt',
-      opsPerSecond: await measure(() =>
-        peer.createVerifiableCredentialJwt(
-          {
-            sub: citizen.did,
-            nbf: 1,
-            vc: {
-              '@context': ['https://www.w3.org/2018/credentials/v1'],
-              type: ['VerifiableCredential', 'ResidencyCard'],
-              credentialSubject: card.credentialSubject as never,
-            },
-          },
-          cityPeer as never,
-        ),
-      ),
+      task: () => peer.createVerifiableCredentialJwt(peerCredential, cityPeer as never),
     },
     {
       label: 'civitas issueCredential (vc+jwt, schema checked)',
-      opsPerSecond: await measure(() => issueCredential({ issuer: city, credential: card, validFor: year })),
+      task: () => issueCredential({ issuer: city, credential: card, validFor: year }),
     },
     {
       label: 'civitas issueCredential (jwt_vc_json, schema checked)',
-      opsPerSecond: await measure(() =>
-        issueCredential({ issuer: city, credential: card, format: 'jwt_vc_json', validFor: year }),
-      ),
+      task: () => issueCredential({ issuer: city, credential: card, format: 'jwt_vc_json', validFor: year }),
     },
   ]
-  printTable('issue the residency card (EdDSA)', rows, 'did-jwt-vc createVerifiableCredentialJwt')
+  printTable('issue the residency card (EdDSA)', await compare(issueCases), issueCases[0]?.label)
 }
 
 if (isMain(import.meta.url)) await run()

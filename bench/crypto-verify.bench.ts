@@ -9,7 +9,7 @@ import {
   verifySignaturePortable,
 } from '@civitas/crypto'
 import { compactVerify, importJWK } from 'jose'
-import { type BenchRow, isMain, measure, printTable } from './support/measure.js'
+import { type BenchCase, compare, isMain, printTable } from './support/measure.js'
 
 const PORTABLE = 'civitas raw verify, portable (@noble/curves)'
 
@@ -24,25 +24,25 @@ export async function run(): Promise<void> {
     })
     const { signingInput: data, signature } = decodeJws(token)
     const options = { publicJwk, alg, data, signature }
-    const rows: BenchRow[] = [
-      { label: PORTABLE, opsPerSecond: await measure(() => verifySignaturePortable(options)) },
+    const cases: BenchCase[] = [
+      { label: PORTABLE, task: () => verifySignaturePortable(options) },
       {
         label: 'civitas raw verify, native',
-        opsPerSecond: await measure(() => verifySignatureNative(options)),
+        task: () => verifySignatureNative(options),
       },
       {
         label: 'civitas verifyJws (whole JWS)',
-        opsPerSecond: await measure(() => verifyJws(token, { publicJwk })),
+        task: () => verifyJws(token, { publicJwk }),
       },
     ]
     if (alg !== 'ES256K') {
       const key = await importJWK(publicJwk, alg)
-      rows.push({
+      cases.push({
         label: 'jose compactVerify (whole JWS)',
-        opsPerSecond: await measure(() => compactVerify(token, key)),
+        task: () => compactVerify(token, key),
       })
     }
-    printTable(`verify, ${alg}`, rows, PORTABLE)
+    printTable(`verify, ${alg}`, await compare(cases), PORTABLE)
   }
 }
 

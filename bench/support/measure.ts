@@ -24,6 +24,33 @@ export async function measure(task: () => unknown, options: MeasureOptions = {})
   return (operations * 1000) / elapsed
 }
 
+/** A case to compare: a label and the task it times. */
+export interface BenchCase {
+  label: string
+  task: () => unknown
+}
+
+/**
+ * Times every case in interleaved slices (round robin, `rounds` times) and reports each case's
+ * median, so drift in machine speed (frequency scaling, neighbours) hits all cases alike.
+ */
+export async function compare(
+  cases: readonly BenchCase[],
+  options: { rounds?: number; sliceMs?: number } = {},
+): Promise<BenchRow[]> {
+  const { rounds = 7, sliceMs = 250 } = options
+  const samples = cases.map(() => [] as number[])
+  for (const { task } of cases) await measure(task, { durationMs: 50 })
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, { task }] of cases.entries())
+      samples[index]?.push(await measure(task, { durationMs: sliceMs, warmup: 20 }))
+  }
+  return cases.map(({ label }, index) => {
+    const sorted = [...(samples[index] ?? [])].sort((a, b) => a - b)
+    return { label, opsPerSecond: sorted[Math.floor(sorted.length / 2)] ?? 0 }
+  })
+}
+
 /** One row of a comparison: a label and its operations per second. */
 export interface BenchRow {
   label: string
