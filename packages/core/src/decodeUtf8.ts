@@ -5,7 +5,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 /**
  * Decodes UTF-8 bytes strictly: malformed sequences are refused rather than replaced,
- * and a byte-order mark is kept (so that strict JSON parsing refuses it).
+ * and a byte-order mark is kept (so that strict JSON parsing refuses it). `name` labels errors.
  *
  * @throws `ERR_UTF8_INVALID` for malformed UTF-8; `ERR_INVALID_ARGUMENT` for non-bytes.
  * @example
@@ -15,11 +15,11 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  * decodeUtf8(new Uint8Array([74, 101, 106, 117])) // 'Jeju'
  * ```
  */
-export function decodeUtf8(bytes: Uint8Array): string {
+export function decodeUtf8(bytes: Uint8Array, options: { name?: string } = {}): string {
   assertBytes(bytes, { name: 'bytes' })
   try {
     return decoder.decode(bytes)
   } catch (cause) {
-    throw new CivitasError('ERR_UTF8_INVALID', 'bytes are not valid UTF-8', { cause })
+    throw new CivitasError('ERR_UTF8_INVALID', `${options.name ?? 'bytes'}: not valid UTF-8`, { cause })
   }
 }

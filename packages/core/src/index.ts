@@ -1,6 +1,7 @@
 export { type AssertBytesOptions, assertBytes } from './assertBytes.js'
 export { type AssertStringOptions, assertString } from './assertString.js'
 export { type DecodeBase64urlOptions, decodeBase64url } from './decodeBase64url.js'
+export { decodeBase64urlJson } from './decodeBase64urlJson.js'
 export { decodeUtf8 } from './decodeUtf8.js'
 export { describeValue } from './describeValue.js'
 export { encodeBase64url } from './encodeBase64url.js'

@@ -1,5 +1,6 @@
 import { CivitasError } from './errors.js'
 import { JsonParser } from './internal/JsonParser.js'
+import { parseJsonQuickly } from './internal/parseJsonQuickly.js'
 import type { JsonValue } from './types.js'
 
 /** Options for {@link parseJson}. */
@@ -49,5 +50,6 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): JsonVal
       },
     )
   }
-  return new JsonParser(text, name, options.maxDepth ?? DEFAULT_JSON_MAX_DEPTH).parseDocument()
+  const maxDepth = options.maxDepth ?? DEFAULT_JSON_MAX_DEPTH
+  return parseJsonQuickly(text, maxDepth) ?? new JsonParser(text, name, maxDepth).parseDocument()
 }

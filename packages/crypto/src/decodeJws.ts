@@ -1,12 +1,11 @@
 import {
   CivitasError,
   decodeBase64url,
-  decodeUtf8,
+  decodeBase64urlJson,
   describeValue,
   encodeUtf8,
   type JsonObject,
   type JsonValue,
-  parseJson,
 } from '@civitas/core'
 import type { DecodedJws } from './types.js'
 
@@ -96,6 +95,6 @@ export function decodeJws(
 }
 
 function decodePart(encoded: string, name: string): JsonObject | undefined {
-  const value: JsonValue = parseJson(decodeUtf8(decodeBase64url(encoded, { name })), { name })
+  const value: JsonValue = decodeBase64urlJson(encoded, { name })
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined
 }

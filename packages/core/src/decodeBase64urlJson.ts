@@ -1,0 +1,33 @@
+import { decodeUtf8 } from './decodeUtf8.js'
+import {
+  assertCanonicalBase64url,
+  decodeCanonicalBase64url,
+  decodeCanonicalBase64urlToBinary,
+} from './internal/canonicalBase64url.js'
+import { type ParseJsonOptions, parseJson } from './parseJson.js'
+import type { JsonValue } from './types.js'
+
+const NON_ASCII_BYTE = /[\u0080-\u00ff]/
+
+/**
+ * Decodes base64url-encoded UTF-8 JSON, as in JWS headers and payloads and SD-JWT disclosures,
+ * with the strictness of {@link decodeBase64url}, {@link decodeUtf8} and {@link parseJson}.
+ * `maxLength` applies to the encoded text.
+ *
+ * @throws `ERR_BASE64URL_INVALID`, `ERR_UTF8_INVALID`, `ERR_INPUT_TOO_LARGE` and every `ERR_JSON_*`
+ *   code of {@link parseJson}.
+ * @example
+ * ```ts
+ * import { decodeBase64urlJson } from '@civitas/core'
+ *
+ * decodeBase64urlJson('eyJhbGciOiJFZERTQSJ9', { name: 'JWS header' }) // { alg: 'EdDSA' }
+ * ```
+ */
+export function decodeBase64urlJson(text: string, options: ParseJsonOptions = {}): JsonValue {
+  const name = options.name ?? 'base64url JSON'
+  const checked = assertCanonicalBase64url(text, name, options.maxLength)
+  const binary = decodeCanonicalBase64urlToBinary(checked)
+  // ASCII bytes are their own UTF-8 decoding: the common case skips a copy and a decoder pass.
+  const json = !NON_ASCII_BYTE.test(binary) ? binary : decodeUtf8(decodeCanonicalBase64url(checked), { name })
+  return parseJson(json, { ...options, name, maxLength: Number.POSITIVE_INFINITY })
+}
