@@ -6,6 +6,7 @@ import {
   checkSet,
   newListId,
   notFound,
+  pickEntry,
   randomBelow,
 } from './internal/registryArgs.js'
 import type {
@@ -60,7 +61,7 @@ export function createMemoryStatusRegistry(
   const clock = options.clock ?? systemClock
   const lists = new Map<string, MemoryList>()
   const open = new Map<StatusPurpose, MemoryList>()
-  const byCredential = new Map<string, StatusAllocation>()
+  const byCredential = new Map<string, StatusAllocation[]>()
   const trail: StatusAuditEntry[] = []
 
   function openList(purpose: StatusPurpose): MemoryList {
@@ -85,7 +86,7 @@ export function createMemoryStatusRegistry(
     checkRef(ref)
     const allocation =
       'credentialId' in ref
-        ? byCredential.get(ref.credentialId)
+        ? pickEntry(ref, byCredential.get(ref.credentialId) ?? [])
         : (() => {
             const list = lists.get(ref.listId)
             const entry = list?.values.get(ref.index)
@@ -106,9 +107,10 @@ export function createMemoryStatusRegistry(
       if (credentialId !== undefined && (typeof credentialId !== 'string' || credentialId === '')) {
         throw new CivitasError('ERR_INVALID_ARGUMENT', 'credentialId: expected a non-empty string')
       }
-      if (credentialId !== undefined && byCredential.has(credentialId)) {
-        throw new CivitasError('ERR_INVALID_ARGUMENT', 'credentialId: already has a status entry', {
-          details: { credentialId },
+      const held = credentialId === undefined ? [] : (byCredential.get(credentialId) ?? [])
+      if (held.some((entry) => entry.purpose === purpose)) {
+        throw new CivitasError('ERR_INVALID_ARGUMENT', `credentialId: already has a ${purpose} entry`, {
+          details: { credentialId, purpose },
         })
       }
       const list = openList(purpose)
@@ -120,7 +122,7 @@ export function createMemoryStatusRegistry(
       list.values.set(index, credentialId === undefined ? { value: 0 } : { value: 0, credentialId })
       if (credentialId !== undefined) {
         allocation.credentialId = credentialId
-        byCredential.set(credentialId, allocation)
+        byCredential.set(credentialId, [...held, allocation])
       }
       return { ...allocation }
     },

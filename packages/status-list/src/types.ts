@@ -32,8 +32,13 @@ export interface StatusAllocation {
   credentialId?: string
 }
 
-/** Names an entry either by list and index or by the credential bound to it. */
-export type StatusEntryRef = { listId: string; index: number } | { credentialId: string }
+/**
+ * Names an entry either by list and index or by the credential bound to it. A credential may hold
+ * one entry per purpose; `purpose` may be left out when it holds only one.
+ */
+export type StatusEntryRef =
+  | { listId: string; index: number }
+  | { credentialId: string; purpose?: StatusPurpose }
 
 /** Options of {@link StatusRegistry.allocate}. */
 export interface AllocateStatusOptions {

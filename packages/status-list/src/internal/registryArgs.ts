@@ -31,7 +31,10 @@ export function checkListLength(length: number | undefined, allowShort: boolean 
 
 export function checkRef(ref: StatusEntryRef): StatusEntryRef {
   if (typeof ref === 'object' && ref !== null) {
-    if ('credentialId' in ref && typeof ref.credentialId === 'string' && ref.credentialId !== '') return ref
+    if ('credentialId' in ref && typeof ref.credentialId === 'string' && ref.credentialId !== '') {
+      if (ref.purpose !== undefined) checkPurpose(ref.purpose)
+      return ref
+    }
     if (
       'listId' in ref &&
       typeof ref.listId === 'string' &&
@@ -59,10 +62,31 @@ export function checkSet(options: SetStatusOptions, statusSize: number): void {
   }
 }
 
+/** Picks the one entry a reference names among a credential's entries. */
+export function pickEntry<T extends { purpose: StatusPurpose }>(
+  ref: StatusEntryRef,
+  entries: readonly T[],
+): T {
+  const purpose = 'credentialId' in ref ? ref.purpose : undefined
+  const matching = purpose === undefined ? entries : entries.filter((entry) => entry.purpose === purpose)
+  if (matching.length > 1) {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      'entry: the credential has entries for several purposes; name the purpose',
+      { details: { purposes: matching.map((entry) => entry.purpose) } },
+    )
+  }
+  const [entry] = matching
+  if (entry === undefined) throw notFound(ref)
+  return entry
+}
+
 export function notFound(ref: StatusEntryRef): CivitasError {
   return new CivitasError('ERR_STATUS_ENTRY_NOT_FOUND', 'no allocated status entry for that reference', {
     details:
-      'credentialId' in ref ? { credentialId: ref.credentialId } : { listId: ref.listId, index: ref.index },
+      'credentialId' in ref
+        ? { credentialId: ref.credentialId, ...(ref.purpose === undefined ? {} : { purpose: ref.purpose }) }
+        : { listId: ref.listId, index: ref.index },
   })
 }
 

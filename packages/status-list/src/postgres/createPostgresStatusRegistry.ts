@@ -1,6 +1,6 @@
 import { CivitasError, type Clock, systemClock } from '@civitas/core'
 import pg from 'pg'
-import { checkListLength, checkPurpose, checkRef, checkSet, notFound } from '../internal/registryArgs.js'
+import { checkListLength, checkPurpose, checkRef, checkSet, pickEntry } from '../internal/registryArgs.js'
 import type {
   StatusAllocation,
   StatusAuditEntry,
@@ -73,13 +73,10 @@ export function createPostgresStatusRegistry(
   async function locate(ref: StatusEntryRef): Promise<EntryRow> {
     const [where, params] = entryWhere(checkRef(ref))
     const result = await (await ready()).query<EntryRow>(
-      `SELECT e.list_id, e.idx, e.credential_id, e.value, l.purpose FROM ${t.entries} e
-         JOIN ${t.lists} l ON l.list_id = e.list_id WHERE ${where}`,
+      `SELECT e.list_id, e.idx, e.credential_id, e.value, e.purpose FROM ${t.entries} e WHERE ${where}`,
       params,
     )
-    const row = result.rows[0]
-    if (row === undefined) throw notFound(ref)
-    return row
+    return pickEntry(ref, result.rows)
   }
 
   return {
@@ -94,8 +91,8 @@ export function createPostgresStatusRegistry(
         return await allocateEntry(await ready(), t, openLists, { ...request, listLength, now: clock() })
       } catch (cause) {
         if ((cause as { code?: unknown }).code === '23505') {
-          throw new CivitasError('ERR_INVALID_ARGUMENT', 'credentialId: already has a status entry', {
-            details: { credentialId },
+          throw new CivitasError('ERR_INVALID_ARGUMENT', `credentialId: already has a ${purpose} entry`, {
+            details: { credentialId, purpose },
             cause,
           })
         }
@@ -117,11 +114,11 @@ export function createPostgresStatusRegistry(
         await client.query('BEGIN')
         const [where, params] = entryWhere(ref)
         const found = await client.query<EntryRow>(
-          `SELECT e.list_id, e.idx, e.credential_id, e.value FROM ${t.entries} e WHERE ${where} FOR UPDATE`,
+          `SELECT e.list_id, e.idx, e.credential_id, e.value, e.purpose FROM ${t.entries} e
+             WHERE ${where} FOR UPDATE`,
           params,
         )
-        const row = found.rows[0]
-        if (row === undefined) throw notFound(ref)
+        const row = pickEntry(ref, found.rows)
         const at = clock()
         await client.query(`UPDATE ${t.entries} SET value = $3 WHERE list_id = $1 AND idx = $2`, [
           row.list_id,

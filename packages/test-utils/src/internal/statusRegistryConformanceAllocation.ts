@@ -77,7 +77,31 @@ export function defineStatusRegistryAllocationCases(context: StatusRegistryConfo
     expect(await registry.findEntry({ listId: entry.listId, index: entry.index })).toEqual(entry)
   })
 
-  it('error: a credential id allocated twice is refused with ERR_INVALID_ARGUMENT', async () => {
+  it('behavior: a credential holds one entry per purpose, each found by naming its purpose', async () => {
+    const registry = await context.make()
+    const revocation = await registry.allocate({ purpose: 'revocation', credentialId: 'urn:uuid:both' })
+    const suspension = await registry.allocate({ purpose: 'suspension', credentialId: 'urn:uuid:both' })
+    expect(await registry.findEntry({ credentialId: 'urn:uuid:both', purpose: 'revocation' })).toEqual(
+      revocation,
+    )
+    expect(await registry.findEntry({ credentialId: 'urn:uuid:both', purpose: 'suspension' })).toEqual(
+      suspension,
+    )
+    await registry.setStatus(
+      { credentialId: 'urn:uuid:both', purpose: 'suspension' },
+      { value: 1, actor: 'clerk' },
+    )
+    expect(await registry.getStatus(revocation)).toBe(0)
+    expect(await registry.getStatus(suspension)).toBe(1)
+    await expect(registry.findEntry({ credentialId: 'urn:uuid:both' })).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARGUMENT',
+    })
+    await expect(
+      registry.findEntry({ credentialId: 'urn:uuid:both', purpose: 'message' }),
+    ).rejects.toMatchObject({ code: 'ERR_STATUS_ENTRY_NOT_FOUND' })
+  })
+
+  it('error: a credential id allocated twice for one purpose is refused with ERR_INVALID_ARGUMENT', async () => {
     const registry = await context.make()
     await registry.allocate({ purpose: 'revocation', credentialId: 'urn:uuid:twice' })
     await expect(

@@ -65,8 +65,8 @@ export async function allocateEntry(
   state: Map<StatusPurpose, OpenList>,
   request: { purpose: StatusPurpose; credentialId?: string; listLength: number; now: number },
 ): Promise<StatusAllocation> {
-  const insert = `INSERT INTO ${t.entries} (list_id, idx, credential_id, allocated_at)
-    SELECT $1, c.idx, $3, $4 FROM unnest($2::integer[]) WITH ORDINALITY AS c (idx, n)
+  const insert = `INSERT INTO ${t.entries} (list_id, idx, credential_id, allocated_at, purpose)
+    SELECT $1, c.idx, $3, $4, $5 FROM unnest($2::integer[]) WITH ORDINALITY AS c (idx, n)
       WHERE NOT EXISTS (SELECT 1 FROM ${t.entries} e WHERE e.list_id = $1 AND e.idx = c.idx)
       ORDER BY c.n LIMIT 1
     ON CONFLICT (list_id, idx) DO NOTHING RETURNING idx`
@@ -89,6 +89,7 @@ export async function allocateEntry(
         candidates,
         request.credentialId ?? null,
         request.now,
+        request.purpose,
       ])
       const index = inserted.rows[0]?.idx
       if (index !== undefined) {

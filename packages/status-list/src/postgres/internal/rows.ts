@@ -5,7 +5,7 @@ export interface EntryRow {
   idx: number
   credential_id: string | null
   value: number
-  purpose?: StatusPurpose
+  purpose: StatusPurpose
 }
 
 export interface AuditRow {
@@ -21,7 +21,11 @@ export interface AuditRow {
 
 /** The WHERE clause (over alias `e`) and parameters selecting one entry. */
 export function entryWhere(ref: StatusEntryRef): [string, unknown[]] {
-  if ('credentialId' in ref) return ['e.credential_id = $1', [ref.credentialId]]
+  if ('credentialId' in ref) {
+    return ref.purpose === undefined
+      ? ['e.credential_id = $1', [ref.credentialId]]
+      : ['e.credential_id = $1 AND e.purpose = $2', [ref.credentialId, ref.purpose]]
+  }
   return ['e.list_id = $1 AND e.idx = $2', [ref.listId, ref.index]]
 }
 
@@ -29,7 +33,7 @@ export function toAllocation(row: EntryRow): StatusAllocation {
   const allocation: StatusAllocation = {
     listId: row.list_id,
     index: row.idx,
-    purpose: row.purpose ?? 'revocation',
+    purpose: row.purpose,
   }
   if (row.credential_id !== null) allocation.credentialId = row.credential_id
   return allocation

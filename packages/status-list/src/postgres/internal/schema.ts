@@ -40,7 +40,8 @@ export async function createSchema(pool: Pool, t: Tables): Promise<void> {
     await client.query(`CREATE TABLE IF NOT EXISTS ${t.entries} (
       list_id text NOT NULL REFERENCES ${t.lists} (list_id),
       idx integer NOT NULL CHECK (idx >= 0),
-      credential_id text UNIQUE,
+      credential_id text,
+      purpose text NOT NULL,
       value integer NOT NULL DEFAULT 0,
       allocated_at bigint NOT NULL,
       PRIMARY KEY (list_id, idx))`)
@@ -55,6 +56,9 @@ export async function createSchema(pool: Pool, t: Tables): Promise<void> {
       value integer NOT NULL,
       at bigint NOT NULL)`)
     await client.query(`CREATE INDEX IF NOT EXISTS ${t.prefix}audit_entry ON ${t.audit} (list_id, idx, seq)`)
+    await client.query(
+      `CREATE UNIQUE INDEX IF NOT EXISTS ${t.prefix}entries_credential ON ${t.entries} (credential_id, purpose)`,
+    )
     await client.query(`CREATE INDEX IF NOT EXISTS ${t.prefix}lists_open ON ${t.lists} (purpose, seq)`)
     await client.query('COMMIT')
   } catch (cause) {
