@@ -18,6 +18,8 @@ export {
 export type {
   CheckName,
   CredentialFormat,
+  CredentialStatusOptions,
+  CredentialStatusPurpose,
   OnCheck,
   VerifiedCredential,
   VerifiedPresentation,

@@ -1,10 +1,11 @@
 import { CivitasError, type Clock, type JsonObject, systemClock } from '@civitas/core'
 import { signJws } from '@civitas/crypto'
 import type { Identity } from '@civitas/did'
+import { allocateCredentialStatus } from './internal/allocateCredentialStatus.js'
 import { checkSchema } from './internal/checkSchema.js'
 import { idOf, readCredential } from './internal/readCredential.js'
 import { toJwtVcJsonClaims } from './internal/toJwtVcJsonClaims.js'
-import type { CredentialFormat } from './types.js'
+import type { CredentialFormat, CredentialStatusOptions } from './types.js'
 
 /** Options for {@link issueCredential}. */
 export interface IssueCredentialOptions {
@@ -20,6 +21,11 @@ export interface IssueCredentialOptions {
   clock?: Clock
   /** JSON Schemas by id, in addition to the built-in templates' schemas. */
   schemas?: Readonly<Record<string, JsonObject>>
+  /**
+   * Adds `credentialStatus` entries allocated from a status registry, so the credential can be
+   * revoked or suspended later by its `id` (a `urn:uuid:` id is given when the credential has none).
+   */
+  status?: CredentialStatusOptions
 }
 
 /** A signed credential. */
@@ -76,13 +82,27 @@ export async function issueCredential(options: IssueCredentialOptions): Promise<
     issuer: credential.issuer ?? issuer.did,
     ...(validUntil === undefined ? {} : { validUntil }),
   }
+  if (options.status !== undefined) {
+    if (credential.credentialStatus !== undefined) {
+      throw new CivitasError(
+        'ERR_INVALID_ARGUMENT',
+        'credential: has a credentialStatus already; drop it or the status option',
+      )
+    }
+    full.id ??= `urn:uuid:${crypto.randomUUID()}`
+  }
   const iat = Math.floor(now / 1000)
   const exp = typeof validUntil === 'string' ? Math.floor(Date.parse(validUntil) / 1000) : undefined
-  const payload =
+  const toPayload = (vc: JsonObject) =>
     format === 'vc+jwt'
-      ? { ...full, iss: issuer.did, iat, ...(exp === undefined ? {} : { exp }) }
-      : toJwtVcJsonClaims(full, issuer.did, iat, exp)
-  checkSchema(readCredential(format, payload).credential, options.schemas)
+      ? { ...vc, iss: issuer.did, iat, ...(exp === undefined ? {} : { exp }) }
+      : toJwtVcJsonClaims(vc, issuer.did, iat, exp)
+  checkSchema(readCredential(format, toPayload(full)).credential, options.schemas)
+  // Entries are allocated only for credentials that passed their checks, so none is wasted.
+  if (options.status !== undefined) {
+    full.credentialStatus = await allocateCredentialStatus(options.status, idOf(full.id, 'id'))
+  }
+  const payload = toPayload(full)
   const typ = format === 'vc+jwt' ? 'vc+jwt' : 'JWT'
   const token = await signJws({ header: { typ, kid: issuer.kid }, payload, signer: issuer.signer })
   return { token, format, ...(typeof full.id === 'string' ? { id: full.id } : {}) }

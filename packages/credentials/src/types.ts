@@ -58,3 +58,25 @@ export interface VerifiedPresentation {
   issuedAt: number
   token: string
 }
+
+/** A status purpose a credential can carry an entry for. */
+export type CredentialStatusPurpose = 'revocation' | 'suspension'
+
+/**
+ * Where {@link issueCredential} gets status entries: a `StatusRegistry` from `@civitas/status-list`
+ * (or anything that allocates alike) and the URL each list is published at. The publisher from
+ * `createStatusListPublisher` is one.
+ */
+export interface CredentialStatusOptions {
+  /** Allocates a random unused index in an open list of the purpose. */
+  registry: {
+    allocate(options: {
+      purpose: CredentialStatusPurpose
+      credentialId?: string
+    }): Promise<{ listId: string; index: number }>
+  }
+  /** The URL of the status list credential for a list id. */
+  listUrl(listId: string): string
+  /** The entries to allocate (default `['revocation']`). */
+  purposes?: readonly CredentialStatusPurpose[]
+}

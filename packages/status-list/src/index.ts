@@ -21,6 +21,12 @@ export {
   createMemoryStatusRegistry,
 } from './createMemoryStatusRegistry.js'
 export {
+  type CreateStatusCheckerOptions,
+  createStatusChecker,
+  type StatusChecker,
+  type StatusCheckResult,
+} from './createStatusChecker.js'
+export {
   type CreateStatusListOptions,
   type CreateStatusListResult,
   createStatusList,
@@ -36,6 +42,12 @@ export {
   createStatusListHandler,
   type StatusListDocument,
 } from './createStatusListHandler.js'
+export {
+  type CreateStatusListPublisherOptions,
+  createStatusListPublisher,
+  type StatusChange,
+  type StatusListPublisher,
+} from './createStatusListPublisher.js'
 export {
   type DecodeStatusListOptions,
   type DecodeStatusListResult,

@@ -63,6 +63,7 @@ describe('createVerifier', () => {
       'validity',
       'schema',
       'trust',
+      'status',
       'type',
       'claims',
     ])

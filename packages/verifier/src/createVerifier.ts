@@ -1,6 +1,11 @@
 import { CivitasError } from '@civitas/core'
 import { type VerifiedCredential, verifyCredential, verifyPresentation } from '@civitas/credentials'
 import { decodeJws } from '@civitas/crypto'
+import {
+  type CreateStatusCheckerOptions,
+  createStatusChecker,
+  type StatusChecker,
+} from '@civitas/status-list'
 import { checkClaims, checkTrust, checkType, subjectOf } from './internal/checkPolicy.js'
 import { createReportBuilder } from './internal/reportBuilder.js'
 import type { CheckExpectations, CreateVerifierOptions, Report } from './types.js'
@@ -37,6 +42,7 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
     throw new CivitasError('ERR_INVALID_ARGUMENT', 'createVerifier: a resolver is required')
   }
   const { resolver, trust, clock, clockSkewMs, schemas } = options
+  const status = toStatusChecker(options)
   const time = {
     ...(clock === undefined ? {} : { clock }),
     ...(clockSkewMs === undefined ? {} : { clockSkewMs }),
@@ -49,18 +55,26 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
   ) {
     for (const [name, run] of [
       ['trust', () => checkTrust(credential, trust)],
+      ['status', () => checkStatusNote(credential)],
       ['type', () => checkType(credential, expectations)],
       ['claims', () => checkClaims(credential, expectations)],
     ] as const) {
       try {
-        await run()
-        report.record(name, true)
+        const note = await run()
+        report.record(name, true, undefined, typeof note === 'string' ? note : undefined)
       } catch (error) {
         report.fail(error, name)
         return false
       }
     }
     return true
+  }
+
+  async function checkStatusNote(credential: VerifiedCredential): Promise<string | undefined> {
+    const { unavailable } = await status.check(credential)
+    return unavailable.length === 0
+      ? undefined
+      : `status list unreachable, accepted by policy: ${unavailable.join(', ')}`
   }
 
   async function checkCredential(token: string, expectations: CheckExpectations): Promise<Report> {
@@ -120,7 +134,8 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
           report.fail(credentials[index]?.error, failed?.name ?? 'trust')
         }
       }
-      if (policyOk) for (const name of ['trust', 'type', 'claims'] as const) report.record(name, true)
+      if (policyOk)
+        for (const name of ['trust', 'status', 'type', 'claims'] as const) report.record(name, true)
       const first = presentation.credentials[0]
       return report.finish({
         holder: presentation.holder,
@@ -143,6 +158,16 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
         : checkCredential(input, expectations)
     },
   }
+}
+
+function toStatusChecker(options: CreateVerifierOptions): StatusChecker {
+  const { status } = options
+  if (status !== undefined && 'check' in status && typeof status.check === 'function') return status
+  return createStatusChecker({
+    ...(status as Omit<CreateStatusCheckerOptions, 'resolver' | 'clock'> | undefined),
+    resolver: options.resolver,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  })
 }
 
 /** Whether a token looks like a presentation; anything unreadable is checked (and failed) as a credential. */

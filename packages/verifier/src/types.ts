@@ -1,8 +1,9 @@
 import type { CivitasError, CivitasErrorCode, Clock, JsonObject } from '@civitas/core'
 import type { CheckName, VerifiedCredential } from '@civitas/credentials'
+import type { CreateStatusCheckerOptions, StatusChecker } from '@civitas/status-list'
 
 /** Every check a report can list: the verification checks, then the policy checks. */
-export type ReportCheckName = CheckName | 'trust' | 'type' | 'claims'
+export type ReportCheckName = CheckName | 'trust' | 'status' | 'type' | 'claims'
 
 /** One line of a report. */
 export interface ReportCheck {
@@ -10,6 +11,8 @@ export interface ReportCheck {
   ok: boolean
   status: 'passed' | 'failed' | 'skipped'
   code?: CivitasErrorCode
+  /** Why a check passed only by policy, e.g. an unreachable status list accepted by `onUnavailable: 'accept'`. */
+  note?: string
 }
 
 /** What a verifier concluded about a credential or a presentation, check by check. */
@@ -66,4 +69,10 @@ export interface CreateVerifierOptions {
   maxPresentationAgeMs?: number
   /** JSON Schemas by id, beyond the built-in templates'. */
   schemas?: Readonly<Record<string, JsonObject>>
+  /**
+   * How credentials' status lists are checked: a checker from `createStatusChecker`, or options for
+   * one that shares this verifier's resolver and clock. By default lists are fetched over https,
+   * cached, and an unreachable list fails the check.
+   */
+  status?: StatusChecker | Omit<CreateStatusCheckerOptions, 'resolver' | 'clock'>
 }

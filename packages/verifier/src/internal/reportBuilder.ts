@@ -9,6 +9,7 @@ const CREDENTIAL_CHECKS: ReportCheckName[] = [
   'validity',
   'schema',
   'trust',
+  'status',
   'type',
   'claims',
 ]
@@ -23,6 +24,7 @@ const PRESENTATION_CHECKS: ReportCheckName[] = [
   'credentials',
   'holder',
   'trust',
+  'status',
   'type',
   'claims',
 ]
@@ -37,12 +39,13 @@ export function createReportBuilder(kind: Report['kind']) {
   )
   let error: CivitasError | undefined
   return {
-    record(name: ReportCheckName, ok: boolean, code?: CivitasErrorCode): void {
+    record(name: ReportCheckName, ok: boolean, code?: CivitasErrorCode, note?: string): void {
       checks.set(name, {
         name,
         ok,
         status: ok ? 'passed' : 'failed',
         ...(code === undefined ? {} : { code }),
+        ...(note === undefined ? {} : { note }),
       })
     },
     fail(failure: unknown, fallback: ReportCheckName): void {

@@ -1,0 +1,124 @@
+import { CivitasError } from '@civitas/core'
+
+/** What one request for a status list returned. */
+export type FetchedList =
+  | { changed: true; token: string; etag?: string; maxAgeMs?: number }
+  | { changed: false; maxAgeMs?: number }
+
+/** How {@link fetchListToken} fetches. */
+export interface ListFetchOptions {
+  fetch: (url: string, init: RequestInit) => Promise<Response>
+  allowHttp: boolean
+  timeoutMs: number
+  maxBytes: number
+}
+
+/**
+ * Fetches a status list credential token: https only unless `allowHttp`, no redirects, a timeout,
+ * a body cap enforced while reading, and `If-None-Match` when an `etag` is known.
+ *
+ * @throws `ERR_STATUS_LIST_UNAVAILABLE` when the list cannot be fetched; `ERR_STATUS_LIST_INVALID`
+ *   for a URL or body that cannot be a status list.
+ */
+export async function fetchListToken(
+  url: string,
+  etag: string | undefined,
+  options: ListFetchOptions,
+): Promise<FetchedList> {
+  checkUrl(url, options.allowHttp)
+  let response: Response
+  try {
+    response = await options.fetch(url, {
+      redirect: 'error',
+      signal: AbortSignal.timeout(options.timeoutMs),
+      headers: {
+        accept: 'application/vc+jwt, application/jwt',
+        ...(etag === undefined ? {} : { 'if-none-match': etag }),
+      },
+    })
+  } catch (cause) {
+    throw unavailable(url, 'could not be fetched', cause)
+  }
+  const maxAgeMs = readMaxAge(response.headers.get('cache-control'))
+  const lifetime = maxAgeMs === undefined ? {} : { maxAgeMs }
+  if (response.status === 304 && etag !== undefined) return { changed: false, ...lifetime }
+  if (!response.ok) throw unavailable(url, `answered HTTP ${response.status}`)
+  const token = (await readCapped(response, url, options.maxBytes)).trim()
+  const newEtag = response.headers.get('etag')
+  return { changed: true, token, ...lifetime, ...(newEtag === null ? {} : { etag: newEtag }) }
+}
+
+function checkUrl(url: string, allowHttp: boolean): void {
+  let protocol: string
+  try {
+    protocol = new URL(url).protocol
+  } catch {
+    throw invalid(url, 'statusListCredential is not a URL')
+  }
+  if (protocol === 'https:' || (allowHttp && protocol === 'http:')) return
+  throw invalid(
+    url,
+    `statusListCredential must be an https URL${protocol === 'http:' ? ' (plain http only with allowHttp)' : ''}`,
+  )
+}
+
+/** `max-age` of a Cache-Control header in milliseconds; `no-store` and `no-cache` mean 0. */
+function readMaxAge(header: string | null): number | undefined {
+  if (header === null) return undefined
+  const directives = header
+    .toLowerCase()
+    .split(',')
+    .map((part) => part.trim())
+  if (directives.includes('no-store') || directives.includes('no-cache')) return 0
+  const maxAge = directives.find((part) => part.startsWith('max-age='))?.slice(8)
+  return maxAge !== undefined && /^\d{1,9}$/.test(maxAge) ? Number(maxAge) * 1000 : undefined
+}
+
+async function readCapped(response: Response, url: string, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? 0)
+  if (declared > maxBytes) throw invalid(url, `declares ${declared} bytes, over the limit of ${maxBytes}`)
+  const reader = response.body?.getReader()
+  if (reader === undefined) return ''
+  const chunks: Uint8Array[] = []
+  let received = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      received += value.byteLength
+      if (received > maxBytes) {
+        await reader.cancel()
+        throw invalid(url, `is over the limit of ${maxBytes} bytes`)
+      }
+      chunks.push(value)
+    }
+  } catch (cause) {
+    if (cause instanceof CivitasError) throw cause
+    throw unavailable(url, 'broke off while sending', cause)
+  }
+  const body = new Uint8Array(received)
+  let offset = 0
+  for (const chunk of chunks) {
+    body.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body)
+  } catch (cause) {
+    throw invalid(url, 'is not UTF-8 text', cause)
+  }
+}
+
+function unavailable(url: string, what: string, cause?: unknown): CivitasError {
+  return new CivitasError('ERR_STATUS_LIST_UNAVAILABLE', `status list ${url.slice(0, 200)} ${what}`, {
+    details: { statusListCredential: url.slice(0, 500) },
+    ...(cause === undefined ? {} : { cause }),
+  })
+}
+
+function invalid(url: string, what: string, cause?: unknown): CivitasError {
+  return new CivitasError('ERR_STATUS_LIST_INVALID', `status list ${url.slice(0, 200)}: ${what}`, {
+    details: { statusListCredential: url.slice(0, 500) },
+    ...(cause === undefined ? {} : { cause }),
+  })
+}
