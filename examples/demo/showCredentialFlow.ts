@@ -2,13 +2,19 @@ import type { Clock } from '@civitas/core'
 import { issueCredential } from '@civitas/credentials'
 import { residency } from '@civitas/credentials/templates'
 import type { KeyStore } from '@civitas/crypto'
-import type { Resolvable } from '@civitas/did'
+import type { Identity, Resolvable } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
+import {
+  createMemoryStatusRegistry,
+  createStatusListPublisher,
+  type StatusListPublisher,
+} from '@civitas/status-list'
 import { createVerifier, formatReport } from '@civitas/verifier'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import { residencyCard } from './residencyCard.js'
 import { type DemoOutput, shorten } from './runDemo.js'
 import { showFailures } from './showFailures.js'
+import { startStatusServer } from './startStatusServer.js'
 
 /** What the credential part of the demo needs. */
 export interface ShowCredentialFlowOptions {
@@ -27,9 +33,36 @@ export async function showCredentialFlow(options: ShowCredentialFlowOptions): Pr
   const citizen = await createDidKey({ keyStore, alg: 'ES256' })
 
   output('3. The city of Tartu issues a residency card to a citizen')
+  // The city's status lists, served from a loopback server; a real city serves them over https.
+  let serve: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 })
+  const server = await startStatusServer((request) => serve(request))
+  const status = createStatusListPublisher({
+    registry: createMemoryStatusRegistry({ clock }),
+    issuer: city,
+    baseUrl: `${server.origin}/status`,
+    clock,
+  })
+  serve = status.handler
+  try {
+    await showIssuedCard({ output, resolver, clock, city, citizen, status })
+  } finally {
+    await server.close()
+  }
+}
+
+async function showIssuedCard(
+  options: Omit<ShowCredentialFlowOptions, 'keyStore'> & {
+    city: Identity
+    citizen: Identity
+    status: StatusListPublisher
+  },
+): Promise<void> {
+  const { output, resolver, clock, city, citizen, status } = options
   const credential = residencyCard(citizen.did)
-  const card = await issueCredential({ issuer: city, credential, clock, validFor: YEAR })
+  const card = await issueCredential({ issuer: city, credential, clock, validFor: YEAR, status })
   output(`   ${card.format}, ${card.token.length} characters, valid for a year, schema ${residency.schemaId}`)
+  const entry = await status.registry.findEntry({ credentialId: card.id ?? '' })
+  output(`   revocable: entry ${entry.index} of the status list at ${status.listUrl(entry.listId)}`)
 
   output('')
   output("4. The citizen's wallet receives it, verifying it before it stores it")
@@ -48,7 +81,8 @@ export async function showCredentialFlow(options: ShowCredentialFlowOptions): Pr
   const audience = 'https://hotel.example/check-in'
   const nonce = crypto.randomUUID()
   const trust = { ResidencyCard: [city.did] }
-  const verifier = createVerifier({ resolver, trust, clock })
+  // Plain http only because the demo's status server is on loopback.
+  const verifier = createVerifier({ resolver, trust, clock, status: { allowHttp: true } })
   const presentation = await wallet.present({ type: 'ResidencyCard', audience, nonce })
   const report = await verifier.check(presentation.token, { audience, nonce, types: ['ResidencyCard'] })
   for (const line of formatReport(report).split('\n')) output(`   ${line}`)
@@ -66,4 +100,22 @@ export async function showCredentialFlow(options: ShowCredentialFlowOptions): Pr
     nonce,
     clock,
   })
+
+  output('')
+  output(
+    '7. The citizen moves away: the city revokes the card, and the desk checks the same presentation again',
+  )
+  await status.revoke(card.id ?? '', { actor: 'registry-clerk@tartu.ee', reason: 'moved away' })
+  const [change] = await status.history(card.id ?? '')
+  output(
+    `   audit: ${change?.actor} set ${change?.listId.slice(0, 8)}…#${change?.index} to ${change?.value} (${change?.reason})`,
+  )
+  // statusMaxAgeMs 0: this check revalidates the desk's cached list instead of trusting it for its ttl.
+  const revoked = await verifier.check(presentation.token, {
+    audience,
+    nonce,
+    types: ['ResidencyCard'],
+    statusMaxAgeMs: 0,
+  })
+  for (const line of formatReport(revoked).split('\n')) output(`   ${line}`)
 }

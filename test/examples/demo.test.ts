@@ -14,6 +14,10 @@ describe('the demo', () => {
     expect(lines).toContainEqual(expect.stringMatching(/tampered .*REJECTED ERR_SIGNATURE_INVALID/))
     expect(lines).toContainEqual(expect.stringMatching(/expired .*REJECTED ERR_CREDENTIAL_EXPIRED/))
     expect(lines).toContainEqual(expect.stringMatching(/another verifier .*REJECTED ERR_AUDIENCE_MISMATCH/))
+    expect(lines).toContainEqual(
+      expect.stringMatching(/revocable: entry \d+ of the status list at http:\/\/127\.0\.0\.1:/),
+    )
+    expect(lines).toContainEqual(expect.stringMatching(/REJECTED presentation: ERR_CREDENTIAL_REVOKED/))
     expect(lines.join('\n')).not.toContain('ACCEPTED (this would be a bug)')
   })
 })

@@ -1,8 +1,8 @@
 import { CivitasError, type CivitasErrorCode } from '@civitas/core'
-import { decodeStatusList } from './decodeStatusList.js'
+import { type DecodeStatusListOptions, decodeStatusList } from './decodeStatusList.js'
 import { assertStatusSize } from './internal/bits.js'
 import { readListCredential } from './internal/readListCredential.js'
-import type { StatusPurpose } from './types.js'
+import type { StatusList, StatusPurpose } from './types.js'
 
 /** Options of {@link checkStatus}. */
 export interface CheckStatusOptions {
@@ -14,6 +14,8 @@ export interface CheckStatusOptions {
   issuer?: string
   /** Minimum list length; default 131,072. */
   minimumLength?: number
+  /** Decodes the list (default {@link decodeStatusList}); a memoized one saves inflating a cached list per check. */
+  decode?: (encodedList: string, options: DecodeStatusListOptions) => StatusList
 }
 
 /** The outcome of {@link checkStatus}: `ok` is false for a revoked or suspended credential. */
@@ -75,7 +77,7 @@ export function checkStatus(options: CheckStatusOptions): CheckStatusResult {
       ? { statusSize }
       : { statusSize, minimumLength: options.minimumLength }
   const index = Number(statusListIndex)
-  const status = decodeStatusList(list.encodedList, decodeOptions).get(index)
+  const status = (options.decode ?? decodeStatusList)(list.encodedList, decodeOptions).get(index)
   const result: CheckStatusResult = { ok: true, purpose: statusPurpose, index, status }
   if (status !== 0 && statusPurpose === 'revocation')
     return { ...result, ok: false, code: 'ERR_CREDENTIAL_REVOKED' }

@@ -1,8 +1,10 @@
 import { CivitasError, type Clock, isCivitasError, type JsonObject, systemClock } from '@civitas/core'
 import { type VerifiedCredential, verifyCredential } from '@civitas/credentials'
 import type { Resolvable } from '@civitas/did'
-import { type CheckStatusResult, checkStatus } from './checkStatus.js'
+import { type CheckStatusOptions, type CheckStatusResult, checkStatus } from './checkStatus.js'
+import { decodeStatusList } from './decodeStatusList.js'
 import { fetchListToken } from './internal/fetchListToken.js'
+import type { StatusList } from './types.js'
 
 /** Options of {@link createStatusChecker}. */
 export interface CreateStatusCheckerOptions {
@@ -44,11 +46,26 @@ export interface StatusChecker {
    * @throws `ERR_CREDENTIAL_REVOKED`, `ERR_CREDENTIAL_SUSPENDED`, `ERR_STATUS_LIST_UNAVAILABLE`,
    *   `ERR_STATUS_LIST_INVALID`, `ERR_STATUS_INDEX_OUT_OF_RANGE`, `ERR_CREDENTIAL_INVALID`.
    */
-  check(credential: Pick<VerifiedCredential, 'issuer' | 'credential'>): Promise<StatusCheckResult>
+  check(
+    credential: Pick<VerifiedCredential, 'issuer' | 'credential'>,
+    options?: StatusCheckOptions,
+  ): Promise<StatusCheckResult>
+}
+
+/** Options of {@link StatusChecker.check}. */
+export interface StatusCheckOptions {
+  /**
+   * Use cached lists only when fetched at most this long ago, in milliseconds; `0` revalidates every
+   * list now (a conditional request, cheap when it has not changed). Bundled lists are always used.
+   */
+  maxAgeMs?: number
 }
 
 interface CachedList {
   credential: JsonObject
+  /** Decoded bitstrings by status size, so a cached list is inflated once. */
+  decoded: Map<number, StatusList>
+  fetchedAt: number
   expiresAt: number
   validUntil: number
   etag?: string
@@ -119,7 +136,13 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
       const { credential, validUntil } = await verifyList(token, `bundled #${position}`)
       if (typeof credential.id === 'string') {
         const until = validUntil ?? Number.POSITIVE_INFINITY
-        lists.set(credential.id, { credential, expiresAt: until, validUntil: until })
+        lists.set(credential.id, {
+          credential,
+          decoded: new Map(),
+          fetchedAt: clock(),
+          expiresAt: until,
+          validUntil: until,
+        })
       }
     }
     return lists
@@ -130,7 +153,7 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
     const now = clock()
     if (!fetched.changed && stale !== undefined) {
       const ttl = Math.min(fetched.maxAgeMs ?? DEFAULT_TTL_MS, maxTtlMs)
-      return { ...stale, expiresAt: Math.min(now + ttl, stale.validUntil) }
+      return { ...stale, fetchedAt: now, expiresAt: Math.min(now + ttl, stale.validUntil) }
     }
     if (!fetched.changed)
       throw new CivitasError(
@@ -145,17 +168,20 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
     const until = validUntil ?? Number.POSITIVE_INFINITY
     return {
       credential,
+      decoded: new Map(),
+      fetchedAt: now,
       expiresAt: Math.min(now + Math.min(ttl, maxTtlMs), until),
       validUntil: until,
       ...(fetched.etag === undefined ? {} : { etag: fetched.etag }),
     }
   }
 
-  async function listFor(url: string): Promise<JsonObject> {
+  async function listFor(url: string, maxAgeMs: number): Promise<CachedList> {
     const offline = (await bundled).get(url)
-    if (offline !== undefined && clock() < offline.expiresAt) return offline.credential
+    if (offline !== undefined && clock() < offline.expiresAt) return offline
     const cached = cache.get(url)
-    if (cached !== undefined && clock() < cached.expiresAt) return cached.credential
+    const now = clock()
+    if (cached !== undefined && now < cached.expiresAt && now - cached.fetchedAt <= maxAgeMs) return cached
     let inFlight = pending.get(url)
     if (inFlight === undefined) {
       inFlight = refresh(url, cached).finally(() => pending.delete(url))
@@ -163,17 +189,18 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
     }
     const fresh = await inFlight
     cache.set(url, fresh)
-    return fresh.credential
+    return fresh
   }
 
   return {
-    async check(credential) {
+    async check(credential, checkOptions = {}) {
+      const maxAgeMs = checkOptions.maxAgeMs ?? Number.POSITIVE_INFINITY
       const result: StatusCheckResult = { entries: [], unavailable: [] }
       for (const entry of statusEntries(credential.credential.credentialStatus)) {
         const url = typeof entry.statusListCredential === 'string' ? entry.statusListCredential : ''
-        let listCredential: JsonObject
+        let list: CachedList
         try {
-          listCredential = await listFor(url)
+          list = await listFor(url, maxAgeMs)
         } catch (error) {
           if (
             isCivitasError(error) &&
@@ -185,22 +212,25 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
           }
           throw error
         }
-        result.entries.push(checkEntry(entry, listCredential, credential.issuer, url))
+        result.entries.push(checkEntry(entry, list, credential.issuer, url))
       }
       return result
     },
   }
 }
 
-function checkEntry(
-  entry: JsonObject,
-  listCredential: JsonObject,
-  issuer: string,
-  url: string,
-): CheckStatusResult {
+function checkEntry(entry: JsonObject, list: CachedList, issuer: string, url: string): CheckStatusResult {
+  const decode: CheckStatusOptions['decode'] = (encodedList, options) => {
+    const size = options.statusSize ?? 1
+    const known = list.decoded.get(size)
+    if (known !== undefined) return known
+    const decoded = decodeStatusList(encodedList, options)
+    list.decoded.set(size, decoded)
+    return decoded
+  }
   let checked: CheckStatusResult
   try {
-    checked = checkStatus({ entry, listCredential, issuer })
+    checked = checkStatus({ entry, listCredential: list.credential, issuer, decode })
   } catch (error) {
     if (isCivitasError(error) && error.code === 'ERR_ISSUER_MISMATCH') {
       throw new CivitasError(

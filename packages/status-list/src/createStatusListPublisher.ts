@@ -8,7 +8,7 @@ import {
 import type { Identity } from '@civitas/did'
 import { createStatusList } from './createStatusList.js'
 import { createStatusListCredential } from './createStatusListCredential.js'
-import { createStatusListHandler, type StatusListDocument } from './createStatusListHandler.js'
+import { createStatusListHandler } from './createStatusListHandler.js'
 import type { StatusAuditEntry, StatusListSnapshot, StatusRegistry } from './types.js'
 
 /** Options of {@link createStatusListPublisher}. */
@@ -39,12 +39,21 @@ export interface StatusChange {
   reason?: string
 }
 
+/** A signed status list credential, ready to serve. */
+export interface SignedStatusList {
+  token: string
+  format: CredentialFormat
+  /** When the list last changed, in milliseconds since the epoch. */
+  updatedAt: number
+  ttlMs: number
+}
+
 /** The issuer's side of status: allocation at issuance, changes, and the published lists. */
 export interface StatusListPublisher extends CredentialStatusOptions {
   readonly registry: StatusRegistry
   readonly purposes: readonly CredentialStatusPurpose[]
   /** The signed list credential for `listId`, or `undefined` for an unknown list; re-signed only when the list changed. */
-  publish(listId: string): Promise<StatusListDocument | undefined>
+  publish(listId: string): Promise<SignedStatusList | undefined>
   /** Serves `GET ${baseUrl}/:listId` with `ETag` and `Cache-Control`; mount it under `baseUrl`. */
   handler(request: Request): Promise<Response>
   /** Revokes a credential for good. */
@@ -96,10 +105,10 @@ export function createStatusListPublisher(options: CreateStatusListPublisherOpti
   const ttlMs = checkDuration(options.ttlMs ?? DEFAULT_TTL_MS, 'ttlMs')
   const validForMs = checkDuration(options.validForMs ?? DEFAULT_VALID_FOR_MS, 'validForMs')
   const purposes = options.purposes ?? ['revocation']
-  const signed = new Map<string, Promise<{ document: StatusListDocument; refreshAt: number }>>()
+  const signed = new Map<string, Promise<{ document: SignedStatusList; state: string; refreshAt: number }>>()
   const listUrl = (listId: string) => `${baseUrl}/${encodeURIComponent(listId)}`
 
-  async function sign(snapshot: StatusListSnapshot): Promise<StatusListDocument> {
+  async function sign(snapshot: StatusListSnapshot): Promise<SignedStatusList> {
     const list = createStatusList({ length: snapshot.length, statusSize: snapshot.statusSize })
     for (const { index, value } of snapshot.entries) list.set(index, value)
     const credential = await createStatusListCredential({
@@ -113,15 +122,19 @@ export function createStatusListPublisher(options: CreateStatusListPublisherOpti
     return { token, format, updatedAt: snapshot.updatedAt, ttlMs }
   }
 
-  async function publish(listId: string): Promise<StatusListDocument | undefined> {
+  async function publish(listId: string): Promise<SignedStatusList | undefined> {
     const snapshot = await registry.getList(listId)
     if (snapshot === undefined) return undefined
+    // The entries themselves decide whether the list changed: timestamps can tie within a millisecond.
+    const state = JSON.stringify(snapshot.entries)
     const known = await signed.get(listId)?.catch(() => undefined)
-    if (known !== undefined && known.document.updatedAt === snapshot.updatedAt && clock() < known.refreshAt) {
-      return known.document
-    }
-    // Concurrent requests share one signing; a list is re-signed halfway through its validity.
-    const pending = sign(snapshot).then((document) => ({ document, refreshAt: clock() + validForMs / 2 }))
+    if (known !== undefined && known.state === state && clock() < known.refreshAt) return known.document
+    // Signed lists are reused until they change, and re-signed halfway through their validity.
+    const pending = sign(snapshot).then((document) => ({
+      document,
+      state,
+      refreshAt: clock() + validForMs / 2,
+    }))
     signed.set(listId, pending)
     return (await pending).document
   }

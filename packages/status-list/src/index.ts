@@ -24,6 +24,7 @@ export {
   type CreateStatusCheckerOptions,
   createStatusChecker,
   type StatusChecker,
+  type StatusCheckOptions,
   type StatusCheckResult,
 } from './createStatusChecker.js'
 export {
@@ -45,6 +46,7 @@ export {
 export {
   type CreateStatusListPublisherOptions,
   createStatusListPublisher,
+  type SignedStatusList,
   type StatusChange,
   type StatusListPublisher,
 } from './createStatusListPublisher.js'

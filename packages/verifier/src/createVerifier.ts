@@ -55,7 +55,7 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
   ) {
     for (const [name, run] of [
       ['trust', () => checkTrust(credential, trust)],
-      ['status', () => checkStatusNote(credential)],
+      ['status', () => checkStatusNote(credential, expectations)],
       ['type', () => checkType(credential, expectations)],
       ['claims', () => checkClaims(credential, expectations)],
     ] as const) {
@@ -70,8 +70,15 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
     return true
   }
 
-  async function checkStatusNote(credential: VerifiedCredential): Promise<string | undefined> {
-    const { unavailable } = await status.check(credential)
+  async function checkStatusNote(
+    credential: VerifiedCredential,
+    expectations: CheckExpectations,
+  ): Promise<string | undefined> {
+    const { statusMaxAgeMs } = expectations
+    const { unavailable } = await status.check(
+      credential,
+      statusMaxAgeMs === undefined ? {} : { maxAgeMs: statusMaxAgeMs },
+    )
     return unavailable.length === 0
       ? undefined
       : `status list unreachable, accepted by policy: ${unavailable.join(', ')}`

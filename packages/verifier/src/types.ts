@@ -55,6 +55,8 @@ export interface CheckExpectations {
   requiredClaims?: readonly string[]
   /** Accept credentials whose subject is not the presenter. */
   allowBearer?: boolean
+  /** Use cached status lists only when fetched at most this long ago, in milliseconds; `0` revalidates now. */
+  statusMaxAgeMs?: number
 }
 
 /** Options for {@link createVerifier}. */

@@ -1,0 +1,284 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { type CredentialFormat, createPresentation, issueCredential } from '@civitas/credentials'
+import { createDidKey } from '@civitas/did/key'
+import {
+  createMemoryStatusRegistry,
+  createStatusChecker,
+  createStatusList,
+  createStatusListCredential,
+  createStatusListPublisher,
+} from '@civitas/status-list'
+import { createNodeListener } from '@civitas/status-list/node'
+import { createVerifier, type Report } from '@civitas/verifier'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createParties, NOW, residencyCard, YEAR } from '../support/parties.js'
+
+/** A loopback HTTP server whose answers each test can replace. */
+async function startServer() {
+  let handle: (request: Request) => Promise<Response> = async () => new Response(null, { status: 404 })
+  let listener: ReturnType<typeof createNodeListener> | undefined
+  const server: Server = createServer((req, res) => listener?.(req, res))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  listener = createNodeListener((request) => handle(request), { origin })
+  return {
+    origin,
+    serve(next: (request: Request) => Promise<Response>) {
+      handle = next
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+function failure(report: Report) {
+  return report.checks.find((check) => check.status === 'failed')
+}
+
+describe('revocation and suspension over a loopback status list server', () => {
+  let server: Awaited<ReturnType<typeof startServer>>
+  let now = NOW
+  const clock = () => now
+
+  beforeAll(async () => {
+    server = await startServer()
+  })
+  afterAll(() => server.close())
+
+  async function scene(format: CredentialFormat = 'vc+jwt') {
+    const parties = await createParties()
+    const registry = createMemoryStatusRegistry({ clock })
+    const status = createStatusListPublisher({
+      registry,
+      issuer: parties.city,
+      baseUrl: `${server.origin}/status`,
+      format,
+      purposes: ['revocation', 'suspension'],
+      ttlMs: 60_000,
+      clock,
+    })
+    server.serve(status.handler)
+    const card = await issueCredential({
+      issuer: parties.city,
+      credential: residencyCard(parties.citizen.did),
+      validFor: YEAR,
+      clock,
+      status,
+    })
+    const verifier = createVerifier({
+      resolver: parties.resolver,
+      trust: { ResidencyCard: [parties.city.did] },
+      clock,
+      status: { allowHttp: true },
+    })
+    return { ...parties, registry, status, card, verifier, id: card.id ?? '' }
+  }
+
+  it.each(['vc+jwt', 'jwt_vc_json'] as const)(
+    'behavior: issue → check → revoke → the same presentation fails with ERR_CREDENTIAL_REVOKED (%s lists)',
+    async (format) => {
+      const { card, citizen, status, id, city, resolver } = await scene(format)
+      const presentation = await createPresentation({
+        holder: citizen,
+        credentials: [card.token],
+        audience: 'https://hotel.example',
+        nonce: 'n-1',
+        clock,
+      })
+      const expectations = { audience: 'https://hotel.example', nonce: 'n-1' }
+      // A fresh verifier, so the revoked list is fetched rather than served from the first one's cache.
+      const verifier = () =>
+        createVerifier({
+          resolver,
+          trust: { ResidencyCard: [city.did] },
+          clock,
+          status: { allowHttp: true },
+        })
+      expect((await verifier().check(presentation.token, expectations)).ok).toBe(true)
+
+      await status.revoke(id, { actor: 'clerk@city-hall', reason: 'moved away' })
+      const report = await verifier().check(presentation.token, expectations)
+      expect(report.ok).toBe(false)
+      expect(failure(report)).toMatchObject({ name: 'status', code: 'ERR_CREDENTIAL_REVOKED' })
+      expect(report.error?.details).toMatchObject({ purpose: 'revocation' })
+      expect(await status.history(id)).toMatchObject([
+        { actor: 'clerk@city-hall', reason: 'moved away', previous: 0, value: 1, credentialId: id, at: NOW },
+      ])
+    },
+  )
+
+  it('behavior: a suspension shows once the cached list expires, and a reinstatement lifts it', async () => {
+    const { card, status, id, verifier } = await scene()
+    expect((await verifier.check(card.token)).ok).toBe(true)
+
+    await status.suspend(id, { actor: 'clerk@city-hall', reason: 'document check' })
+    // Within the list's 60 s lifetime the verifier answers from its cache, without a request.
+    expect((await verifier.check(card.token)).ok).toBe(true)
+    now += 61_000
+    expect(failure(await verifier.check(card.token))).toMatchObject({
+      name: 'status',
+      code: 'ERR_CREDENTIAL_SUSPENDED',
+    })
+
+    await status.reinstate(id, { actor: 'clerk@city-hall', reason: 'documents seen' })
+    now += 61_000
+    expect((await verifier.check(card.token)).ok).toBe(true)
+    expect((await status.history(id)).map(({ value }) => value)).toEqual([1, 0])
+  })
+
+  it('behavior: an unchanged list is revalidated with If-None-Match and served 304', async () => {
+    const { card, verifier, status } = await scene()
+    const answers: number[] = []
+    server.serve(async (request) => {
+      const response = await status.handler(request)
+      if (request.url === revocationListUrl(card.token)) answers.push(response.status)
+      return response
+    })
+    expect((await verifier.check(card.token)).ok).toBe(true)
+    expect((await verifier.check(card.token)).ok).toBe(true)
+    now += 61_000
+    expect((await verifier.check(card.token)).ok).toBe(true)
+    expect(answers).toEqual([200, 304])
+  })
+
+  it('error: a list signed by another issuer is refused with ERR_STATUS_LIST_INVALID', async () => {
+    const { card, verifier, keyStore } = await scene()
+    const impostor = await createDidKey({ keyStore, alg: 'EdDSA' })
+    server.serve(async (request) => {
+      const list = await createStatusListCredential({
+        id: request.url,
+        issuer: impostor.did,
+        statusPurpose: request.url.includes('suspension') ? 'suspension' : 'revocation',
+        list: createStatusList(),
+      })
+      const signed = await issueCredential({ issuer: impostor, credential: list, validFor: YEAR, clock })
+      return new Response(signed.token, { headers: { 'content-type': 'application/vc+jwt' } })
+    })
+    const report = await verifier.check(card.token)
+    expect(failure(report)).toMatchObject({ name: 'status', code: 'ERR_STATUS_LIST_INVALID' })
+    expect(report.error?.message).toMatch(/signed by another issuer/)
+  })
+
+  it('error: a list served with the wrong purpose is refused with ERR_STATUS_LIST_INVALID', async () => {
+    const { card, verifier, city } = await scene()
+    server.serve(async (request) => {
+      const list = await createStatusListCredential({
+        id: request.url,
+        issuer: city.did,
+        statusPurpose: 'message',
+        list: createStatusList(),
+      })
+      const signed = await issueCredential({ issuer: city, credential: list, validFor: YEAR, clock })
+      return new Response(signed.token)
+    })
+    const report = await verifier.check(card.token)
+    expect(failure(report)).toMatchObject({ name: 'status', code: 'ERR_STATUS_LIST_INVALID' })
+    expect(report.error?.message).toMatch(/statusPurpose does not include revocation/)
+  })
+
+  it('error: an index outside the list is refused with ERR_STATUS_INDEX_OUT_OF_RANGE', async () => {
+    const { city, citizen, verifier } = await scene()
+    const registry = {
+      allocate: async () => ({ listId: 'far', index: 131_072 }),
+    }
+    const publisher = createStatusListPublisher({
+      registry: createMemoryStatusRegistry({ clock }),
+      issuer: city,
+      baseUrl: `${server.origin}/status`,
+      clock,
+    })
+    const card = await issueCredential({
+      issuer: city,
+      credential: residencyCard(citizen.did),
+      validFor: YEAR,
+      clock,
+      status: { registry, listUrl: publisher.listUrl },
+    })
+    server.serve(async (request) => {
+      const list = await createStatusListCredential({
+        id: request.url,
+        issuer: city.did,
+        statusPurpose: 'revocation',
+        list: createStatusList(),
+      })
+      return new Response((await issueCredential({ issuer: city, credential: list, clock })).token)
+    })
+    expect(failure(await verifier.check(card.token))).toMatchObject({
+      name: 'status',
+      code: 'ERR_STATUS_INDEX_OUT_OF_RANGE',
+    })
+  })
+
+  it('error: a tampered list token is refused with ERR_STATUS_LIST_INVALID', async () => {
+    const { card, verifier, status } = await scene()
+    server.serve(async (request) => {
+      const served = await status.handler(request)
+      const [header, payload, signature] = (await served.text()).split('.')
+      const flipped = `${signature?.startsWith('A') ? 'B' : 'A'}${signature?.slice(1)}`
+      return new Response([header, payload, flipped].join('.'))
+    })
+    expect(failure(await verifier.check(card.token))).toMatchObject({
+      name: 'status',
+      code: 'ERR_STATUS_LIST_INVALID',
+    })
+  })
+
+  it('error: an unreachable list fails closed with ERR_STATUS_LIST_UNAVAILABLE unless policy accepts it', async () => {
+    const { card, resolver, city } = await scene()
+    server.serve(async () => new Response('down for maintenance', { status: 503 }))
+    const strict = createVerifier({
+      resolver,
+      trust: { ResidencyCard: [city.did] },
+      clock,
+      status: { allowHttp: true },
+    })
+    expect(failure(await strict.check(card.token))).toMatchObject({
+      name: 'status',
+      code: 'ERR_STATUS_LIST_UNAVAILABLE',
+    })
+    const lenient = createVerifier({
+      resolver,
+      trust: { ResidencyCard: [city.did] },
+      clock,
+      status: { allowHttp: true, onUnavailable: 'accept' },
+    })
+    const report = await lenient.check(card.token)
+    expect(report.ok).toBe(true)
+    expect(report.checks.find((check) => check.name === 'status')?.note).toMatch(/unreachable/)
+  })
+
+  it('error: an oversized list body is refused with ERR_STATUS_LIST_INVALID, plain http without allowHttp too', async () => {
+    const { card, resolver, city, verifier } = await scene()
+    server.serve(async () => new Response('x'.repeat(2_000_000)))
+    expect(failure(await verifier.check(card.token))).toMatchObject({ code: 'ERR_STATUS_LIST_INVALID' })
+    const httpsOnly = createVerifier({ resolver, trust: { ResidencyCard: [city.did] }, clock })
+    expect(failure(await httpsOnly.check(card.token))).toMatchObject({ code: 'ERR_STATUS_LIST_INVALID' })
+  })
+
+  it('behavior: bundled lists let a verifier check status with no network at all', async () => {
+    const { card, status, registry, resolver, city, id } = await scene()
+    await status.revoke(id, { actor: 'clerk@city-hall' })
+    const lists = await Promise.all(
+      (await registry.listIds()).map(async (listId) => (await status.publish(listId))?.token ?? ''),
+    )
+    const offline = createStatusChecker({
+      resolver,
+      clock,
+      lists,
+      fetch: () => Promise.reject(new Error('network disabled')),
+    })
+    const verifier = createVerifier({
+      resolver,
+      trust: { ResidencyCard: [city.did] },
+      clock,
+      status: offline,
+    })
+    expect(failure(await verifier.check(card.token))).toMatchObject({ code: 'ERR_CREDENTIAL_REVOKED' })
+  })
+})
+
+function revocationListUrl(token: string): string | undefined {
+  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))
+  return [payload.credentialStatus].flat().find((entry) => entry.statusPurpose === 'revocation')
+    ?.statusListCredential
+}
