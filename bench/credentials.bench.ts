@@ -1,3 +1,4 @@
+import { createPublicKey, verify as cryptoVerify } from 'node:crypto'
 import type { PrivateJwk } from '@civitas/core'
 import {
   createPresentation,
@@ -52,6 +53,11 @@ export async function run(): Promise<void> {
     relationship: 'assertionMethod',
   })
   const joseKey = await importJWK(publicJwk, 'EdDSA')
+  // The floor: OpenSSL's Ed25519 check of the same token's signature, with nothing else around it.
+  const [header, payload, signature] = vcJwt.split('.')
+  const signingInput = Buffer.from(`${header}.${payload}`)
+  const signatureBytes = Buffer.from(signature ?? '', 'base64url')
+  const nodeKey = createPublicKey({ key: { ...publicJwk }, format: 'jwk' })
 
   const verifyCases = [
     {
@@ -61,6 +67,10 @@ export async function run(): Promise<void> {
     {
       label: 'jose jwtVerify (vc+jwt, key imported once)',
       task: () => jwtVerify(vcJwt, joseKey, { typ: 'vc+jwt' }),
+    },
+    {
+      label: 'floor: node:crypto Ed25519 signature check only',
+      task: () => cryptoVerify(null, signingInput, nodeKey, signatureBytes),
     },
     { label: 'civitas verifyCredential (vc+jwt)', task: () => verifyCredential(vcJwt, { resolver }) },
     {

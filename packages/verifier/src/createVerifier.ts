@@ -1,5 +1,10 @@
-import { CivitasError } from '@civitas/core'
-import { type VerifiedCredential, verifyCredential, verifyPresentation } from '@civitas/credentials'
+import { CivitasError, decodeBase64urlJson } from '@civitas/core'
+import {
+  DEFAULT_PRESENTATION_MAX_LENGTH,
+  type VerifiedCredential,
+  verifyCredential,
+  verifyPresentation,
+} from '@civitas/credentials'
 import { decodeJws } from '@civitas/crypto'
 import {
   type CreateStatusCheckerOptions,
@@ -177,11 +182,23 @@ function toStatusChecker(options: CreateVerifierOptions): StatusChecker {
   })
 }
 
-/** Whether a token looks like a presentation; anything unreadable is checked (and failed) as a credential. */
+const MAX_HEADER_LENGTH = 4096
+
+/**
+ * Whether a token looks like a presentation; anything unreadable is checked (and failed) as a
+ * credential. The header's `typ` decides when it can, so the payload is parsed once, not twice.
+ */
 function isPresentation(token: unknown): boolean {
+  if (typeof token !== 'string' || token.length > DEFAULT_PRESENTATION_MAX_LENGTH) return false
+  const headerEnd = token.indexOf('.')
+  if (headerEnd < 0 || headerEnd > MAX_HEADER_LENGTH) return false
   try {
-    const { header, payload } = decodeJws(token as string)
-    return header.typ === 'vp+jwt' || ('vp' in payload && !('vc' in payload))
+    const header = decodeBase64urlJson(token.slice(0, headerEnd))
+    const typ =
+      typeof header === 'object' && header !== null && !Array.isArray(header) ? header.typ : undefined
+    if (typ === 'vp+jwt' || typ === 'vc+jwt') return typ === 'vp+jwt'
+    const { payload } = decodeJws(token)
+    return 'vp' in payload && !('vc' in payload)
   } catch {
     return false
   }
