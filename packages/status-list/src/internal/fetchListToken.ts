@@ -1,4 +1,4 @@
-import { CivitasError } from '@civitas/core'
+import { CivitasError, isCivitasError, readResponseText } from '@civitas/core'
 
 /** What one request for a status list returned. */
 export type FetchedList =
@@ -75,37 +75,12 @@ function readMaxAge(header: string | null): number | undefined {
 }
 
 async function readCapped(response: Response, url: string, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? 0)
-  if (declared > maxBytes) throw invalid(url, `declares ${declared} bytes, over the limit of ${maxBytes}`)
-  const reader = response.body?.getReader()
-  if (reader === undefined) return ''
-  const chunks: Uint8Array[] = []
-  let received = 0
   try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      received += value.byteLength
-      if (received > maxBytes) {
-        await reader.cancel()
-        throw invalid(url, `is over the limit of ${maxBytes} bytes`)
-      }
-      chunks.push(value)
-    }
+    return await readResponseText(response, { maxBytes, name: 'status list' })
   } catch (cause) {
-    if (cause instanceof CivitasError) throw cause
-    throw unavailable(url, 'broke off while sending', cause)
-  }
-  const body = new Uint8Array(received)
-  let offset = 0
-  for (const chunk of chunks) {
-    body.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body)
-  } catch (cause) {
-    throw invalid(url, 'is not UTF-8 text', cause)
+    if (isCivitasError(cause) && cause.code === 'ERR_FETCH_FAILED')
+      throw unavailable(url, 'broke off while sending', cause)
+    throw invalid(url, isCivitasError(cause) ? cause.message : 'unreadable body', cause)
   }
 }
 
