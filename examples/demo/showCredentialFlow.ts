@@ -14,7 +14,7 @@ import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import { residencyCard } from './residencyCard.js'
 import { type DemoOutput, shorten } from './runDemo.js'
 import { showFailures } from './showFailures.js'
-import { startStatusServer } from './startStatusServer.js'
+import { startLoopbackServer } from './startLoopbackServer.js'
 
 /** What the credential part of the demo needs. */
 export interface ShowCredentialFlowOptions {
@@ -35,7 +35,7 @@ export async function showCredentialFlow(options: ShowCredentialFlowOptions): Pr
   output('3. The city of Tartu issues a residency card to a citizen')
   // The city's status lists, served from a loopback server; a real city serves them over https.
   let serve: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 })
-  const server = await startStatusServer((request) => serve(request))
+  const server = await startLoopbackServer((request) => serve(request))
   const status = createStatusListPublisher({
     registry: createMemoryStatusRegistry({ clock }),
     issuer: city,

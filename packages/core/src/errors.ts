@@ -84,6 +84,7 @@ export type CivitasErrorCode =
   | 'ERR_TRANSACTION_NOT_FOUND'
   | 'ERR_TRANSACTION_EXPIRED'
   | 'ERR_STATE_MISMATCH'
+  | 'ERR_STORE_UNAVAILABLE'
 
 /** Structured, non-secret context attached to an error (never whole tokens or keys). */
 export type CivitasErrorDetails = Readonly<Record<string, unknown>>

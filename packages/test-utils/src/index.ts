@@ -22,6 +22,7 @@ export {
   describeKeyStoreConformance,
   type KeyStoreFactory,
 } from './describeKeyStoreConformance.js'
+export { describeNonceStoreConformance, type NonceStoreFactory } from './describeNonceStoreConformance.js'
 export {
   type DescribeResolverConformanceOptions,
   describeResolverConformance,

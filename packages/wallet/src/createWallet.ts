@@ -1,7 +1,9 @@
 import { CivitasError, type Clock, systemClock } from '@civitas/core'
 import { type CredentialFormat, createPresentation, verifyCredential } from '@civitas/credentials'
 import type { Identity, Resolvable } from '@civitas/did'
+import { answerSignIn } from './internal/answerSignIn.js'
 import { recordOf } from './internal/recordOf.js'
+import type { RespondOptions, RespondResult } from './internal/respondTypes.js'
 import type { CredentialFilter, CredentialRecord, CredentialStore } from './types.js'
 
 /** Options for {@link createWallet}. */
@@ -42,6 +44,11 @@ export interface Wallet {
   query(filter: CredentialFilter): Promise<CredentialRecord[]>
   /** Signs a presentation of the chosen credentials for one verifier and nonce. */
   present(options: PresentOptions): Promise<{ token: string; format: CredentialFormat }>
+  /**
+   * Answers a "sign in with your wallet" QR code (OpenID4VP cross-device): checks the request,
+   * offers the matching credentials to `approve`, then sends presentations and a SIOPv2 ID token.
+   */
+  respond(qrText: string, options: RespondOptions): Promise<RespondResult>
   remove(id: string): Promise<boolean>
 }
 
@@ -120,6 +127,8 @@ export function createWallet(options: CreateWalletOptions): Wallet {
         ...(present.format === undefined ? {} : { format: present.format }),
       })
     },
+    respond: (qrText, respondOptions) =>
+      answerSignIn(qrText, respondOptions, { identity, credentialStore, resolver, clock }),
     remove: (id) => credentialStore.delete(id),
   }
 }

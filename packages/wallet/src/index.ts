@@ -1,6 +1,6 @@
 /**
  * The holder role: `createWallet` receives credentials (verify, then store), queries them and
- * presents them; credential stores in memory here and in a file at `@civitas/wallet/file`.
+ * presents them, and answers sign-in requests (`respond`); credential stores in memory here and in a file at `@civitas/wallet/file`.
  *
  * @module
  */
@@ -12,4 +12,5 @@ export {
   type ReceiveOptions,
   type Wallet,
 } from './createWallet.js'
+export type { RespondOptions, RespondResult, SignInApproval, SignInMatch } from './internal/respondTypes.js'
 export type { CredentialFilter, CredentialRecord, CredentialStore } from './types.js'

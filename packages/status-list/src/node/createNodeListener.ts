@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { Readable } from 'node:stream'
 import { CivitasError } from '@civitas/core'
 
 /** Options of {@link createNodeListener}. */
@@ -38,7 +39,16 @@ export function createNodeListener(
       if (typeof value === 'string') headers.set(name, value)
       else if (Array.isArray(value)) for (const v of value) headers.append(name, v)
     }
-    const request = new Request(new URL(req.url ?? '/', origin), { method: req.method ?? 'GET', headers })
+    const method = req.method ?? 'GET'
+    // Bodies are streamed, not buffered: the handler decides how much of one it reads.
+    const body =
+      method === 'GET' || method === 'HEAD' ? null : (Readable.toWeb(req) as ReadableStream<Uint8Array>)
+    const request = new Request(new URL(req.url ?? '/', origin), {
+      method,
+      headers,
+      body,
+      ...(body === null ? {} : { duplex: 'half' }),
+    } as RequestInit)
     handler(request)
       .then(async (response) => {
         res.statusCode = response.status

@@ -1,0 +1,238 @@
+import { CivitasError, type Clock, isCivitasError, readResponseText, systemClock } from '@civitas/core'
+import type { Identity, Resolvable } from '@civitas/did'
+import type { Verifier } from '@civitas/verifier'
+import { createMemoryNonceStore } from './createMemoryNonceStore.js'
+import { buildRequestObject, REQUEST_OBJECT_TYP } from './internal/buildRequestObject.js'
+import { type ClientId, parseClientId } from './internal/clientId.js'
+import { readDcqlQuery } from './internal/dcql.js'
+import { randomToken } from './internal/randomToken.js'
+import { type Transaction, verifySignInResponse } from './internal/verifySignInResponse.js'
+import type { DcqlQuery, NonceStore, SignInResult, SignInStatus } from './types.js'
+
+/** Options for {@link createSignInRelyingParty}. */
+export interface CreateSignInRelyingPartyOptions {
+  /** The public URL the handler is mounted at, e.g. `https://portal.city.example/sign-in`. */
+  baseUrl: string
+  /** Checks the presentations (trust policy, status, schemas); its audience and nonce come from each transaction. */
+  verifier: Verifier
+  /** Resolves holders' DIDs for the SIOPv2 ID token. */
+  resolver: Resolvable
+  /**
+   * The relying party's DID identity: its client id is then `decentralized_identifier:<did>` and its
+   * request objects are signed with `identity.kid` (under `authentication`). Without one, the client
+   * id is `redirect_uri:<baseUrl>/response` and requests are unsigned.
+   */
+  identity?: Identity
+  /** Transactions and single-use responses (default in memory; share a Redis store across instances). */
+  store?: NonceStore
+  /** How long a sign-in may take, in milliseconds (default 5 minutes). */
+  transactionTtlMs?: number
+  /** Largest response body accepted, in bytes (default 256 KiB). */
+  maxResponseBytes?: number
+  clock?: Clock
+  /** Clock skew allowed on ID tokens, in milliseconds (default 60 s). */
+  clockSkewMs?: number
+}
+
+/** A started sign-in: what the page shows and polls. */
+export interface SignInStart {
+  /** The secret id the page polls status with (never shown in the QR code). */
+  id: string
+  /** The QR code's text: `openid4vp://?client_id=…&request_uri=…`. */
+  qr: string
+  /** Milliseconds since the epoch. */
+  expiresAt: number
+}
+
+/** The relying party of "sign in with your wallet". */
+export interface SignInRelyingParty {
+  readonly clientId: string
+  /** Starts a sign-in asking for the credentials of a DCQL query. */
+  start(options: { query: DcqlQuery }): Promise<SignInStart>
+  /** Where a sign-in stands; `complete` carries the result. */
+  status(id: string): Promise<SignInStatus>
+  /**
+   * Serves `GET <base>/request/:id` (the request object), `POST <base>/response` (the wallet's
+   * `direct_post`) and `GET <base>/status/:id` (the page's polling, JSON).
+   */
+  handler(request: Request): Promise<Response>
+}
+
+const DEFAULT_TTL_MS = 5 * 60_000
+// Keys outlive their transaction so that late answers are told "expired", not "unknown".
+const GRACE_MS = 10 * 60_000
+
+/**
+ * Creates the relying party of the OpenID4VP cross-device flow with SIOPv2: `start` makes a
+ * transaction (fresh 256-bit nonce and state) and the QR text; the wallet fetches the request object
+ * and posts its answer to the handler, which verifies the ID token and every presentation and
+ * accepts each transaction's answer at most once across every instance sharing the store.
+ *
+ * @example
+ * ```ts
+ * import { createResolver } from '@civitas/did'
+ * import { createSignInRelyingParty } from '@civitas/sign-in'
+ * import { createVerifier } from '@civitas/verifier'
+ *
+ * declare const cityDid: string
+ * const resolver = createResolver()
+ * const signIn = createSignInRelyingParty({
+ *   baseUrl: 'https://portal.city.example/sign-in',
+ *   resolver,
+ *   verifier: createVerifier({ resolver, trust: { ResidencyCard: [cityDid] } }),
+ * })
+ * const { id, qr } = await signIn.start({
+ *   query: { credentials: [{ id: 'residency', format: 'vc+jwt', meta: { type_values: [['ResidencyCard']] } }] },
+ * })
+ * // Show `qr` as a QR code; poll `signIn.status(id)` (or GET <base>/status/<id>) until it is complete.
+ * ```
+ */
+export function createSignInRelyingParty(options: CreateSignInRelyingPartyOptions): SignInRelyingParty {
+  const { verifier, resolver, identity, clock = systemClock } = options
+  const base = new URL(options.baseUrl)
+  const baseUrl = base.href.replace(/\/+$/, '')
+  const basePath = base.pathname.replace(/\/+$/, '')
+  const responseUri = `${baseUrl}/response`
+  const clientId: ClientId = parseClientId(
+    identity === undefined ? `redirect_uri:${responseUri}` : `decentralized_identifier:${identity.did}`,
+  )
+  const store = options.store ?? createMemoryNonceStore({ clock })
+  const ttlMs = options.transactionTtlMs ?? DEFAULT_TTL_MS
+  const maxResponseBytes = options.maxResponseBytes ?? 262_144
+  const skewMs = options.clockSkewMs ?? 60_000
+
+  async function transactionOf(requestId: string): Promise<Transaction | undefined> {
+    const stored = await store.get(`tx:${requestId}`)
+    return stored === undefined ? undefined : (JSON.parse(stored) as Transaction)
+  }
+
+  async function status(id: string): Promise<SignInStatus> {
+    const requestId = await store.get(`status:${id}`)
+    const transaction = requestId === undefined ? undefined : await transactionOf(requestId)
+    if (transaction === undefined) return { status: 'expired' }
+    const result = await store.get(`result:${transaction.requestId}`)
+    if (result !== undefined) return { status: 'complete', result: JSON.parse(result) as SignInResult }
+    return clock() < transaction.expiresAt
+      ? { status: 'pending', expiresAt: transaction.expiresAt }
+      : { status: 'expired' }
+  }
+
+  async function serveRequestObject(requestId: string): Promise<Response> {
+    const transaction = await transactionOf(requestId)
+    if (transaction === undefined || clock() >= transaction.expiresAt) {
+      return json(404, { error: 'invalid_request', error_description: 'unknown or expired sign-in request' })
+    }
+    const token = await buildRequestObject({
+      clientId,
+      ...(identity === undefined ? {} : { identity }),
+      responseUri,
+      nonce: transaction.nonce,
+      state: transaction.state,
+      query: transaction.query,
+      issuedAt: clock(),
+      expiresAt: transaction.expiresAt,
+    })
+    return new Response(token, {
+      headers: { 'content-type': `application/${REQUEST_OBJECT_TYP}`, 'cache-control': 'no-store' },
+    })
+  }
+
+  async function acceptResponse(request: Request): Promise<Response> {
+    try {
+      const form = await readForm(request, maxResponseBytes)
+      const transaction = await transactionForState(form.get('state'))
+      const result = await verifySignInResponse({
+        form,
+        transaction,
+        clientId: clientId.value,
+        verifier,
+        resolver,
+        now: clock(),
+        skewMs,
+      })
+      // Verified first, claimed second: a forged answer cannot burn the transaction, and of any
+      // number of replays of a valid one, on any instance, exactly one claim succeeds.
+      if (!(await store.claim(`done:${transaction.requestId}`, ttlMs + GRACE_MS))) {
+        throw new CivitasError('ERR_NONCE_REPLAYED', 'this sign-in was already answered')
+      }
+      await store.set(`result:${transaction.requestId}`, JSON.stringify(result), ttlMs + GRACE_MS)
+      return json(200, {})
+    } catch (error) {
+      const failure = isCivitasError(error)
+        ? error
+        : new CivitasError('ERR_REQUEST_INVALID', 'the response could not be processed', { cause: error })
+      const status = failure.code === 'ERR_STORE_UNAVAILABLE' ? 503 : 400
+      return json(status, {
+        error: 'invalid_request',
+        error_description: failure.message,
+        code: failure.code,
+      })
+    }
+  }
+
+  async function transactionForState(state: string | null): Promise<Transaction> {
+    const requestId = state === null ? undefined : await store.get(`state:${state}`)
+    const transaction = requestId === undefined ? undefined : await transactionOf(requestId)
+    if (transaction === undefined)
+      throw new CivitasError('ERR_STATE_MISMATCH', 'the state names no sign-in of this relying party')
+    if (clock() >= transaction.expiresAt)
+      throw new CivitasError('ERR_TRANSACTION_EXPIRED', 'this sign-in has expired; start again')
+    return transaction
+  }
+
+  return {
+    clientId: clientId.value,
+    async start({ query }) {
+      const checked = readDcqlQuery(query, 'ERR_INVALID_ARGUMENT')
+      const transaction: Transaction = {
+        requestId: randomToken(),
+        statusId: randomToken(),
+        nonce: randomToken(),
+        state: randomToken(),
+        query: checked,
+        expiresAt: clock() + ttlMs,
+      }
+      const keep = ttlMs + GRACE_MS
+      await store.set(`tx:${transaction.requestId}`, JSON.stringify(transaction), keep)
+      await store.set(`state:${transaction.state}`, transaction.requestId, keep)
+      await store.set(`status:${transaction.statusId}`, transaction.requestId, keep)
+      const requestUri = `${baseUrl}/request/${transaction.requestId}`
+      const qr = `openid4vp://?${new URLSearchParams({ client_id: clientId.value, request_uri: requestUri })}`
+      return { id: transaction.statusId, qr, expiresAt: transaction.expiresAt }
+    },
+    status,
+    async handler(request) {
+      const path = new URL(request.url).pathname
+      const route = path.startsWith(`${basePath}/`) ? path.slice(basePath.length + 1) : undefined
+      const [name, id, extra] = route?.split('/') ?? []
+      if (request.method === 'POST' && name === 'response' && id === undefined) return acceptResponse(request)
+      if (request.method === 'GET' && id !== undefined && extra === undefined) {
+        if (name === 'request') return serveRequestObject(id)
+        if (name === 'status') return json(200, await status(id))
+      }
+      return json(404, { error: 'not_found' })
+    },
+  }
+}
+
+async function readForm(request: Request, maxBytes: number): Promise<URLSearchParams> {
+  const type = request.headers.get('content-type') ?? ''
+  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+    throw new CivitasError(
+      'ERR_REQUEST_INVALID',
+      'the response must be application/x-www-form-urlencoded (direct_post)',
+    )
+  }
+  const body = await readResponseText(new Response(request.body, { headers: request.headers }), {
+    maxBytes,
+    name: 'response body',
+  })
+  return new URLSearchParams(body)
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  })
+}

@@ -1,0 +1,85 @@
+import { CivitasError, type JsonValue } from '@civitas/core'
+import type { DcqlClaimQuery, DcqlCredentialQuery, DcqlQuery } from '../types.js'
+
+const FORMATS: readonly string[] = ['jwt_vc_json', 'vc+jwt']
+const QUERY_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+/**
+ * Checks a DCQL query's shape: 1 to 16 credential queries with distinct ids, a supported format,
+ * `meta.type_values` as lists of type names, and claim paths into `credentialSubject`.
+ *
+ * @throws `code` (`ERR_INVALID_ARGUMENT` for a relying party's own query, `ERR_REQUEST_INVALID` for a received one).
+ */
+export function readDcqlQuery(
+  value: unknown,
+  code: 'ERR_INVALID_ARGUMENT' | 'ERR_REQUEST_INVALID',
+): DcqlQuery {
+  const fail = (what: string): never => {
+    throw new CivitasError(code, `dcql_query: ${what}`)
+  }
+  const credentials = (value as { credentials?: unknown } | null)?.credentials
+  if (!Array.isArray(credentials) || credentials.length === 0 || credentials.length > 16) {
+    fail('expected 1 to 16 credential queries')
+  }
+  const ids = new Set<string>()
+  for (const query of credentials as DcqlCredentialQuery[]) {
+    if (typeof query?.id !== 'string' || !QUERY_ID.test(query.id) || ids.has(query.id)) {
+      fail('each credential query needs a distinct id of letters, digits, _ and -')
+    }
+    ids.add(query.id)
+    if (!FORMATS.includes(query.format)) fail(`format must be one of ${FORMATS.join(', ')}`)
+    const typeValues = query.meta?.type_values
+    if (
+      typeValues !== undefined &&
+      (!Array.isArray(typeValues) ||
+        !typeValues.every((set) => Array.isArray(set) && set.every((type) => typeof type === 'string')))
+    ) {
+      fail('meta.type_values must be lists of type names')
+    }
+    if (query.claims !== undefined && (!Array.isArray(query.claims) || query.claims.length > 64)) {
+      fail('claims must be a list of up to 64 claim queries')
+    }
+    for (const claim of query.claims ?? []) {
+      const path = claim?.path
+      if (
+        !Array.isArray(path) ||
+        path.length < 2 ||
+        path.length > 16 ||
+        path[0] !== 'credentialSubject' ||
+        !path.every((step) => step === null || typeof step === 'string' || Number.isSafeInteger(step))
+      ) {
+        fail('each claim path must start with "credentialSubject" and hold up to 16 names, indexes or null')
+      }
+    }
+  }
+  return value as DcqlQuery
+}
+
+/** Whether `types` holds every type of at least one of the query's `type_values` sets (or no sets are asked for). */
+export function hasRequestedTypes(types: readonly string[], query: DcqlCredentialQuery): boolean {
+  const sets = query.meta?.type_values
+  return sets === undefined || sets.some((set) => set.every((type) => types.includes(type)))
+}
+
+/** Whether the credential holds a value at the claim's path (`null` steps match every array element). */
+export function hasClaim(credential: JsonValue, claim: DcqlClaimQuery): boolean {
+  let current: JsonValue[] = [credential]
+  for (const step of claim.path) {
+    const next: JsonValue[] = []
+    for (const value of current) {
+      if (step === null && Array.isArray(value)) next.push(...value)
+      else if (typeof step === 'number' && Array.isArray(value) && value[step] !== undefined)
+        next.push(value[step] as JsonValue)
+      else if (
+        typeof step === 'string' &&
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value)
+      ) {
+        if (Object.hasOwn(value, step)) next.push(value[step] as JsonValue)
+      }
+    }
+    current = next
+  }
+  return current.length > 0
+}

@@ -1,0 +1,118 @@
+import { CivitasError, type JsonObject, parseJson } from '@civitas/core'
+import type { Resolvable } from '@civitas/did'
+import type { Report, Verifier } from '@civitas/verifier'
+import type { DcqlQuery, SignInResult } from '../types.js'
+import { hasClaim, hasRequestedTypes } from './dcql.js'
+import { verifyIdToken } from './verifyIdToken.js'
+
+/** The transaction a response answers, as the relying party stored it. */
+export interface Transaction {
+  requestId: string
+  statusId: string
+  nonce: string
+  state: string
+  query: DcqlQuery
+  expiresAt: number
+}
+
+const MAX_PRESENTATIONS = 16
+
+/**
+ * Verifies a wallet's `direct_post` answer to a transaction: the SIOPv2 ID token names the person;
+ * the `vp_token` answers every credential query (and nothing else); every presentation passes the
+ * verifier bound to the full client id and the nonce, is made by that same person, and carries the
+ * types and claims asked for. One failure rejects the whole response.
+ *
+ * @throws the first failure's code: `ERR_REQUEST_INVALID` for a malformed response, the verifier's
+ *   codes, `ERR_HOLDER_MISMATCH`, `ERR_TYPE_NOT_ACCEPTED`, `ERR_CLAIM_MISSING`, and the ID token's.
+ */
+export async function verifySignInResponse(options: {
+  form: URLSearchParams
+  transaction: Transaction
+  clientId: string
+  verifier: Verifier
+  resolver: Resolvable
+  now: number
+  skewMs: number
+}): Promise<SignInResult> {
+  const { form, transaction, clientId } = options
+  const idToken = form.get('id_token')
+  if (idToken === null) throw new CivitasError('ERR_REQUEST_INVALID', 'the response has no id_token')
+  const did = await verifyIdToken({
+    token: idToken,
+    clientId,
+    nonce: transaction.nonce,
+    resolver: options.resolver,
+    now: options.now,
+    skewMs: options.skewMs,
+  })
+  const vpToken = readVpToken(form.get('vp_token'), transaction.query)
+  const credentials: Record<string, Report[]> = {}
+  const claims: JsonObject = {}
+  for (const query of transaction.query.credentials) {
+    const reports: Report[] = []
+    for (const presentation of vpToken[query.id] ?? []) {
+      const report = await options.verifier.check(presentation, {
+        audience: clientId,
+        nonce: transaction.nonce,
+      })
+      if (!report.ok)
+        throw report.error ?? new CivitasError('ERR_PRESENTATION_INVALID', 'a presentation failed')
+      if (report.holder !== did) {
+        throw new CivitasError(
+          'ERR_HOLDER_MISMATCH',
+          'a presentation was made by someone other than the id_token subject',
+        )
+      }
+      for (const credential of report.credentials ?? []) checkAnswers(credential, query)
+      Object.assign(claims, ...(report.credentials ?? []).map((credential) => credential.claims ?? {}))
+      reports.push(report)
+    }
+    credentials[query.id] = reports
+  }
+  return { did, claims, credentials }
+}
+
+function checkAnswers(credential: Report, query: DcqlQuery['credentials'][number]): void {
+  if (!hasRequestedTypes(credential.types ?? [], query)) {
+    throw new CivitasError(
+      'ERR_TYPE_NOT_ACCEPTED',
+      `a credential for "${query.id}" lacks the requested types`,
+    )
+  }
+  const subject = { credentialSubject: credential.claims ?? {} }
+  for (const claim of query.claims ?? []) {
+    if (!hasClaim(subject, claim)) {
+      throw new CivitasError(
+        'ERR_CLAIM_MISSING',
+        `a credential for "${query.id}" lacks ${claim.path.join('.')}`,
+      )
+    }
+  }
+}
+
+/** The `vp_token`: a JSON object keyed by exactly the query ids, each a list of presentation tokens. */
+function readVpToken(value: string | null, query: DcqlQuery): Record<string, string[]> {
+  const invalid = (what: string) => new CivitasError('ERR_REQUEST_INVALID', `vp_token: ${what}`)
+  if (value === null) throw invalid('missing')
+  const parsed = parseJson(value, { name: 'vp_token', maxDepth: 4 })
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw invalid('expected a JSON object')
+  const ids = query.credentials.map((credential) => credential.id)
+  const keys = Object.keys(parsed)
+  if (keys.length !== ids.length || !ids.every((id) => keys.includes(id))) {
+    throw invalid(`must answer exactly the credential queries ${ids.join(', ')}`)
+  }
+  for (const id of ids) {
+    const presentations = parsed[id]
+    if (
+      !Array.isArray(presentations) ||
+      presentations.length === 0 ||
+      presentations.length > MAX_PRESENTATIONS ||
+      !presentations.every((token) => typeof token === 'string')
+    ) {
+      throw invalid(`"${id}" must be a list of 1 to ${MAX_PRESENTATIONS} presentations`)
+    }
+  }
+  return parsed as Record<string, string[]>
+}

@@ -1,0 +1,97 @@
+import { CivitasError, type Clock, readResponseText, systemClock } from '@civitas/core'
+import { createPresentation } from '@civitas/credentials'
+import { signJws } from '@civitas/crypto'
+import type { Identity } from '@civitas/did'
+import { type FetchLike, fetchOnce } from './internal/fetchOnce.js'
+import type { SignInRequest } from './readSignInRequest.js'
+
+/** Options for {@link respondToSignIn}. */
+export interface RespondToSignInOptions {
+  /** The request, as {@link readSignInRequest} checked it. */
+  request: SignInRequest
+  /** The person signing in: the ID token's subject and every presentation's holder. */
+  holder: Identity
+  /** The credential tokens to present, by DCQL credential query id; every query must be answered. */
+  credentials: Readonly<Record<string, readonly string[]>>
+  fetch?: FetchLike
+  clock?: Clock
+}
+
+/** The relying party's answer to the posted response. */
+export interface RespondToSignInResult {
+  status: number
+  body: string
+}
+
+/**
+ * Answers a sign-in request: one presentation per credential query (bound to the full client id and
+ * the nonce), a SIOPv2 ID token (`iss` = `sub` = the holder's DID), posted with the state to the
+ * `response_uri` as `direct_post`, following no redirect.
+ *
+ * @throws `ERR_INVALID_ARGUMENT` when a query is left unanswered; `ERR_FETCH_FAILED` when the post
+ *   fails; `ERR_REQUEST_INVALID` with the relying party's reason when it refuses the response.
+ * @example
+ * ```ts
+ * import type { Identity } from '@civitas/did'
+ * import { createResolver } from '@civitas/did'
+ * import { readSignInRequest, respondToSignIn } from '@civitas/sign-in'
+ *
+ * declare const scanned: string
+ * declare const citizen: Identity
+ * declare const residencyCard: string
+ * const request = await readSignInRequest(scanned, { resolver: createResolver() })
+ * await respondToSignIn({ request, holder: citizen, credentials: { residency: [residencyCard] } })
+ * ```
+ */
+export async function respondToSignIn(options: RespondToSignInOptions): Promise<RespondToSignInResult> {
+  const { request, holder, clock = systemClock } = options
+  const vpToken: Record<string, string[]> = {}
+  for (const query of request.query.credentials) {
+    const tokens = options.credentials[query.id]
+    if (tokens === undefined || tokens.length === 0) {
+      throw new CivitasError('ERR_INVALID_ARGUMENT', `credentials: nothing answers the query "${query.id}"`)
+    }
+    const { token } = await createPresentation({
+      holder,
+      credentials: tokens,
+      audience: request.clientId,
+      nonce: request.nonce,
+      format: query.format,
+      clock,
+    })
+    vpToken[query.id] = [token]
+  }
+  const issuedAt = Math.floor(clock() / 1000)
+  const idToken = await signJws({
+    header: { typ: 'JWT', kid: holder.kid },
+    payload: {
+      iss: holder.did,
+      sub: holder.did,
+      aud: request.clientId,
+      nonce: request.nonce,
+      iat: issuedAt,
+      exp: issuedAt + 300,
+    },
+    signer: holder.signer,
+  })
+  const body = new URLSearchParams({
+    vp_token: JSON.stringify(vpToken),
+    id_token: idToken,
+    state: request.state,
+  })
+  const response = await fetchOnce(request.responseUri, {
+    fetch: options.fetch,
+    init: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body },
+  })
+  const text = await readResponseText(response, { maxBytes: 65_536, name: 'sign-in answer' })
+  if (!response.ok) {
+    throw new CivitasError(
+      'ERR_REQUEST_INVALID',
+      `the relying party refused the response (HTTP ${response.status})`,
+      {
+        details: { status: response.status, body: text.slice(0, 500) },
+      },
+    )
+  }
+  return { status: response.status, body: text }
+}

@@ -1,0 +1,57 @@
+import type { JsonObject } from '@civitas/core'
+import type { Report } from '@civitas/verifier'
+
+/** A DCQL claim request: a path into the credential, e.g. `['credentialSubject', 'address', 'locality']`. */
+export interface DcqlClaimQuery {
+  id?: string
+  path: readonly (string | number | null)[]
+}
+
+/** One credential a relying party asks for (DCQL, OpenID4VP 1.0 §6). */
+export interface DcqlCredentialQuery {
+  /** Key of this credential's presentations in the `vp_token`. */
+  id: string
+  /** `jwt_vc_json` (VC 1.1 JWT) or `vc+jwt` (VC 2.0 with JOSE). */
+  format: 'jwt_vc_json' | 'vc+jwt'
+  /** `type_values`: the credential must carry every type of one of these sets. */
+  meta?: { type_values?: readonly (readonly string[])[] }
+  /** The claims the relying party needs; the wallet shares the credential only if it has them all. */
+  claims?: readonly DcqlClaimQuery[]
+}
+
+/** A DCQL query: the credentials a sign-in asks for. */
+export interface DcqlQuery {
+  credentials: readonly DcqlCredentialQuery[]
+}
+
+/**
+ * Keeps sign-in transactions and makes responses single-use. Shared by every instance of a relying
+ * party (Redis at `@civitas/sign-in/redis`), so a response accepted by one is refused by all.
+ */
+export interface NonceStore {
+  /** Stores `value` under `key` for `ttlMs` milliseconds. */
+  set(key: string, value: string, ttlMs: number): Promise<void>
+  /** The value under `key`, or `undefined` when absent or expired. */
+  get(key: string): Promise<string | undefined>
+  /** Atomically claims `key` for `ttlMs`: `true` for the first caller, `false` for every later one. */
+  claim(key: string, ttlMs: number): Promise<boolean>
+  /** Releases connections; the store is unusable afterwards. */
+  close(): Promise<void>
+}
+
+/** What a relying party learns from a completed sign-in. */
+export interface SignInResult {
+  /** The person's DID: the SIOPv2 ID token's subject and every presentation's holder. */
+  did: string
+  /** The credential subjects' claims, merged in query order. */
+  claims: JsonObject
+  /** The verifier's full report for each presentation, by DCQL credential query id. */
+  credentials: Record<string, Report[]>
+}
+
+/** Where a sign-in transaction stands, as the page polling for it sees it. */
+export type SignInStatus =
+  | { status: 'pending'; expiresAt: number }
+  | { status: 'complete'; result: SignInResult }
+  | { status: 'failed'; code: string; message: string }
+  | { status: 'expired' }

@@ -1,0 +1,73 @@
+import { CivitasError, type Clock } from '@civitas/core'
+import { verifyCredential } from '@civitas/credentials'
+import type { Identity, Resolvable } from '@civitas/did'
+import { matchDcqlQuery, readSignInRequest, respondToSignIn } from '@civitas/sign-in'
+import type { CredentialStore } from '../types.js'
+import type { RespondOptions, RespondResult, SignInMatch } from './respondTypes.js'
+
+/**
+ * Reads and checks a sign-in request, finds the stored credentials that answer it (re-verified, so
+ * none expired or broken is offered), asks the caller to approve, then presents and posts.
+ */
+export async function answerSignIn(
+  qrText: string,
+  options: RespondOptions,
+  wallet: { identity: Identity; credentialStore: CredentialStore; resolver: Resolvable; clock: Clock },
+): Promise<RespondResult> {
+  const { resolver, clock } = wallet
+  const request = await readSignInRequest(qrText, {
+    resolver,
+    clock,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.allowLoopbackHttp === undefined ? {} : { allowLoopbackHttp: options.allowLoopbackHttp }),
+  })
+  const candidates: SignInMatch[] = []
+  for (const record of await wallet.credentialStore.list({ validAt: clock() })) {
+    const verified = await verifyCredential(record.token, { resolver, clock }).catch(() => undefined)
+    if (verified !== undefined)
+      candidates.push({ record, credential: verified.credential, format: record.format, types: record.types })
+  }
+  const matches = matchDcqlQuery(request.query, candidates)
+  const unanswered = request.query.credentials.filter((query) => (matches[query.id] ?? []).length === 0)
+  if (unanswered.length > 0) {
+    throw new CivitasError(
+      'ERR_CREDENTIAL_STORE',
+      'the wallet holds no valid credential this sign-in asks for',
+      {
+        details: { queries: unanswered.map((query) => query.id) },
+      },
+    )
+  }
+  const approval = await options.approve({
+    clientId: request.clientId,
+    ...(request.clientDid === undefined ? {} : { clientDid: request.clientDid }),
+    matches,
+  })
+  if (approval === false) return { clientId: request.clientId, shared: {}, declined: true }
+  const shared: Record<string, string[]> = {}
+  for (const query of request.query.credentials) {
+    const offered = matches[query.id] ?? []
+    const chosen = approval === true ? [offered[0]?.record.id ?? ''] : (approval[query.id] ?? [])
+    if (chosen.length === 0 || !chosen.every((id) => offered.some((match) => match.record.id === id))) {
+      throw new CivitasError(
+        'ERR_INVALID_ARGUMENT',
+        `approve: choose among the offered credentials for "${query.id}"`,
+      )
+    }
+    shared[query.id] = chosen
+  }
+  const tokens = Object.fromEntries(
+    Object.entries(shared).map(([id, ids]) => [
+      id,
+      ids.map((recordId) => candidates.find((c) => c.record.id === recordId)?.record.token ?? ''),
+    ]),
+  )
+  await respondToSignIn({
+    request,
+    holder: wallet.identity,
+    credentials: tokens,
+    clock,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  })
+  return { clientId: request.clientId, shared, declined: false }
+}

@@ -1,0 +1,427 @@
+import { createPresentation, issueCredential } from '@civitas/credentials'
+import { signJws } from '@civitas/crypto'
+import type { Identity } from '@civitas/did'
+import { createDidKey } from '@civitas/did/key'
+import {
+  createSignInRelyingParty,
+  type DcqlQuery,
+  type NonceStore,
+  readSignInRequest,
+  respondToSignIn,
+  type SignInRequest,
+} from '@civitas/sign-in'
+import { createRedisNonceStore } from '@civitas/sign-in/redis'
+import { createVerifier } from '@civitas/verifier'
+import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
+import { afterAll, describe, expect, it } from 'vitest'
+import { startLoopbackServer } from '../../examples/demo/startLoopbackServer.js'
+import { createParties, residencyCard, YEAR } from '../support/parties.js'
+
+const query: DcqlQuery = {
+  credentials: [
+    {
+      id: 'residency',
+      format: 'vc+jwt',
+      meta: { type_values: [['ResidencyCard']] },
+      claims: [{ path: ['credentialSubject', 'residencyStatus'] }],
+    },
+  ],
+}
+
+const servers: { close(): Promise<void> }[] = []
+const stores: NonceStore[] = []
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.close()))
+  await Promise.all(stores.map((store) => store.close()))
+})
+
+/** A relying party on its own loopback server; `signed` gives it a DID, otherwise it uses `redirect_uri:`. */
+async function startRelyingParty(options: {
+  parties: Awaited<ReturnType<typeof createParties>>
+  signed?: boolean
+  store?: NonceStore
+  clock?: () => number
+  transactionTtlMs?: number
+}) {
+  const { parties } = options
+  let handler: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 })
+  const server = await startLoopbackServer((request) => handler(request))
+  servers.push(server)
+  const identity =
+    options.signed === false ? undefined : await createDidKey({ keyStore: parties.keyStore, alg: 'EdDSA' })
+  const rp = createSignInRelyingParty({
+    baseUrl: `${server.origin}/sign-in`,
+    resolver: parties.resolver,
+    verifier: createVerifier({
+      resolver: parties.resolver,
+      trust: { ResidencyCard: [parties.city.did] },
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+    }),
+    ...(identity === undefined ? {} : { identity }),
+    ...(options.store === undefined ? {} : { store: options.store }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.transactionTtlMs === undefined ? {} : { transactionTtlMs: options.transactionTtlMs }),
+  })
+  handler = rp.handler
+  return { rp, origin: server.origin, identity }
+}
+
+async function citizenWallet(parties: Awaited<ReturnType<typeof createParties>>) {
+  const wallet = createWallet({
+    identity: parties.citizen,
+    credentialStore: createMemoryCredentialStore(),
+    resolver: parties.resolver,
+  })
+  const card = await issueCredential({
+    issuer: parties.city,
+    credential: residencyCard(parties.citizen.did),
+    validFor: YEAR,
+  })
+  await wallet.receive(card.token)
+  return { wallet, card: card.token }
+}
+
+/** Answers a request the way a wallet would, but returns the form instead of posting it. */
+async function buildAnswer(
+  request: SignInRequest,
+  holder: Identity,
+  credentials: Record<string, string[]>,
+  idTokenSigner: Identity = holder,
+): Promise<URLSearchParams> {
+  let captured: URLSearchParams | undefined
+  await respondToSignIn({
+    request,
+    holder,
+    credentials,
+    fetch: async (_url, init) => {
+      captured = new URLSearchParams(String(init.body))
+      return new Response('{}')
+    },
+  })
+  if (captured === undefined) throw new Error('nothing was posted')
+  if (idTokenSigner !== holder) {
+    const now = Math.floor(Date.now() / 1000)
+    captured.set(
+      'id_token',
+      await signJws({
+        header: { typ: 'JWT', kid: idTokenSigner.kid },
+        payload: {
+          iss: idTokenSigner.did,
+          sub: idTokenSigner.did,
+          aud: request.clientId,
+          nonce: request.nonce,
+          iat: now,
+          exp: now + 300,
+        },
+        signer: idTokenSigner.signer,
+      }),
+    )
+  }
+  return captured
+}
+
+function post(responseUri: string, form: URLSearchParams) {
+  return fetch(responseUri, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form,
+  })
+}
+
+describe('sign in with a wallet (OpenID4VP cross-device, SIOPv2)', () => {
+  it.each([
+    ['a DID-signed request (decentralized_identifier:)', true],
+    ['an unsigned request (redirect_uri:)', false],
+  ])('behavior: the full flow over loopback HTTP with %s', async (_name, signed) => {
+    const parties = await createParties()
+    const { rp, identity } = await startRelyingParty({ parties, signed })
+    const { wallet } = await citizenWallet(parties)
+    const start = await rp.start({ query })
+    expect(start.qr).toMatch(/^openid4vp:\/\/\?client_id=[^&]+&request_uri=http/)
+    expect(await rp.status(start.id)).toMatchObject({ status: 'pending' })
+
+    const offered: string[] = []
+    const answer = await wallet.respond(start.qr, {
+      allowLoopbackHttp: true,
+      approve: ({ clientId, clientDid, matches }) => {
+        offered.push(clientId, clientDid ?? '', ...(matches.residency ?? []).map((match) => match.record.id))
+        return true
+      },
+    })
+    expect(answer).toMatchObject({ declined: false, shared: { residency: [expect.any(String)] } })
+    expect(offered[0]).toBe(rp.clientId)
+    expect(offered[1]).toBe(identity?.did ?? '')
+
+    const done = await rp.status(start.id)
+    expect(done).toMatchObject({
+      status: 'complete',
+      result: { did: parties.citizen.did, claims: { residencyStatus: expect.any(String) } },
+    })
+  })
+
+  it('behavior: a declined request posts nothing and the sign-in stays pending', async () => {
+    const parties = await createParties()
+    const { rp } = await startRelyingParty({ parties })
+    const { wallet } = await citizenWallet(parties)
+    const start = await rp.start({ query })
+    expect(await wallet.respond(start.qr, { allowLoopbackHttp: true, approve: () => false })).toMatchObject({
+      declined: true,
+    })
+    expect(await rp.status(start.id)).toMatchObject({ status: 'pending' })
+  })
+
+  it('error: a wallet without a matching credential is told so with ERR_CREDENTIAL_STORE', async () => {
+    const parties = await createParties()
+    const { rp } = await startRelyingParty({ parties })
+    const empty = createWallet({
+      identity: parties.citizen,
+      credentialStore: createMemoryCredentialStore(),
+      resolver: parties.resolver,
+    })
+    const start = await rp.start({ query })
+    await expect(
+      empty.respond(start.qr, { allowLoopbackHttp: true, approve: () => true }),
+    ).rejects.toMatchObject({
+      code: 'ERR_CREDENTIAL_STORE',
+    })
+  })
+
+  describe('two relying-party instances sharing the real Redis', () => {
+    it('behavior: a captured answer replayed to the other instance is refused; 1,000 concurrent replays yield one success', async () => {
+      const parties = await createParties()
+      const prefix = `test:sign-in:${crypto.randomUUID()}:`
+      const [storeA, storeB] = [createRedisNonceStore({ prefix }), createRedisNonceStore({ prefix })]
+      stores.push(storeA, storeB)
+      const identity = await createDidKey({ keyStore: parties.keyStore, alg: 'EdDSA' })
+      const instances = await Promise.all(
+        [storeA, storeB].map(async (store) => {
+          let handler: (request: Request) => Promise<Response> = async () =>
+            new Response(null, { status: 503 })
+          const server = await startLoopbackServer((request) => handler(request))
+          servers.push(server)
+          const rp = createSignInRelyingParty({
+            baseUrl: `${server.origin}/sign-in`,
+            resolver: parties.resolver,
+            verifier: createVerifier({
+              resolver: parties.resolver,
+              trust: { ResidencyCard: [parties.city.did] },
+            }),
+            identity,
+            store,
+          })
+          handler = rp.handler
+          return { rp, origin: server.origin }
+        }),
+      )
+      const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]]
+      const { card } = await citizenWallet(parties)
+
+      // First: answered at A, then the captured answer replayed at B.
+      const first = await a.rp.start({ query })
+      const firstRequest = await readSignInRequest(first.qr, {
+        resolver: parties.resolver,
+        allowLoopbackHttp: true,
+      })
+      const firstAnswer = await buildAnswer(firstRequest, parties.citizen, { residency: [card] })
+      expect((await post(`${a.origin}/sign-in/response`, firstAnswer)).status).toBe(200)
+      const replay = await post(`${b.origin}/sign-in/response`, firstAnswer)
+      expect(replay.status).toBe(400)
+      expect(await replay.json()).toMatchObject({ code: 'ERR_NONCE_REPLAYED' })
+      expect(await b.rp.status(first.id)).toMatchObject({
+        status: 'complete',
+        result: { did: parties.citizen.did },
+      })
+
+      // Then: one valid answer posted 1,000 times at once, alternating between the instances.
+      const second = await b.rp.start({ query })
+      const secondRequest = await readSignInRequest(second.qr, {
+        resolver: parties.resolver,
+        allowLoopbackHttp: true,
+      })
+      const secondAnswer = await buildAnswer(secondRequest, parties.citizen, { residency: [card] })
+      const statuses = await Promise.all(
+        Array.from({ length: 1000 }, async (_, index) => {
+          const response = await post(`${(index % 2 === 0 ? a : b).origin}/sign-in/response`, secondAnswer)
+          return response.status
+        }),
+      )
+      expect(statuses.filter((status) => status === 200)).toHaveLength(1)
+      expect(statuses.filter((status) => status === 400)).toHaveLength(999)
+    }, 120_000)
+  })
+
+  describe('hostile answers and requests', () => {
+    async function scene() {
+      const parties = await createParties()
+      const relyingParty = await startRelyingParty({ parties })
+      const { card } = await citizenWallet(parties)
+      const start = await relyingParty.rp.start({ query })
+      const request = await readSignInRequest(start.qr, {
+        resolver: parties.resolver,
+        allowLoopbackHttp: true,
+      })
+      const stranger = await createDidKey({ keyStore: parties.keyStore, alg: 'EdDSA' })
+      return { parties, ...relyingParty, card, start, request, stranger }
+    }
+
+    async function refusal(origin: string, form: URLSearchParams) {
+      const response = await post(`${origin}/sign-in/response`, form)
+      expect(response.status).toBe(400)
+      return ((await response.json()) as { code: string }).code
+    }
+
+    it.each([
+      [
+        'a wrong nonce',
+        (r: SignInRequest) => ({ ...r, nonce: 'a-nonce-the-relying-party-never-issued' }),
+        'ERR_NONCE_MISMATCH',
+      ],
+      [
+        'a wrong state',
+        (r: SignInRequest) => ({ ...r, state: 'a-state-the-relying-party-never-issued' }),
+        'ERR_STATE_MISMATCH',
+      ],
+      [
+        'another audience',
+        (r: SignInRequest) => ({ ...r, clientId: 'decentralized_identifier:did:web:evil.example' }),
+        'ERR_AUDIENCE_MISMATCH',
+      ],
+    ])('error: an answer with %s is refused with %s', async (_name, alter, code) => {
+      const { origin, request, parties, card } = await scene()
+      const form = await buildAnswer(alter(request), parties.citizen, { residency: [card] })
+      expect(await refusal(origin, form)).toBe(code)
+    })
+
+    it('error: an answer to another transaction (its state, this nonce) is refused with ERR_NONCE_MISMATCH', async () => {
+      const { origin, request, parties, card, rp } = await scene()
+      const other = await readSignInRequest((await rp.start({ query })).qr, {
+        resolver: parties.resolver,
+        allowLoopbackHttp: true,
+      })
+      const form = await buildAnswer({ ...request, state: other.state }, parties.citizen, {
+        residency: [card],
+      })
+      expect(await refusal(origin, form)).toBe('ERR_NONCE_MISMATCH')
+    })
+
+    it('error: an answer after the transaction expired is refused with ERR_TRANSACTION_EXPIRED', async () => {
+      const parties = await createParties()
+      let now = Date.now()
+      const { rp, origin } = await startRelyingParty({ parties, clock: () => now, transactionTtlMs: 60_000 })
+      const { card } = await citizenWallet(parties)
+      const start = await rp.start({ query })
+      const request = await readSignInRequest(start.qr, {
+        resolver: parties.resolver,
+        allowLoopbackHttp: true,
+      })
+      const form = await buildAnswer(request, parties.citizen, { residency: [card] })
+      now += 61_000
+      expect(await refusal(origin, form)).toBe('ERR_TRANSACTION_EXPIRED')
+      expect(await rp.status(start.id)).toEqual({ status: 'expired' })
+    })
+
+    it('error: a presentation of someone else’s credential is refused with ERR_HOLDER_MISMATCH', async () => {
+      const { origin, request, card, stranger } = await scene()
+      const form = await buildAnswer(request, stranger, { residency: [card] })
+      expect(await refusal(origin, form)).toBe('ERR_HOLDER_MISMATCH')
+    })
+
+    it('error: an id_token whose sub is not the presentation holder is refused with ERR_HOLDER_MISMATCH', async () => {
+      const { origin, request, parties, card, stranger } = await scene()
+      const form = await buildAnswer(request, parties.citizen, { residency: [card] }, stranger)
+      expect(await refusal(origin, form)).toBe('ERR_HOLDER_MISMATCH')
+    })
+
+    it('error: a vp_token that leaves a query unanswered is refused with ERR_REQUEST_INVALID', async () => {
+      const { origin, request, parties, card } = await scene()
+      const form = await buildAnswer(request, parties.citizen, { residency: [card] })
+      const { token } = await createPresentation({
+        holder: parties.citizen,
+        credentials: [card],
+        audience: request.clientId,
+        nonce: request.nonce,
+      })
+      form.set('vp_token', JSON.stringify({ other: [token] }))
+      expect(await refusal(origin, form)).toBe('ERR_REQUEST_INVALID')
+    })
+
+    it('error: an oversized body is refused with ERR_INPUT_TOO_LARGE', async () => {
+      const { origin, request, parties, card } = await scene()
+      const form = await buildAnswer(request, parties.citizen, { residency: [card] })
+      form.set('padding', 'x'.repeat(300_000))
+      expect(await refusal(origin, form)).toBe('ERR_INPUT_TOO_LARGE')
+    })
+
+    it('error: a request object signed by a key not in the relying party’s DID document is refused', async () => {
+      const { parties, start, identity, stranger } = await scene()
+      const requestUri = new URL(start.qr).searchParams.get('request_uri') ?? ''
+      const genuine = await (await fetch(requestUri)).text()
+      const [, payload] = genuine.split('.')
+      // The stranger signs the same claims, naming the relying party's key in kid.
+      const forged = await signJws({
+        header: { typ: 'oauth-authz-req+jwt', kid: identity?.kid ?? '' },
+        payload: JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')),
+        signer: stranger.signer,
+      })
+      const server = await startLoopbackServer(async () => new Response(forged))
+      servers.push(server)
+      const qr = `openid4vp://?${new URLSearchParams({ client_id: `decentralized_identifier:${identity?.did}`, request_uri: `${server.origin}/r` })}`
+      await expect(
+        readSignInRequest(qr, { resolver: parties.resolver, allowLoopbackHttp: true }),
+      ).rejects.toMatchObject({
+        code: 'ERR_SIGNATURE_INVALID',
+      })
+    })
+
+    it('error: a redirect_uri: request whose response_uri is on another origin is refused with ERR_REQUEST_INVALID', async () => {
+      const parties = await createParties()
+      const { rp } = await startRelyingParty({ parties, signed: false })
+      const start = await rp.start({ query })
+      const genuine = await (await fetch(new URL(start.qr).searchParams.get('request_uri') ?? '')).text()
+      const [header, payload] = genuine.split('.')
+      const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'))
+      claims.response_uri = 'http://127.0.0.1:9/elsewhere'
+      const tampered = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`
+      const server = await startLoopbackServer(async () => new Response(tampered))
+      servers.push(server)
+      const qr = `openid4vp://?${new URLSearchParams({ client_id: rp.clientId, request_uri: `${server.origin}/r` })}`
+      await expect(
+        readSignInRequest(qr, { resolver: parties.resolver, allowLoopbackHttp: true }),
+      ).rejects.toMatchObject({
+        code: 'ERR_REQUEST_INVALID',
+      })
+    })
+
+    it.each([
+      [
+        'an origin: client id',
+        'openid4vp://?client_id=origin%3Ahttps%3A%2F%2Frp.example&request_uri=https%3A%2F%2Frp.example%2Fr',
+      ],
+      [
+        'extra parameters',
+        'openid4vp://?client_id=redirect_uri%3Ahttps%3A%2F%2Frp.example%2Fr&request_uri=https%3A%2F%2Frp.example%2Fr&nonce=x',
+      ],
+      [
+        'a plain-http request_uri',
+        'openid4vp://?client_id=redirect_uri%3Ahttps%3A%2F%2Frp.example%2Fr&request_uri=http%3A%2F%2Frp.example%2Fr',
+      ],
+      ['not a URL at all', 'hello'],
+    ])(
+      'error: a QR code with %s is refused with ERR_REQUEST_INVALID before any request',
+      async (_name, qr) => {
+        const parties = await createParties()
+        let fetched = false
+        await expect(
+          readSignInRequest(qr, {
+            resolver: parties.resolver,
+            fetch: async () => {
+              fetched = true
+              return new Response('')
+            },
+          }),
+        ).rejects.toMatchObject({ code: 'ERR_REQUEST_INVALID' })
+        expect(fetched).toBe(false)
+      },
+    )
+  })
+})
