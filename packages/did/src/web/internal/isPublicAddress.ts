@@ -65,13 +65,15 @@ const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/
 /** The 4 or 16 bytes of a textual IPv4 or IPv6 address (zone ids dropped), or `undefined`. */
 export function parseIp(address: string): Uint8Array | undefined {
   if (typeof address !== 'string' || address.length > 64) return undefined
-  const v4 = IPV4.exec(address)
-  if (v4 !== null) {
-    const octets = v4.slice(1).map(Number)
-    if (octets.some((octet, index) => octet > 255 || String(octet) !== v4[index + 1])) return undefined
-    return Uint8Array.from(octets)
-  }
-  return parseIpv6(address.split('%', 1)[0] ?? '')
+  return parseIpv4(address) ?? parseIpv6(address.split('%', 1)[0] ?? '')
+}
+
+function parseIpv4(text: string): Uint8Array | undefined {
+  const match = IPV4.exec(text)
+  if (match === null) return undefined
+  const octets = match.slice(1).map(Number)
+  if (octets.some((octet, index) => octet > 255 || String(octet) !== match[index + 1])) return undefined
+  return Uint8Array.from(octets)
 }
 
 function parseIpv6(text: string): Uint8Array | undefined {
@@ -83,8 +85,8 @@ function parseIpv6(text: string): Uint8Array | undefined {
   const tail = groups(halves[1])
   const last = tail.length > 0 || halves.length === 2 ? tail : head
   const embedded = last[last.length - 1]?.includes('.') ? last.pop() : undefined
-  const v4 = embedded === undefined ? undefined : parseIp(embedded)
-  if (embedded !== undefined && v4?.length !== 4) return undefined
+  const v4 = embedded === undefined ? undefined : parseIpv4(embedded)
+  if (embedded !== undefined && v4 === undefined) return undefined
   if (![...head, ...tail].every((group) => /^[0-9a-fA-F]{1,4}$/.test(group))) return undefined
   const words: number[] = []
   const given = head.length + tail.length + (v4 === undefined ? 0 : 2)
