@@ -5,6 +5,18 @@
  *
  * @module
  */
+
+export {
+  type CreateDidWebDocumentOptions,
+  createDidWebDocument,
+  type DidWebKey,
+} from './createDidWebDocument.js'
+export {
+  type CreateDidWebHandlerOptions,
+  type CreateDidWebHandlerResult,
+  createDidWebHandler,
+  type DidWebDocumentSource,
+} from './createDidWebHandler.js'
 export { didWebDocumentUrl } from './didWebDocumentUrl.js'
 export { didWebResolver } from './didWebResolver.js'
 export type { DidWebAddress, DidWebLookup, DidWebResolverOptions } from './types.js'
