@@ -17,7 +17,7 @@ const server = await startLoopbackServer(
   nodeListener(createDidWebHandler(() => published as NonNullable<typeof published>, { ttlMs: 60_000 })),
 )
 afterAll(() => server.close())
-const did = `did:web:issuer.civitas.test%3A${server.port}:city`
+const did = `did:web:issuer.civitas.test%3A${server.port}:city` as const
 const publish = (...keys: (typeof oldKey)[]) => {
   published = createDidWebDocument({
     did,
