@@ -2,6 +2,8 @@ import type { RequestListener } from 'node:http'
 import { Resolver } from 'did-resolver'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type LoopbackServer, lookupTo, startLoopbackServer } from '../../../../test/support/loopbackHttps.js'
+import { createResolver } from '../createResolver.js'
+import { resolveDidDocument } from '../resolveDidDocument.js'
 import { didWebResolver } from './didWebResolver.js'
 import type { DidWebResolverOptions } from './types.js'
 
@@ -287,5 +289,22 @@ describe('didWebResolver', () => {
         expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT' }),
       )
     }
+  })
+
+  it('error: resolveDidDocument turns did:web failures into typed errors', async () => {
+    const { server, didOf } = await serve({
+      '/.well-known/did.json': json(documentOf('did:web:attacker.example')),
+    })
+    const resolver = createResolver({
+      cache: false,
+      resolvers: [didWebResolver({ lookup: lookupTo('127.0.0.1'), allowHosts: [HOST], ca: server.ca })],
+    })
+    await expect(resolveDidDocument(resolver, didOf())).rejects.toMatchObject({
+      code: 'ERR_DID_DOCUMENT_INVALID',
+    })
+    await expect(resolveDidDocument(resolver, 'did:web:intranet')).rejects.toMatchObject({
+      code: 'ERR_DID_RESOLUTION_FAILED',
+      details: { error: 'internalError', reason: 'ERR_ADDRESS_FORBIDDEN' },
+    })
   })
 })
