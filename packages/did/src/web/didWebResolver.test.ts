@@ -229,6 +229,42 @@ describe('didWebResolver', () => {
     expect(server.requests).toBe(1)
   })
 
+  it('behavior: the connection goes to the address that was checked, not to a second DNS answer', async () => {
+    let did = ''
+    const { server, didOf } = await serve({
+      '/.well-known/did.json': (request, response) => json(documentOf(did))(request, response),
+    })
+    did = didOf()
+    // A rebinding name: 127.0.0.1 first, then 127.0.0.2, where nothing listens.
+    const answers: string[] = []
+    const lookup = async () => {
+      const address = answers.length === 0 ? '127.0.0.1' : '127.0.0.2'
+      answers.push(address)
+      return [{ address, family: 4 }]
+    }
+    expect((await resolveWith(did, server, { lookup })).didDocument?.id).toBe(did)
+    expect(answers).toEqual(['127.0.0.1'])
+  })
+
+  it('error: the certificate must be trusted and name the host', async () => {
+    let did = ''
+    const { server, didOf } = await serve({
+      '/.well-known/did.json': (request, response) => json(documentOf(did))(request, response),
+    })
+    did = didOf()
+    const untrusted = await new Resolver(
+      didWebResolver({ lookup: lookupTo('127.0.0.1'), allowHosts: [HOST] }),
+    ).resolve(did)
+    expect(untrusted.didResolutionMetadata).toMatchObject({
+      error: 'internalError',
+      code: 'ERR_FETCH_FAILED',
+    })
+    const otherName = `did:web:wrong.civitas.test%3A${server.port}`
+    const misnamed = await resolveWith(otherName, server, { allowHosts: ['wrong.civitas.test'] })
+    expect(misnamed.didResolutionMetadata).toMatchObject({ error: 'internalError', code: 'ERR_FETCH_FAILED' })
+    expect(server.requests).toBe(0)
+  })
+
   // No traffic: every one of these is refused before a connection is opened.
   const forbidden = [
     ['10.0.0.1', ['10.0.0.1']],
