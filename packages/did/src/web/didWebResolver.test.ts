@@ -84,6 +84,25 @@ describe('didWebResolver', () => {
     expect(didResolutionMetadata.maxAgeMs).toBe(50_000)
   })
 
+  it('behavior: every JSON media type of a DID document is accepted', async () => {
+    let did = ''
+    const types = ['application/did+ld+json', 'application/json; charset=utf-8', 'Application/DID+JSON']
+    const routes = Object.fromEntries(
+      types.map((type, index): [string, RequestListener] => [
+        `/t${index}/did.json`,
+        (_request, response) => {
+          response.writeHead(200, { 'content-type': type })
+          response.end(JSON.stringify(documentOf(did)))
+        },
+      ]),
+    )
+    const { server, didOf } = await serve(routes)
+    for (const index of types.keys()) {
+      did = didOf(`:t${index}`)
+      expect((await resolveWith(did, server)).didDocument?.id).toBe(did)
+    }
+  })
+
   it('behavior: a same-origin redirect is followed', async () => {
     let did = ''
     const { server, didOf } = await serve({
