@@ -58,7 +58,8 @@ describe('did:web end to end', () => {
     })
     const citizen = await createDidKey({ keyStore, alg: 'EdDSA' })
     const verify = (token: string) => verifyCredential(token, { resolver, clock })
-    const fetches = ((start) => () => server.requests - start)(server.requests)
+    const start = server.requests
+    const fetches = () => server.requests - start
 
     // 2025: one key.
     publish(oldKey)
