@@ -231,7 +231,7 @@ describe('didWebResolver', () => {
     expect(intranet.didDocument?.id).toBe(did)
   })
 
-  it('behavior: the real DNS lookup of localhost is refused unless allow-listed', async () => {
+  it('behavior: localhost is refused by name, before any lookup, unless allow-listed', async () => {
     let did = ''
     const { server } = await serve({
       '/.well-known/did.json': (request, response) => json(documentOf(did))(request, response),
