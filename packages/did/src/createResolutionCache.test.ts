@@ -5,6 +5,7 @@ import { createResolver } from './createResolver.js'
 
 function countingResolver(options: {
   fail?: boolean
+  maxAgeMs?: number
   clock: () => number
   maxEntries?: number
   ttlMs?: number
@@ -23,7 +24,11 @@ function countingResolver(options: {
           calls++
           return options.fail
             ? { didResolutionMetadata: { error: 'notFound' }, didDocument: null, didDocumentMetadata: {} }
-            : { didResolutionMetadata: {}, didDocument: { id: did }, didDocumentMetadata: {} }
+            : {
+                didResolutionMetadata: options.maxAgeMs === undefined ? {} : { maxAgeMs: options.maxAgeMs },
+                didDocument: { id: did },
+                didDocumentMetadata: {},
+              }
         },
       },
     ],
@@ -41,6 +46,31 @@ describe('createResolutionCache', () => {
     now = 1001
     await resolver.resolve('did:test:a')
     expect(calls()).toBe(2)
+  })
+
+  it('behavior: a maxAgeMs hint shortens the TTL, never lengthens it, and 0 is not cached', async () => {
+    let now = 0
+    const short = countingResolver({ clock: () => now, maxAgeMs: 100 })
+    await short.resolver.resolve('did:test:a')
+    now = 99
+    await short.resolver.resolve('did:test:a')
+    expect(short.calls()).toBe(1)
+    now = 101
+    await short.resolver.resolve('did:test:a')
+    expect(short.calls()).toBe(2)
+
+    now = 0
+    const long = countingResolver({ clock: () => now, maxAgeMs: 1_000_000 })
+    await long.resolver.resolve('did:test:a')
+    now = 1001
+    await long.resolver.resolve('did:test:a')
+    expect(long.calls()).toBe(2)
+
+    const none = countingResolver({ clock: () => 0, maxAgeMs: 0 })
+    await none.resolver.resolve('did:test:a')
+    await none.resolver.resolve('did:test:a')
+    expect(none.calls()).toBe(2)
+    expect(none.cache.size).toBe(0)
   })
 
   it('behavior: failures are never cached', async () => {

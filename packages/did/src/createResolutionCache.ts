@@ -21,7 +21,10 @@ interface Entry {
 /**
  * A bounded TTL + LRU cache for DID resolution, to pass as `createResolver({ cache })`. Only
  * successful resolutions are cached, frozen so no caller can alter what the next one reads; URLs
- * with `?no-cache=true` bypass it, as did-resolver's own cache does.
+ * with `?no-cache=true` bypass it, as did-resolver's own cache does. A method that knows how long
+ * its answer stays fresh says so in `didResolutionMetadata.maxAgeMs` (did:web passes on the
+ * host's `Cache-Control: max-age`): the entry then lives that long, never longer than `ttlMs`,
+ * and `0` keeps it out of the cache.
  *
  * @throws `ERR_INVALID_ARGUMENT` for a non-positive `maxEntries` or `ttlMs`.
  * @example
@@ -54,9 +57,10 @@ export function createResolutionCache(options: CreateResolutionCacheOptions = {}
       }
     }
     const result = await resolve()
-    if (result.didResolutionMetadata?.error === undefined && result.didDocument != null) {
+    const lifetime = lifetimeOf(result, ttlMs)
+    if (result.didResolutionMetadata?.error === undefined && result.didDocument != null && lifetime > 0) {
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string)
-      entries.set(parsed.did, { result: deepFreeze(result), expiresAt: clock() + ttlMs })
+      entries.set(parsed.did, { result: deepFreeze(result), expiresAt: clock() + lifetime })
     }
     return result
   }
@@ -64,4 +68,10 @@ export function createResolutionCache(options: CreateResolutionCacheOptions = {}
     clear: { value: () => entries.clear() },
     size: { get: () => entries.size },
   }) as ResolutionCache
+}
+
+/** How long a result may stay: `ttlMs`, shortened by the method's `maxAgeMs` hint when it has one. */
+function lifetimeOf(result: DIDResolutionResult, ttlMs: number): number {
+  const hint: unknown = result.didResolutionMetadata?.maxAgeMs
+  return typeof hint === 'number' && hint >= 0 ? Math.min(ttlMs, hint) : ttlMs
 }

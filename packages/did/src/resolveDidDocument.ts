@@ -12,6 +12,7 @@ const CODE_OF_ERROR: Record<string, CivitasErrorCode> = {
   methodNotSupported: 'ERR_DID_METHOD_NOT_SUPPORTED',
   unsupportedDidMethod: 'ERR_DID_METHOD_NOT_SUPPORTED',
   notFound: 'ERR_DID_NOT_FOUND',
+  invalidDidDocument: 'ERR_DID_DOCUMENT_INVALID',
 }
 
 /**
@@ -20,7 +21,8 @@ const CODE_OF_ERROR: Record<string, CivitasErrorCode> = {
  *
  * @throws `ERR_DID_INVALID`, `ERR_DID_METHOD_NOT_SUPPORTED`, `ERR_DID_NOT_FOUND`,
  *   `ERR_DID_DEACTIVATED`, `ERR_DID_DOCUMENT_INVALID`, `ERR_DID_RESOLUTION_FAILED` (with
- *   `details.error`, the DID Resolution error name).
+ *   `details.error`, the DID Resolution error name, and `details.reason`, the Civitas code a
+ *   Civitas method put in the resolution metadata, such as `ERR_ADDRESS_FORBIDDEN`).
  * @example
  * ```ts
  * import { createResolver, resolveDidDocument } from '@civitas/did'
@@ -46,7 +48,14 @@ export async function resolveDidDocument(resolver: Resolvable, did: string): Pro
     const code = CODE_OF_ERROR[String(error)] ?? 'ERR_DID_RESOLUTION_FAILED'
     const message = String(result.didResolutionMetadata.message ?? error).slice(0, 300)
     throw new CivitasError(code, `cannot resolve ${did.slice(0, 80)}: ${message}`, {
-      details: { did: did.slice(0, 200), error: String(error).slice(0, 64) },
+      details: {
+        did: did.slice(0, 200),
+        error: String(error).slice(0, 64),
+        // Civitas methods name the underlying failure (ERR_ADDRESS_FORBIDDEN, ERR_FETCH_FAILED, …).
+        ...(typeof result.didResolutionMetadata.code === 'string'
+          ? { reason: result.didResolutionMetadata.code.slice(0, 64) }
+          : {}),
+      },
     })
   }
   if (result?.didDocumentMetadata?.deactivated === true) {
