@@ -1,5 +1,5 @@
 import type { VerificationMethod } from '@civitas/core'
-import { createMemoryKeyStore, createSigner, publicKeyToBytes } from '@civitas/crypto'
+import { createMemoryKeyStore, createSigner, publicKeyToBytes, verifySignature } from '@civitas/crypto'
 import { describe, expect, it } from 'vitest'
 import { ethereumAddressOf } from './internal/accountKey.js'
 import { publicJwkFromVerificationMethod } from './publicJwkFromVerificationMethod.js'
@@ -79,6 +79,23 @@ describe('publicJwkFromVerificationMethod for blockchain accounts', () => {
     const malformed = { ...method, blockchainAccountId: 'eip155:1337:0x12' } as VerificationMethod
     expect(() => publicJwkFromVerificationMethod(malformed, { alg: 'ES256K', data, signature })).toThrow(
       expect.objectContaining({ code: 'ERR_KEY_INVALID' }),
+    )
+  })
+
+  it('behavior: once an account`s key is known, another key`s signature gets that key and fails to verify', async () => {
+    const { key, signature } = await account()
+    const method = recoveryMethod(ethereumAddressOf(publicKeyToBytes(key.publicJwk)))
+    expect(publicJwkFromVerificationMethod(method, { alg: 'ES256K', data, signature })).toEqual(key.publicJwk)
+    const other = await account()
+    const publicJwk = publicJwkFromVerificationMethod(method, {
+      alg: 'ES256K',
+      data,
+      signature: other.signature,
+    })
+    expect(publicJwk).toEqual(key.publicJwk)
+    expect(await verifySignature({ publicJwk, alg: 'ES256K', data, signature: other.signature })).toBe(false)
+    expect(() => publicJwkFromVerificationMethod(method, { alg: 'EdDSA', data, signature })).toThrow(
+      expect.objectContaining({ code: 'ERR_ALGORITHM_MISMATCH' }),
     )
   })
 })

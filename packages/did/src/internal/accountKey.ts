@@ -7,6 +7,10 @@ import type { SignedBytes } from '../types.js'
 // CAIP-10 account ids of Ethereum-compatible chains, as did:ethr writes them.
 const EIP155_ACCOUNT = /^eip155:[0-9]{1,20}:(0x[0-9a-fA-F]{40})$/
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/
+// Keys already recovered, by address. An address is a hash of its key, so a pair found once holds
+// forever: later signatures by that account are checked with the key directly, without recovery.
+const MAX_KNOWN_KEYS = 1024
+const knownKeys = new Map<string, PublicJwk>()
 
 /** The Ethereum address (lower case) a verification method names instead of a key, if any. */
 export function accountAddress(method: VerificationMethod): string | undefined {
@@ -32,7 +36,8 @@ export function ethereumAddressOf(publicKey: Uint8Array): string {
 
 /**
  * The secp256k1 key that made an ES256K signature, recovered from it (both recovery ids are tried)
- * and accepted only when its Ethereum address is `address`.
+ * and accepted only when its Ethereum address is `address`. Once an account's key is known it is
+ * returned as is, and the signature is left to the verification that follows.
  *
  * @throws `ERR_ALGORITHM_MISMATCH` for another algorithm; `ERR_SIGNATURE_INVALID` when no key
  *   recovered from the signature has this address.
@@ -43,6 +48,8 @@ export function recoverAccountKey(address: string, signed: SignedBytes): PublicJ
       details: { alg: String(signed.alg).slice(0, 32) },
     })
   }
+  const known = knownKeys.get(address)
+  if (known !== undefined) return known
   if (signed.signature instanceof Uint8Array && signed.signature.length === 64) {
     const recovered = new Uint8Array(65)
     recovered.set(signed.signature, 1)
@@ -54,11 +61,17 @@ export function recoverAccountKey(address: string, signed: SignedBytes): PublicJ
       } catch {
         continue
       }
-      if (ethereumAddressOf(publicKey) === address)
-        return publicJwkFromBytes({ crv: 'secp256k1', bytes: publicKey })
+      if (ethereumAddressOf(publicKey) === address) return remember(address, publicKey)
     }
   }
   throw new CivitasError('ERR_SIGNATURE_INVALID', `the signature was not made by the account ${address}`, {
     details: { address },
   })
+}
+
+function remember(address: string, publicKey: Uint8Array): PublicJwk {
+  const publicJwk = Object.freeze(publicJwkFromBytes({ crv: 'secp256k1', bytes: publicKey }))
+  if (knownKeys.size >= MAX_KNOWN_KEYS) knownKeys.delete(knownKeys.keys().next().value as string)
+  knownKeys.set(address, publicJwk)
+  return publicJwk
 }
