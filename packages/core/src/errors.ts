@@ -37,6 +37,8 @@ export type CivitasErrorCode =
   | 'ERR_DID_RESOLUTION_FAILED'
   | 'ERR_DID_DOCUMENT_INVALID'
   | 'ERR_DID_DEACTIVATED'
+  /** A DID registry transaction (did:ethr: change owner, delegate, attribute) failed or was refused. */
+  | 'ERR_DID_UPDATE_FAILED'
   | 'ERR_VERIFICATION_METHOD_NOT_FOUND'
   | 'ERR_VERIFICATION_RELATIONSHIP'
   // tokens, credentials and presentations

@@ -69,6 +69,7 @@ export async function verifyCredential(
       alg,
       relationship: 'assertionMethod',
       mismatch: 'ERR_ISSUER_MISMATCH',
+      signed: { alg, data: decoded.signingInput, signature: decoded.signature },
     }),
   )
   const kid = await runCheck('signature', onCheck, () => verifySignedBy(decoded, keys))

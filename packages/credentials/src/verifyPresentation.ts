@@ -89,6 +89,7 @@ export async function verifyPresentation(
       alg,
       relationship: 'authentication',
       mismatch: 'ERR_HOLDER_MISMATCH',
+      signed: { alg, data: decoded.signingInput, signature: decoded.signature },
     }),
   )
   await runCheck('signature', onCheck, () => verifySignedBy(decoded, keys))

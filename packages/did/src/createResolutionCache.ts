@@ -48,11 +48,13 @@ export function createResolutionCache(options: CreateResolutionCacheOptions = {}
 
   async function cache(parsed: ParsedDID, resolve: WrappedResolver): Promise<DIDResolutionResult> {
     if ((parsed as { params?: Record<string, string> }).params?.['no-cache'] === 'true') return resolve()
-    const entry = entries.get(parsed.did)
+    // A query selects a version (`?versionId=…`, `?versionTime=…`): each is cached apart.
+    const key = parsed.query ? `${parsed.did}?${parsed.query}` : parsed.did
+    const entry = entries.get(key)
     if (entry !== undefined) {
-      entries.delete(parsed.did)
+      entries.delete(key)
       if (entry.expiresAt > clock()) {
-        entries.set(parsed.did, entry)
+        entries.set(key, entry)
         return entry.result
       }
     }
@@ -60,7 +62,7 @@ export function createResolutionCache(options: CreateResolutionCacheOptions = {}
     const lifetime = lifetimeOf(result, ttlMs)
     if (result.didResolutionMetadata?.error === undefined && result.didDocument != null && lifetime > 0) {
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string)
-      entries.set(parsed.did, { result: deepFreeze(result), expiresAt: clock() + lifetime })
+      entries.set(key, { result: deepFreeze(result), expiresAt: clock() + lifetime })
     }
     return result
   }

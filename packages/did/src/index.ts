@@ -17,4 +17,4 @@ export {
   type ResolveVerificationKeyResult,
   resolveVerificationKey,
 } from './resolveVerificationKey.js'
-export type { Identity, ResolutionCache } from './types.js'
+export type { Identity, ResolutionCache, SignedBytes } from './types.js'

@@ -1,6 +1,8 @@
 import { CivitasError, type KeyType, type PublicJwk, type VerificationMethod } from '@civitas/core'
 import { decodeMultikey, importPublicJwk, publicJwkFromBytes } from '@civitas/crypto'
 import { base58btc } from 'multiformats/bases/base58'
+import { accountAddress, recoverAccountKey } from './internal/accountKey.js'
+import type { SignedBytes } from './types.js'
 
 /** Curves of the older suite types that carry `publicKeyBase58`. */
 const CURVE_OF_BASE58_TYPE: Record<string, KeyType> = {
@@ -15,11 +17,16 @@ const CURVE_OF_BASE58_TYPE: Record<string, KeyType> = {
  * The validated public JWK of a verification method, whichever way the document encodes it:
  * `publicKeyJwk` (JsonWebKey2020, JsonWebKey), `publicKeyMultibase` (Multikey,
  * Ed25519VerificationKey2020, X25519KeyAgreementKey2020) or `publicKeyBase58` (the 2018/2019 suites).
+ * A method that names an Ethereum account instead of a key (`blockchainAccountId` `eip155:…`, as
+ * did:ethr's `EcdsaSecp256k1RecoveryMethod2020`, or `ethereumAddress`) yields the key recovered
+ * from `signed`, and only when that key's address is the account's.
  *
  * @throws `ERR_JWK_PRIVATE_MATERIAL` when the method carries a private key; `ERR_KEY_INVALID`
- *   when it has no usable public key; the codes of `importPublicJwk` and `decodeMultikey`.
+ *   when it has no usable public key (or names an account and no `signed` is given);
+ *   `ERR_SIGNATURE_INVALID` when the account did not make `signed`; `ERR_ALGORITHM_MISMATCH` when
+ *   `signed` is not ES256K; the codes of `importPublicJwk` and `decodeMultikey`.
  */
-export function publicJwkFromVerificationMethod(method: VerificationMethod): PublicJwk {
+export function publicJwkFromVerificationMethod(method: VerificationMethod, signed?: SignedBytes): PublicJwk {
   if (typeof method !== 'object' || method === null)
     throw new CivitasError('ERR_KEY_INVALID', 'expected a verification method')
   if ('privateKeyJwk' in method || 'privateKeyMultibase' in method || 'privateKeyBase58' in method) {
@@ -39,6 +46,8 @@ export function publicJwkFromVerificationMethod(method: VerificationMethod): Pub
       throw new CivitasError('ERR_KEY_INVALID', 'publicKeyBase58 is not a valid key', { cause })
     }
   }
+  const address = accountAddress(method)
+  if (address !== undefined && signed !== undefined) return recoverAccountKey(address, signed)
   throw new CivitasError(
     'ERR_KEY_INVALID',
     `verification method of type ${String(method.type).slice(0, 64)} has no usable public key`,

@@ -7,8 +7,10 @@ import {
 } from '@civitas/core'
 import type { Resolvable } from 'did-resolver'
 import { findVerificationMethod } from './findVerificationMethod.js'
+import { accountAddress } from './internal/accountKey.js'
 import { publicJwkFromVerificationMethod } from './publicJwkFromVerificationMethod.js'
 import { resolveDidDocument } from './resolveDidDocument.js'
+import type { SignedBytes } from './types.js'
 
 /** Options for {@link resolveVerificationKey}. */
 export interface ResolveVerificationKeyOptions {
@@ -20,6 +22,11 @@ export interface ResolveVerificationKeyOptions {
   did?: string
   /** The relationship the key must be listed under. */
   relationship: VerificationRelationship
+  /**
+   * The signature being verified, for methods that name a blockchain account instead of a key
+   * (did:ethr): the key is recovered from it and must be the account's.
+   */
+  signed?: SignedBytes
 }
 
 /** The key a signature must verify with, and where it came from. */
@@ -54,7 +61,7 @@ const keysByDocument = new WeakMap<object, Map<string, ResolveVerificationKeyRes
 export async function resolveVerificationKey(
   options: ResolveVerificationKeyOptions,
 ): Promise<ResolveVerificationKeyResult> {
-  const { resolver, kid, did, relationship } = options
+  const { resolver, kid, did, relationship, signed } = options
   const hash = typeof kid === 'string' ? kid.indexOf('#') : -1
   if (hash <= 0 || !kid.startsWith('did:')) {
     throw new CivitasError(
@@ -81,8 +88,9 @@ export async function resolveVerificationKey(
   const memo = known?.get(memoKey)
   if (memo !== undefined) return memo
   const method = findVerificationMethod(document, kid, relationship)
-  const result = { publicJwk: publicJwkFromVerificationMethod(method), method, document }
-  if (Object.isFrozen(document)) {
+  const result = { publicJwk: publicJwkFromVerificationMethod(method, signed), method, document }
+  // A key recovered from a signature belongs to that signature only.
+  if (Object.isFrozen(document) && accountAddress(method) === undefined) {
     if (known === undefined) {
       known = new Map()
       keysByDocument.set(document, known)

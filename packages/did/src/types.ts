@@ -19,3 +19,16 @@ export interface ResolutionCache extends DIDCache {
   /** How many documents are cached. */
   readonly size: number
 }
+
+/**
+ * What a signature covers, for verification methods that name a blockchain account instead of a
+ * key (did:ethr's `EcdsaSecp256k1RecoveryMethod2020`): the key is recovered from the signature.
+ */
+export interface SignedBytes {
+  /** The JOSE algorithm of the signature; only `ES256K` recovers a key. */
+  readonly alg: string
+  /** The signed bytes (a JWS signing input). */
+  readonly data: Uint8Array
+  /** The raw signature (R‖S, 64 bytes). */
+  readonly signature: Uint8Array
+}

@@ -11,6 +11,7 @@ import {
   type Resolvable,
   resolveDidDocument,
   resolveVerificationKey,
+  type SignedBytes,
 } from '@civitas/did'
 
 /** A key that may have signed a token, with the DID URL it came from. */
@@ -24,7 +25,8 @@ const MAX_CANDIDATES = 8
 /**
  * The keys a token's signature must verify with: the one `kid` names, which must belong to `did`
  * and be listed under `relationship`; or, for tokens without `kid` (did-jwt's default), every key
- * of that relationship whose curve matches `alg`.
+ * of that relationship whose curve matches `alg`. Methods that name a blockchain account (did:ethr)
+ * yield the key recovered from `signed`, when it is the account's.
  *
  * @throws `mismatch` when `kid` names another DID's key; the codes of DID resolution.
  */
@@ -35,8 +37,9 @@ export async function resolveSignerKeys(options: {
   alg: string
   relationship: VerificationRelationship
   mismatch: CivitasErrorCode
+  signed: SignedBytes
 }): Promise<SignerKey[]> {
-  const { resolver, did, kid, alg, relationship, mismatch } = options
+  const { resolver, did, kid, alg, relationship, mismatch, signed } = options
   if (kid !== undefined) {
     if (typeof kid !== 'string') throw new CivitasError('ERR_JWS_HEADER_INVALID', 'kid must be a string')
     const absolute = kid.startsWith('#') ? `${did}${kid}` : kid
@@ -49,7 +52,13 @@ export async function resolveSignerKeys(options: {
         },
       )
     }
-    const { publicJwk } = await resolveVerificationKey({ resolver, kid: absolute, did, relationship })
+    const { publicJwk } = await resolveVerificationKey({
+      resolver,
+      kid: absolute,
+      did,
+      relationship,
+      signed,
+    })
     return [{ publicJwk, kid: absolute }]
   }
   const document = await resolveDidDocument(resolver, did)
@@ -57,7 +66,10 @@ export async function resolveSignerKeys(options: {
   for (const entry of document[relationship] ?? []) {
     const id = typeof entry === 'string' ? entry : entry.id
     try {
-      const publicJwk = publicJwkFromVerificationMethod(findVerificationMethod(document, id, relationship))
+      const publicJwk = publicJwkFromVerificationMethod(
+        findVerificationMethod(document, id, relationship),
+        signed,
+      )
       if (algorithmForJwk(publicJwk) === alg)
         keys.push({ publicJwk, kid: id.startsWith('#') ? `${did}${id}` : id })
     } catch {

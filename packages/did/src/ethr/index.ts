@@ -1,0 +1,14 @@
+/**
+ * The did:ethr method: identities anchored on an Ethereum ERC-1056 registry, with owner rotation,
+ * delegate signers and attributes recorded on the chain; resolution of current and past versions.
+ *
+ * @module
+ */
+export { type AddDelegateOptions, type AddDelegateResult, addDelegate } from './addDelegate.js'
+export { type ChangeOwnerOptions, type ChangeOwnerResult, changeOwner } from './changeOwner.js'
+export { type CreateDidEthrOptions, createDidEthr } from './createDidEthr.js'
+export { type DidEthrResolverOptions, didEthrResolver } from './didEthrResolver.js'
+export { type RevokeAttributeOptions, revokeAttribute } from './revokeAttribute.js'
+export { type RevokeDelegateOptions, revokeDelegate } from './revokeDelegate.js'
+export { type SetAttributeOptions, setAttribute } from './setAttribute.js'
+export type { EthrDelegateType, EthrIdentity, EthrNetwork, EthrTransaction } from './types.js'
