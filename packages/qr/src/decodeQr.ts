@@ -45,7 +45,13 @@ export function decodeQr(text: string): string {
   try {
     const payload = new ByteReader(decodeBase45(text.slice(PREFIX_V1.length)), 'payload')
     const raw = payload.take(payload.varint())
-    const structure = inflateCapped(payload.take(payload.remaining), DICTIONARY_V1, MAX_INFLATED_BYTES)
+    const structure = inflateCapped(payload.take(payload.remaining), {
+      limit: MAX_INFLATED_BYTES,
+      dictionary: DICTIONARY_V1,
+      limitCode: 'ERR_QR_INFLATE_LIMIT',
+      invalidCode: 'ERR_QR_INVALID',
+      name: 'QR payload',
+    })
     return unpackToken(structure, raw)
   } catch (cause) {
     if (cause instanceof CivitasError) throw cause
