@@ -11,4 +11,5 @@
  *
  * @module
  */
+export type { QrReaderWasm } from './internal/readQrCode.js'
 export { type QrPixels, type ScanQrOptions, scanQr } from './scanQr.js'

@@ -1,8 +1,8 @@
 import { CivitasError } from '@civitas/core'
-import jsQRModule from 'jsqr'
 import { decodeJpegPixels } from './internal/decodeJpegPixels.js'
 import { decodePngPixels } from './internal/decodePngPixels.js'
 import { readImageHeader } from './internal/imageHeader.js'
+import { type QrReaderWasm, readQrCode } from './internal/readQrCode.js'
 
 /** Pixels already decoded: RGBA, 8 bits a channel, row by row (what a canvas's `getImageData` returns). */
 export interface QrPixels {
@@ -17,13 +17,15 @@ export interface ScanQrOptions {
   maxPixels?: number
   /** Refuse encoded images longer than this many bytes (default 32 MiB). */
   maxBytes?: number
+  /**
+   * The QR reader's WebAssembly (`zxing-wasm/reader/zxing_reader.wasm`): its bytes or URL. Needed outside
+   * Node only; in Node it is read from the installed package. Nothing is ever fetched from elsewhere.
+   */
+  wasm?: QrReaderWasm
 }
 
 const DEFAULT_MAX_PIXELS = 25_000_000
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024
-// jsqr ships CommonJS with `exports.default`; Node's ESM loader hands over `module.exports` itself.
-type JsQr = typeof jsQRModule.default
-const jsQR: JsQr = (jsQRModule as { default?: JsQr }).default ?? (jsQRModule as unknown as JsQr)
 
 /**
  * Finds and reads the QR code in an image: PNG or JPEG bytes (a photo, a screenshot, a scan), or RGBA
@@ -51,9 +53,9 @@ export async function scanQr(image: Uint8Array | QrPixels, options: ScanQrOption
   const { maxPixels = DEFAULT_MAX_PIXELS, maxBytes = DEFAULT_MAX_BYTES } = options
   const pixels =
     image instanceof Uint8Array ? decodeImage(image, maxPixels, maxBytes) : checkPixels(image, maxPixels)
-  const code = jsQR(pixels.data, pixels.width, pixels.height, { inversionAttempts: 'attemptBoth' })
-  if (code === null) throw new CivitasError('ERR_QR_NOT_FOUND', 'image: no readable QR code found')
-  return code.data
+  const text = await readQrCode(pixels, options.wasm)
+  if (text === undefined) throw new CivitasError('ERR_QR_NOT_FOUND', 'image: no readable QR code found')
+  return text
 }
 
 function decodeImage(bytes: Uint8Array, maxPixels: number, maxBytes: number) {
