@@ -98,7 +98,7 @@ describe('encodeQr', () => {
       QRCode.create(segments, { errorCorrectionLevel: 'L' }).version
     expect(version([{ data: text, mode: 'alphanumeric' }])).toBeLessThanOrEqual(
       version([
-        { data: 'shc:/', mode: 'byte' },
+        { data: encodeUtf8('shc:/'), mode: 'byte' },
         { data: numeric.slice(5), mode: 'numeric' },
       ]),
     )
