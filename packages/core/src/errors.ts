@@ -72,6 +72,7 @@ export type CivitasErrorCode =
   | 'ERR_STATUS_ENTRY_NOT_FOUND'
   // QR codes and trust bundles
   | 'ERR_QR_INVALID'
+  | 'ERR_QR_PREFIX'
   | 'ERR_QR_TOO_LARGE'
   | 'ERR_QR_INFLATE_LIMIT'
   | 'ERR_IMAGE_INVALID'

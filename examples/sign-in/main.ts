@@ -1,0 +1,3 @@
+import { runSignInExample } from './runSignInExample.js'
+
+await runSignInExample((line) => console.log(line))
