@@ -1,0 +1,3 @@
+import { runCommunityPollExample } from './runCommunityPollExample.js'
+
+await runCommunityPollExample((line) => console.log(line))
