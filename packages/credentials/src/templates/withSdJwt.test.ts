@@ -8,20 +8,18 @@ import { verifyPresentation } from '../verifyPresentation.js'
 import { healthAccess } from './healthAccess.js'
 import { quarantinePass } from './quarantinePass.js'
 import { residency } from './residency.js'
+import type { SdJwtBuild } from './types.js'
 
 const clock = fixedClock(NOW) // 2026-11-23
 const audience = 'https://verifier.example'
 const nonce = 'n-templates-91xQ'
 
-async function presentOnly(
-  build: { credential: Record<string, unknown>; disclosable: unknown[] },
-  disclose: string[],
-) {
+async function presentOnly(build: SdJwtBuild, disclose: string[]) {
   const { city, citizen, resolver } = await createParties('EdDSA', 'ES256')
   const { token } = await issueCredential({
     issuer: city,
     format: 'dc+sd-jwt',
-    ...(build as never),
+    ...build,
     holder: citizen.did, // the templates' example subject is not this test's citizen
 
     clock,
