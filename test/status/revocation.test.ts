@@ -45,7 +45,7 @@ describe('revocation and suspension over a loopback status list server', () => {
   })
   afterAll(() => server.close())
 
-  async function scene(format: CredentialFormat = 'vc+jwt') {
+  async function scene(format: Exclude<CredentialFormat, 'dc+sd-jwt'> = 'vc+jwt') {
     const parties = await createParties()
     const registry = createMemoryStatusRegistry({ clock })
     const status = createStatusListPublisher({

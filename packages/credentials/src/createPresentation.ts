@@ -1,7 +1,8 @@
 import { CivitasError, type Clock, type JsonObject, systemClock } from '@civitas/core'
 import { signJws } from '@civitas/crypto'
 import type { Identity } from '@civitas/did'
-import type { CredentialFormat } from './types.js'
+import { presentSdJwt } from './internal/sdJwt/presentSdJwt.js'
+import type { ClaimPath, CredentialFormat } from './types.js'
 
 /** Options for {@link createPresentation}. */
 export interface CreatePresentationOptions {
@@ -19,6 +20,11 @@ export interface CreatePresentationOptions {
   clock?: Clock
   /** How long the presentation is valid, in milliseconds (default 5 minutes). */
   validFor?: number
+  /**
+   * `dc+sd-jwt`: the claims to reveal (`['given_name', 'age_equal_or_over.18']`), or `'all'`.
+   * Nothing selectively disclosable is revealed unless named here.
+   */
+  disclose?: readonly ClaimPath[] | 'all'
 }
 
 /** A signed presentation. */
@@ -31,7 +37,14 @@ export interface CreatePresentationResult {
  * Signs a presentation of credentials, bound to a verifier's `audience` and `nonce`: `vp+jwt` (VC
  * 2.0, credentials as `EnvelopedVerifiableCredential` data URLs) or `jwt_vc_json` (a `vp` claim).
  *
- * @throws `ERR_INVALID_ARGUMENT` for a non-array or non-string credential list; the signer's errors.
+ * An SD-JWT VC is presented on its own as SD-JWT+KB (`format: 'dc+sd-jwt'`, chosen by itself when
+ * the credential is an SD-JWT): only the disclosures the `disclose` paths need, then a key-binding
+ * JWT (`typ: kb+jwt`) over `aud`, `nonce`, `iat` and `sd_hash`, signed by the holder's key.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9901#section-4.3
+ * @throws `ERR_INVALID_ARGUMENT` for a non-array or non-string credential list, for SD-JWT without
+ *   exactly one credential, an audience and a nonce, or a `disclose` path that names no claim;
+ *   the codes of `decodeSdJwt`; the signer's errors.
  * @example
  * ```ts
  * import { createPresentation } from '@civitas/credentials'
@@ -42,6 +55,12 @@ export interface CreatePresentationResult {
  * const { token } = await createPresentation({
  *   holder: citizen, credentials: [residencyCard], audience: 'https://hotel.example', nonce: 'n-0S6_WzA2Mj',
  * })
+ *
+ * declare const residencySdJwt: string
+ * const overEighteen = await createPresentation({
+ *   holder: citizen, credentials: [residencySdJwt], disclose: ['age_equal_or_over.18'],
+ *   audience: 'https://bar.example', nonce: 'n-Kq2m9Tz41b',
+ * })
  * ```
  */
 export async function createPresentation(
@@ -50,6 +69,21 @@ export async function createPresentation(
   const { holder, credentials, audience, nonce, format = 'vc+jwt', validFor = 5 * 60_000 } = options
   if (!Array.isArray(credentials) || !credentials.every((token) => typeof token === 'string')) {
     throw new CivitasError('ERR_INVALID_ARGUMENT', 'credentials: expected an array of credential tokens')
+  }
+  if (options.format === 'dc+sd-jwt' || credentials.some((token) => token.includes('~'))) {
+    const [token, ...others] = credentials
+    if (token === undefined || others.length > 0) {
+      throw new CivitasError('ERR_INVALID_ARGUMENT', 'credentials: an SD-JWT VC is presented alone')
+    }
+    if (typeof audience !== 'string' || typeof nonce !== 'string') {
+      throw new CivitasError('ERR_INVALID_ARGUMENT', 'an SD-JWT presentation needs an audience and a nonce')
+    }
+    const disclose = options.disclose ?? []
+    const clock = options.clock ?? systemClock
+    return {
+      token: await presentSdJwt({ holder, token, disclose, audience, nonce, clock }),
+      format: 'dc+sd-jwt',
+    }
   }
   const iat = Math.floor((options.clock ?? systemClock)() / 1000)
   const binding: JsonObject = {

@@ -1,7 +1,8 @@
 /**
- * Verifiable credentials and presentations as JWTs: `vc+jwt` / `vp+jwt` (VC 2.0 secured with
- * JOSE) and `jwt_vc_json` (the VC 1.1 JWT that did-jwt-vc and most wallets use). Templates with
- * JSON Schemas are at `@civitas/credentials/templates`.
+ * Verifiable credentials and presentations: `vc+jwt` / `vp+jwt` (VC 2.0 secured with JOSE),
+ * `jwt_vc_json` (the VC 1.1 JWT that did-jwt-vc and most wallets use) and `dc+sd-jwt` (SD-JWT VC
+ * with selective disclosure and key binding). Templates with JSON Schemas are at
+ * `@civitas/credentials/templates`.
  *
  * @module
  */
@@ -11,12 +12,21 @@ export {
   createPresentation,
 } from './createPresentation.js'
 export {
+  DEFAULT_SD_JWT_MAX_LENGTH,
+  type DecodedSdJwt,
+  type DecodeSdJwtOptions,
+  type Disclosure,
+  decodeSdJwt,
+  MAX_DISCLOSURES,
+} from './decodeSdJwt.js'
+export {
   type IssueCredentialOptions,
   type IssueCredentialResult,
   issueCredential,
 } from './issueCredential.js'
 export type {
   CheckName,
+  ClaimPath,
   CredentialFormat,
   CredentialStatusOptions,
   CredentialStatusPurpose,

@@ -1,17 +1,22 @@
-import { CivitasError, type Clock, type JsonObject, systemClock } from '@civitas/core'
+import { CivitasError, type Clock, type JsonObject, type PublicJwk, systemClock } from '@civitas/core'
 import { signJws } from '@civitas/crypto'
-import type { Identity } from '@civitas/did'
+import type { Identity, Resolvable } from '@civitas/did'
 import { allocateCredentialStatus } from './internal/allocateCredentialStatus.js'
 import { checkSchema } from './internal/checkSchema.js'
 import { idOf, readCredential } from './internal/readCredential.js'
+import { issueSdJwtVc } from './internal/sdJwt/issueSdJwtVc.js'
 import { toJwtVcJsonClaims } from './internal/toJwtVcJsonClaims.js'
-import type { CredentialFormat, CredentialStatusOptions } from './types.js'
+import type { ClaimPath, CredentialFormat, CredentialStatusOptions } from './types.js'
 
 /** Options for {@link issueCredential}. */
 export interface IssueCredentialOptions {
   /** The issuer; its `kid` must be under `assertionMethod` in its DID document. */
   issuer: Identity
-  /** The unsigned credential (VC 2.0 form, as templates build it); `issuer` is filled in. */
+  /**
+   * The unsigned credential: VC 2.0 form for `vc+jwt` and `jwt_vc_json` (as templates build it;
+   * `issuer` is filled in); for `dc+sd-jwt` the SD-JWT VC claims, with `vct` (`iss`, `iat`,
+   * `exp` and `cnf` are filled in).
+   */
   credential: JsonObject
   /** The encoding (default `vc+jwt`). */
   format?: CredentialFormat
@@ -26,6 +31,21 @@ export interface IssueCredentialOptions {
    * revoked or suspended later by its `id` (a `urn:uuid:` id is given when the credential has none).
    */
   status?: CredentialStatusOptions
+  /**
+   * `dc+sd-jwt`: the claims the holder may disclose one by one (`['given_name', 'address.locality',
+   * 'nationalities.0']`); a path into a disclosable object makes its members disclosable too.
+   * `iss`, `nbf`, `exp`, `cnf`, `vct` and `status` never are.
+   */
+  disclosable?: readonly ClaimPath[]
+  /** `dc+sd-jwt`: each `_sd` gets between 1 and this many decoy digests (default 3; 0 for none). */
+  decoys?: number
+  /**
+   * `dc+sd-jwt`: whose key goes into `cnf.jwk`: a public JWK, a DID URL (a key under
+   * `authentication`) or a DID (its first such key). Default: the credential's `sub` DID.
+   */
+  holder?: string | PublicJwk
+  /** `dc+sd-jwt`: resolves a holder DID (default: did:key and did:jwk). */
+  resolver?: Resolvable
 }
 
 /** A signed credential. */
@@ -36,12 +56,18 @@ export interface IssueCredentialResult {
 }
 
 /**
- * Signs a credential as `vc+jwt` (VC 2.0 secured with JOSE: the claims set is the credential) or
- * `jwt_vc_json` (the VC 1.1 JWT of did-jwt-vc). The credential is checked against its JSON Schema
- * when it names a known one, so an issuer cannot sign what verifiers would refuse.
+ * Signs a credential as `vc+jwt` (VC 2.0 secured with JOSE: the claims set is the credential),
+ * `jwt_vc_json` (the VC 1.1 JWT of did-jwt-vc) or `dc+sd-jwt` (SD-JWT VC: salted disclosures for
+ * the `disclosable` claims, decoys, `_sd_alg: sha-256`, the holder's key in `cnf.jwk`). A VC is
+ * checked against its JSON Schema when it names a known one, so an issuer cannot sign what
+ * verifiers would refuse.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9901 (SD-JWT) and draft-ietf-oauth-sd-jwt-vc
  *
  * @throws `ERR_ISSUER_MISMATCH` when the credential names another issuer; `ERR_CREDENTIAL_INVALID`
- *   for a malformed credential; `ERR_SCHEMA_INVALID`; the signer's errors.
+ *   for a malformed credential; `ERR_SCHEMA_INVALID`; `ERR_INVALID_ARGUMENT` for a disclosable
+ *   path that names no claim or a reserved one, or SD-JWT options with another format; the
+ *   holder key's (`ERR_JWK_*`, `ERR_DID_*`) and the signer's errors.
  * @example
  * ```ts
  * import { issueCredential } from '@civitas/credentials'
@@ -61,12 +87,29 @@ export interface IssueCredentialResult {
  *   }),
  *   validFor: 365 * 24 * 3600 * 1000,
  * })
+ *
+ * const { token: sdJwt } = await issueCredential({
+ *   issuer: city,
+ *   format: 'dc+sd-jwt',
+ *   credential: { vct: 'urn:civitas:vct:library-card:1', sub: citizen.did, given_name: 'Mari', locality: 'Tartu' },
+ *   disclosable: ['given_name', 'locality'],
+ * })
  * ```
  */
 export async function issueCredential(options: IssueCredentialOptions): Promise<IssueCredentialResult> {
   const { issuer, credential, format = 'vc+jwt', validFor } = options
   if (typeof credential !== 'object' || credential === null || Array.isArray(credential)) {
     throw new CivitasError('ERR_CREDENTIAL_INVALID', 'credential: expected a JSON object')
+  }
+  if (format === 'dc+sd-jwt') {
+    if (options.status !== undefined) {
+      throw new CivitasError('ERR_INVALID_ARGUMENT', 'status: not supported for dc+sd-jwt yet')
+    }
+    const token = await issueSdJwtVc({ ...options, clock: options.clock ?? systemClock })
+    return { token, format, ...(typeof credential.jti === 'string' ? { id: credential.jti } : {}) }
+  }
+  if (options.disclosable !== undefined || options.holder !== undefined) {
+    throw new CivitasError('ERR_INVALID_ARGUMENT', 'disclosable and holder apply to dc+sd-jwt only')
   }
   if (credential.issuer !== undefined && idOf(credential.issuer, 'issuer') !== issuer.did) {
     throw new CivitasError(

@@ -1,7 +1,14 @@
-import type { CivitasErrorCode, JsonObject } from '@civitas/core'
+import type { CivitasErrorCode, JsonObject, PublicJwk } from '@civitas/core'
 
-/** The JWT encodings Civitas issues and verifies. */
-export type CredentialFormat = 'vc+jwt' | 'jwt_vc_json'
+/** The encodings Civitas issues and verifies: two JWT encodings and SD-JWT VC. */
+export type CredentialFormat = 'vc+jwt' | 'jwt_vc_json' | 'dc+sd-jwt'
+
+/**
+ * Where a claim sits in a credential: a dotted string (`address.locality`, `nationalities.0`) or
+ * an array of segments (`['address', 'locality']`, `['nationalities', 0]`), as DCQL writes paths.
+ * A number (or a decimal string) selects an array element.
+ */
+export type ClaimPath = string | readonly (string | number)[]
 
 /** The checks verification runs, in order; reports and errors (`details.check`) name them. */
 export type CheckName =
@@ -9,6 +16,7 @@ export type CheckName =
   | 'algorithm'
   | 'issuer'
   | 'signature'
+  | 'disclosures'
   | 'validity'
   | 'schema'
   | 'credentials'
@@ -16,6 +24,7 @@ export type CheckName =
   | 'audience'
   | 'nonce'
   | 'freshness'
+  | 'keyBinding'
 
 /** Called once per check as verification runs, so a verifier can report every step. */
 export type OnCheck = (name: CheckName, ok: boolean, code?: CivitasErrorCode) => void
@@ -23,7 +32,10 @@ export type OnCheck = (name: CheckName, ok: boolean, code?: CivitasErrorCode) =>
 /** A credential whose signature, issuer key, validity period and schema have been verified. */
 export interface VerifiedCredential {
   format: CredentialFormat
-  /** The credential in VC data-model form (a `jwt_vc_json` token's `vc` with its JWT claims folded in). */
+  /**
+   * The credential in VC data-model form (a `jwt_vc_json` token's `vc` with its JWT claims folded
+   * in); for `dc+sd-jwt`, the processed payload: the claims always visible plus those disclosed.
+   */
   credential: JsonObject
   /** The issuer's DID. */
   issuer: string
@@ -43,6 +55,8 @@ export interface VerifiedCredential {
   kid: string
   /** The token as received. */
   token: string
+  /** The holder's key the issuer bound the credential to (`cnf.jwk` of an SD-JWT VC). */
+  holderKey?: PublicJwk
 }
 
 /** A presentation whose signature, holder key, audience, nonce, freshness and credentials have been verified. */

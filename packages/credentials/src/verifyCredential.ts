@@ -8,6 +8,7 @@ import { detectFormat } from './internal/detectFormat.js'
 import { readCredential } from './internal/readCredential.js'
 import { resolveSignerKeys } from './internal/resolveSignerKeys.js'
 import { runCheck } from './internal/runCheck.js'
+import { verifySdJwtVc } from './internal/sdJwt/verifySdJwtVc.js'
 import { readTime, type TimeOptions } from './internal/timeOptions.js'
 import { verifySignedBy } from './internal/verifySignedBy.js'
 import type { CredentialFormat, OnCheck, VerifiedCredential } from './types.js'
@@ -27,6 +28,8 @@ export interface VerifyCredentialOptions extends TimeOptions {
   maxLength?: number
   /** Called once per check. */
   onCheck?: OnCheck
+  /** Accept SD-JWT VCs typed with the older `vc+sd-jwt` as well as `dc+sd-jwt`. Off by default. */
+  legacySdJwtTyp?: boolean
 }
 
 /**
@@ -34,12 +37,18 @@ export interface VerifyCredentialOptions extends TimeOptions {
  * key under the issuer DID's `assertionMethod`, the signature, both validity windows (with clock
  * skew) and, when the credential names a known JSON Schema, the schema.
  *
+ * An SD-JWT VC (`dc+sd-jwt`, issued with all or some of its disclosures and no key-binding JWT)
+ * is checked the same way, with **disclosures** in place of the schema: every disclosure's digest
+ * must be in the payload exactly once, none may overwrite a claim or disclose `iss`, `nbf`,
+ * `exp`, `cnf`, `vct` or `status`. `credential` is then the processed payload: the claims always
+ * visible plus the disclosed ones, and nothing else.
+ *
  * @throws a CivitasError whose `details.check` names the failed check: `ERR_INPUT_TOO_LARGE`,
  *   `ERR_JWS_*`, `ERR_JSON_*`, `ERR_TOKEN_TYPE_INVALID`, `ERR_CREDENTIAL_INVALID`,
  *   `ERR_ALGORITHM_UNSUPPORTED`, `ERR_ALGORITHM_MISMATCH`, `ERR_ISSUER_MISMATCH`, `ERR_DID_*`,
  *   `ERR_VERIFICATION_METHOD_NOT_FOUND`, `ERR_VERIFICATION_RELATIONSHIP`, `ERR_SIGNATURE_INVALID`,
  *   `ERR_TOKEN_ISSUED_IN_FUTURE`, `ERR_CREDENTIAL_NOT_YET_VALID`, `ERR_CREDENTIAL_EXPIRED`,
- *   `ERR_SCHEMA_INVALID`.
+ *   `ERR_SCHEMA_INVALID`; for SD-JWT VC also `ERR_DISCLOSURE_INVALID`.
  * @example
  * ```ts
  * import { verifyCredential } from '@civitas/credentials'
@@ -55,6 +64,9 @@ export async function verifyCredential(
 ): Promise<VerifiedCredential> {
   const { resolver, onCheck } = options
   const { now, skew } = readTime(options)
+  if (options.format === 'dc+sd-jwt' || (typeof token === 'string' && token.includes('~'))) {
+    return verifySdJwtVc(token, options, { now, clockSkewMs: skew }, 'credential')
+  }
   const { decoded, format, claims } = await runCheck('parse', onCheck, () => {
     const decoded = decodeJws(token, { maxLength: options.maxLength ?? DEFAULT_CREDENTIAL_MAX_LENGTH })
     const format = detectFormat(decoded.header, decoded.payload, 'credential', options.format)

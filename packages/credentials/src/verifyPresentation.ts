@@ -1,4 +1,4 @@
-import { CivitasError, isCivitasError } from '@civitas/core'
+import { CivitasError } from '@civitas/core'
 import { decodeJws } from '@civitas/crypto'
 import type { Resolvable } from '@civitas/did'
 import { checkAlgorithm } from './internal/checkAlgorithm.js'
@@ -9,9 +9,11 @@ import {
   DEFAULT_PRESENTATION_MAX_AGE_MS,
 } from './internal/checkPresentationBinding.js'
 import { detectFormat } from './internal/detectFormat.js'
+import { inCredential } from './internal/inCredential.js'
 import { readPresentation } from './internal/readPresentation.js'
 import { resolveSignerKeys } from './internal/resolveSignerKeys.js'
 import { runCheck } from './internal/runCheck.js'
+import { verifySdJwtPresentation } from './internal/sdJwt/verifySdJwtPresentation.js'
 import { readTime, type TimeOptions } from './internal/timeOptions.js'
 import { verifySignedBy } from './internal/verifySignedBy.js'
 import type { CredentialFormat, OnCheck, VerifiedCredential, VerifiedPresentation } from './types.js'
@@ -42,6 +44,8 @@ export interface VerifyPresentationOptions extends TimeOptions {
   onCheck?: OnCheck
   /** Called once per check of each embedded credential. */
   onCredentialCheck?: (index: number, ...check: Parameters<OnCheck>) => void
+  /** Accept SD-JWT VCs typed with the older `vc+sd-jwt` as well as `dc+sd-jwt`. Off by default. */
+  legacySdJwtTyp?: boolean
 }
 
 /**
@@ -50,9 +54,16 @@ export interface VerifyPresentationOptions extends TimeOptions {
  * issuer key, validity, schema), and holder binding — each credential's subject must be the
  * presenter unless `allowBearer` is set.
  *
+ * An SD-JWT VC presentation (SD-JWT+KB) is checked as its credential (issuer key, signature,
+ * every disclosure, validity), then its **keyBinding** (`typ: kb+jwt`, signed by the `cnf` key,
+ * `sd_hash` over exactly what was presented), freshness, audience and nonce. A key-binding JWT is
+ * required. The credential holds only the claims disclosed; `holder` is its `sub`, or the holder
+ * key's RFC 9278 thumbprint URI when it has none.
+ *
  * @throws a CivitasError whose `details.check` names the failed check (and `details.credentialIndex`
  *   the credential): the codes of {@link verifyCredential}, plus `ERR_PRESENTATION_INVALID`,
- *   `ERR_HOLDER_MISMATCH`, `ERR_PRESENTATION_STALE`, `ERR_AUDIENCE_MISMATCH`, `ERR_NONCE_MISMATCH`.
+ *   `ERR_HOLDER_MISMATCH`, `ERR_PRESENTATION_STALE`, `ERR_AUDIENCE_MISMATCH`, `ERR_NONCE_MISMATCH`;
+ *   for SD-JWT also `ERR_DISCLOSURE_INVALID`, `ERR_KEY_BINDING_MISSING`, `ERR_KEY_BINDING_INVALID`.
  * @example
  * ```ts
  * import { verifyPresentation } from '@civitas/credentials'
@@ -70,6 +81,9 @@ export async function verifyPresentation(
 ): Promise<VerifiedPresentation> {
   const { resolver, onCheck } = options
   const { now, skew } = readTime(options)
+  if (options.format === 'dc+sd-jwt' || (typeof token === 'string' && token.includes('~'))) {
+    return verifySdJwtPresentation(token, options, { now, clockSkewMs: skew })
+  }
   const { decoded, format, claims } = await runCheck(
     'parse',
     onCheck,
@@ -122,24 +136,18 @@ export async function verifyPresentation(
   }
 }
 
-async function verifyEmbedded(
+function verifyEmbedded(
   token: string,
   index: number,
   options: VerifyPresentationOptions,
 ): Promise<VerifiedCredential> {
-  try {
-    return await verifyCredential(token, {
+  return inCredential(index, () =>
+    verifyCredential(token, {
       resolver: options.resolver,
       ...(options.clock === undefined ? {} : { clock: options.clock }),
       ...(options.clockSkewMs === undefined ? {} : { clockSkewMs: options.clockSkewMs }),
       ...(options.schemas === undefined ? {} : { schemas: options.schemas }),
       onCheck: (name, ok, code) => options.onCredentialCheck?.(index, name, ok, code),
-    })
-  } catch (error) {
-    if (!isCivitasError(error)) throw error
-    throw new CivitasError(error.code, `credential ${index}: ${error.message}`, {
-      details: { ...error.details, credentialIndex: index },
-      cause: error,
-    })
-  }
+    }),
+  )
 }

@@ -20,7 +20,7 @@ export interface CreateStatusListPublisherOptions {
   /** Lists are published at `${baseUrl}/${listId}`. */
   baseUrl: string
   /** Encoding of the list credentials (default `vc+jwt`). */
-  format?: CredentialFormat
+  format?: Exclude<CredentialFormat, 'dc+sd-jwt'>
   /** Entries each issued credential gets (default `['revocation']`). */
   purposes?: readonly CredentialStatusPurpose[]
   /** How long verifiers may cache a list, in milliseconds: the credential's `ttl` and HTTP `max-age` (default 5 minutes). */
@@ -42,7 +42,7 @@ export interface StatusChange {
 /** A signed status list credential, ready to serve. */
 export interface SignedStatusList {
   token: string
-  format: CredentialFormat
+  format: Exclude<CredentialFormat, 'dc+sd-jwt'>
   /** When the list last changed, in milliseconds since the epoch. */
   updatedAt: number
   ttlMs: number

@@ -90,7 +90,7 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
   }
 
   async function checkCredential(token: string, expectations: CheckExpectations): Promise<Report> {
-    const report = createReportBuilder('credential')
+    const report = createReportBuilder('credential', encodingOf(token))
     try {
       const credential = await verifyCredential(token, {
         resolver,
@@ -111,12 +111,13 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
   }
 
   async function checkPresentation(token: string, expectations: CheckExpectations): Promise<Report> {
-    const report = createReportBuilder('presentation')
+    const encoding = encodingOf(token)
+    const report = createReportBuilder('presentation', encoding)
     const credentialReports = new Map<number, ReturnType<typeof createReportBuilder>>()
     const credentialReport = (index: number) => {
       const known = credentialReports.get(index)
       if (known !== undefined) return known
-      const builder = createReportBuilder('credential')
+      const builder = createReportBuilder('credential', encoding)
       credentialReports.set(index, builder)
       return builder
     }
@@ -184,12 +185,19 @@ function toStatusChecker(options: CreateVerifierOptions): StatusChecker {
 
 const MAX_HEADER_LENGTH = 4096
 
+/** SD-JWTs (`<JWT>~…`) get their own list of checks in a report. */
+function encodingOf(token: unknown): 'jwt' | 'sd-jwt' {
+  return typeof token === 'string' && token.includes('~') ? 'sd-jwt' : 'jwt'
+}
+
 /**
  * Whether a token looks like a presentation; anything unreadable is checked (and failed) as a
  * credential. The header's `typ` decides when it can, so the payload is parsed once, not twice.
  */
 function isPresentation(token: unknown): boolean {
   if (typeof token !== 'string' || token.length > DEFAULT_PRESENTATION_MAX_LENGTH) return false
+  // An SD-JWT ending in a key-binding JWT is a presentation; one ending in ~ is a credential.
+  if (token.includes('~')) return !token.endsWith('~')
   const headerEnd = token.indexOf('.')
   if (headerEnd < 0 || headerEnd > MAX_HEADER_LENGTH) return false
   try {

@@ -51,7 +51,10 @@ export interface CheckExpectations {
   nonce?: string
   /** Credential types accepted; a credential must carry at least one. */
   types?: readonly string[]
-  /** Claims every credential subject must carry, as dotted paths (`address.locality`). */
+  /**
+   * Claims every credential subject must carry, as dotted paths (`address.locality`); for an
+   * SD-JWT VC, claims that must be disclosed (`age_equal_or_over.18`).
+   */
   requiredClaims?: readonly string[]
   /** Accept credentials whose subject is not the presenter. */
   allowBearer?: boolean

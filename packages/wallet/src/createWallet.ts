@@ -1,6 +1,13 @@
 import { CivitasError, type Clock, systemClock } from '@civitas/core'
-import { type CredentialFormat, createPresentation, verifyCredential } from '@civitas/credentials'
-import type { Identity, Resolvable } from '@civitas/did'
+import {
+  type ClaimPath,
+  type CredentialFormat,
+  createPresentation,
+  type VerifiedCredential,
+  verifyCredential,
+} from '@civitas/credentials'
+import { jwkThumbprint } from '@civitas/crypto'
+import { type Identity, type Resolvable, resolveVerificationKey } from '@civitas/did'
 import { answerSignIn } from './internal/answerSignIn.js'
 import { recordOf } from './internal/recordOf.js'
 import type { RespondOptions, RespondResult } from './internal/respondTypes.js'
@@ -33,6 +40,11 @@ export interface PresentOptions {
   /** The verifier's nonce. */
   nonce: string
   format?: CredentialFormat
+  /**
+   * For an SD-JWT VC: the claims to reveal (`['age_equal_or_over.18']`), or `'all'`. The wallet
+   * keeps every disclosure; nothing selectively disclosable is revealed unless named here.
+   */
+  disclose?: readonly ClaimPath[] | 'all'
 }
 
 /** The holder role: receive (verify, then store), query, present. */
@@ -100,11 +112,24 @@ export function createWallet(options: CreateWalletOptions): Wallet {
     return [newest]
   }
 
+  /** A credential is this wallet's when issued to its DID and, for SD-JWT VC, bound to its key. */
+  async function isBoundToMe(credential: VerifiedCredential): Promise<boolean> {
+    if (credential.format !== 'dc+sd-jwt') return credential.subject === identity.did
+    if (credential.subject !== undefined && credential.subject !== identity.did) return false
+    if (credential.holderKey === undefined) return false
+    const { publicJwk } = await resolveVerificationKey({
+      resolver,
+      kid: identity.kid,
+      relationship: 'authentication',
+    })
+    return (await jwkThumbprint(publicJwk)) === (await jwkThumbprint(credential.holderKey))
+  }
+
   return {
     did: identity.did,
     async receive(token, receiveOptions = {}) {
       const credential = await verifyCredential(token, { resolver, clock })
-      if (receiveOptions.allowBearer !== true && credential.subject !== identity.did) {
+      if (receiveOptions.allowBearer !== true && !(await isBoundToMe(credential))) {
         throw new CivitasError(
           'ERR_HOLDER_MISMATCH',
           'the credential was issued to another subject than this wallet',
@@ -125,6 +150,7 @@ export function createWallet(options: CreateWalletOptions): Wallet {
         nonce: present.nonce,
         clock,
         ...(present.format === undefined ? {} : { format: present.format }),
+        ...(present.disclose === undefined ? {} : { disclose: present.disclose }),
       })
     },
     respond: (qrText, respondOptions) =>

@@ -12,7 +12,7 @@ export const DEFAULT_PRESENTATION_MAX_AGE_MS = 5 * 60_000
  * @throws `ERR_TOKEN_ISSUED_IN_FUTURE`, `ERR_PRESENTATION_STALE`.
  */
 export function checkFreshness(
-  claims: PresentationClaims,
+  claims: Pick<PresentationClaims, 'issuedAt' | 'notBefore' | 'expires'>,
   now: number,
   skew: number,
   maxAgeMs: number,
@@ -42,7 +42,10 @@ export function checkFreshness(
  *
  * @throws `ERR_AUDIENCE_MISMATCH`.
  */
-export function checkAudience(claims: PresentationClaims, expected: string | undefined): void {
+export function checkAudience(
+  claims: Pick<PresentationClaims, 'audience'>,
+  expected: string | undefined,
+): void {
   const matches = expected === undefined ? claims.audience.length === 0 : claims.audience.includes(expected)
   if (!matches) {
     throw new CivitasError('ERR_AUDIENCE_MISMATCH', 'the presentation is addressed to another verifier', {
@@ -52,7 +55,7 @@ export function checkAudience(claims: PresentationClaims, expected: string | und
 }
 
 /** Checks the nonce when one is expected. @throws `ERR_NONCE_MISMATCH`. */
-export function checkNonce(claims: PresentationClaims, expected: string | undefined): void {
+export function checkNonce(claims: Pick<PresentationClaims, 'nonce'>, expected: string | undefined): void {
   if (expected !== undefined && claims.nonce !== expected) {
     throw new CivitasError(
       'ERR_NONCE_MISMATCH',

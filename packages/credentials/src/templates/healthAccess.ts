@@ -1,4 +1,5 @@
 import { DATE, defineTemplate, TEXT } from './internal/defineTemplate.js'
+import { withSdJwt } from './internal/withSdJwt.js'
 import type { TemplateInputBase } from './types.js'
 
 /** The claims of a health-record access grant. `subject` is the patient. */
@@ -27,33 +28,43 @@ export interface HealthAccessInput extends TemplateInputBase {
  * })
  * ```
  */
-export const healthAccess = defineTemplate<HealthAccessInput>({
-  name: 'healthAccess',
-  type: 'HealthRecordAccessGrant',
-  schemaId: 'urn:civitas:schema:health-record-access-grant:1',
-  subjectSchema: {
-    required: ['provider', 'providerName', 'scopes', 'purpose', 'period'],
-    properties: {
-      provider: { type: 'string', pattern: '^did:' },
-      providerName: TEXT,
-      scopes: {
-        type: 'array',
-        minItems: 1,
-        uniqueItems: true,
-        items: {
-          enum: [
-            'imaging',
-            'prescriptions',
-            'lab-results',
-            'allergies',
-            'immunizations',
-            'encounters',
-            'summary',
-          ],
+export const healthAccess = withSdJwt(
+  defineTemplate<HealthAccessInput>({
+    name: 'healthAccess',
+    type: 'HealthRecordAccessGrant',
+    schemaId: 'urn:civitas:schema:health-record-access-grant:1',
+    subjectSchema: {
+      required: ['provider', 'providerName', 'scopes', 'purpose', 'period'],
+      properties: {
+        provider: { type: 'string', pattern: '^did:' },
+        providerName: TEXT,
+        scopes: {
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: {
+            enum: [
+              'imaging',
+              'prescriptions',
+              'lab-results',
+              'allergies',
+              'immunizations',
+              'encounters',
+              'summary',
+            ],
+          },
         },
+        purpose: TEXT,
+        period: { type: 'object', required: ['start', 'end'], properties: { start: DATE, end: DATE } },
       },
-      purpose: TEXT,
-      period: { type: 'object', required: ['start', 'end'], properties: { start: DATE, end: DATE } },
     },
+  }),
+  {
+    vct: 'urn:civitas:vct:health-record-access-grant:1',
+    // Each scope on its own: the patient shows a clinic only the records it needs.
+    claims: (input) => ({
+      claims: { ...input },
+      disclosable: input.scopes.map((_, index) => ['scopes', index]),
+    }),
   },
-})
+)

@@ -8,5 +8,5 @@
 export { type HealthAccessInput, healthAccess } from './healthAccess.js'
 export { type MembershipInput, membership } from './membership.js'
 export { type QuarantinePassInput, quarantinePass } from './quarantinePass.js'
-export { type ResidencyInput, residency } from './residency.js'
-export type { CredentialTemplate, TemplateInputBase } from './types.js'
+export { AGE_THRESHOLDS, type ResidencyInput, residency } from './residency.js'
+export type { CredentialTemplate, SdJwtBuild, SdJwtCredentialTemplate, TemplateInputBase } from './types.js'

@@ -1,4 +1,5 @@
 import { DATE, defineTemplate, TEXT } from './internal/defineTemplate.js'
+import { withSdJwt } from './internal/withSdJwt.js'
 import type { TemplateInputBase } from './types.js'
 
 /** The claims of a traveller's quarantine pass. */
@@ -31,41 +32,51 @@ export interface QuarantinePassInput extends TemplateInputBase {
  * })
  * ```
  */
-export const quarantinePass = defineTemplate<QuarantinePassInput>({
-  name: 'quarantinePass',
-  type: 'QuarantinePass',
-  schemaId: 'urn:civitas:schema:quarantine-pass:1',
-  subjectSchema: {
-    required: ['destination', 'clearance', 'basis', 'window', 'healthAuthority'],
-    properties: {
-      destination: TEXT,
-      clearance: { enum: ['cleared', 'quarantine-required', 'denied'] },
-      basis: {
-        oneOf: [
-          {
-            type: 'object',
-            required: ['kind', 'testType', 'result', 'date'],
-            properties: {
-              kind: { const: 'test' },
-              testType: TEXT,
-              result: { enum: ['negative', 'positive'] },
-              date: DATE,
+export const quarantinePass = withSdJwt(
+  defineTemplate<QuarantinePassInput>({
+    name: 'quarantinePass',
+    type: 'QuarantinePass',
+    schemaId: 'urn:civitas:schema:quarantine-pass:1',
+    subjectSchema: {
+      required: ['destination', 'clearance', 'basis', 'window', 'healthAuthority'],
+      properties: {
+        destination: TEXT,
+        clearance: { enum: ['cleared', 'quarantine-required', 'denied'] },
+        basis: {
+          oneOf: [
+            {
+              type: 'object',
+              required: ['kind', 'testType', 'result', 'date'],
+              properties: {
+                kind: { const: 'test' },
+                testType: TEXT,
+                result: { enum: ['negative', 'positive'] },
+                date: DATE,
+              },
             },
-          },
-          {
-            type: 'object',
-            required: ['kind', 'product', 'doses', 'lastDose'],
-            properties: {
-              kind: { const: 'vaccination' },
-              product: TEXT,
-              doses: { type: 'integer', minimum: 1 },
-              lastDose: DATE,
+            {
+              type: 'object',
+              required: ['kind', 'product', 'doses', 'lastDose'],
+              properties: {
+                kind: { const: 'vaccination' },
+                product: TEXT,
+                doses: { type: 'integer', minimum: 1 },
+                lastDose: DATE,
+              },
             },
-          },
-        ],
+          ],
+        },
+        window: { type: 'object', required: ['start', 'end'], properties: { start: DATE, end: DATE } },
+        healthAuthority: TEXT,
       },
-      window: { type: 'object', required: ['start', 'end'], properties: { start: DATE, end: DATE } },
-      healthAuthority: TEXT,
     },
+  }),
+  {
+    vct: 'urn:civitas:vct:quarantine-pass:1',
+    // Clearance and window stay visible; how the traveller was cleared, and where to, are theirs to show.
+    claims: (input) => ({
+      claims: { ...input },
+      disclosable: ['destination', 'basis', 'healthAuthority'],
+    }),
   },
-})
+)

@@ -55,8 +55,19 @@ export function checkClaims(credential: VerifiedCredential, expectations: CheckE
   }
 }
 
-/** The credential subject (the first, when there are several). */
+/** Claims of an SD-JWT VC about the token rather than its subject. */
+const SD_JWT_REGISTERED = new Set(['iss', 'iat', 'nbf', 'exp', 'cnf', 'vct', 'status', 'sub', 'jti'])
+
+/**
+ * The credential subject's claims (the first subject, when there are several); for an SD-JWT VC,
+ * the claims disclosed and always visible, without the registered JWT claims.
+ */
 export function subjectOf(credential: VerifiedCredential): JsonObject {
+  if (credential.format === 'dc+sd-jwt') {
+    return Object.fromEntries(
+      Object.entries(credential.credential).filter(([name]) => !SD_JWT_REGISTERED.has(name)),
+    )
+  }
   const subject = [credential.credential.credentialSubject].flat()[0]
   return typeof subject === 'object' && subject !== null && !Array.isArray(subject) ? subject : {}
 }

@@ -29,13 +29,40 @@ const PRESENTATION_CHECKS: ReportCheckName[] = [
   'claims',
 ]
 
+const SD_JWT_CREDENTIAL_CHECKS: ReportCheckName[] = [
+  'parse',
+  'algorithm',
+  'issuer',
+  'signature',
+  'disclosures',
+  'validity',
+  'trust',
+  'status',
+  'type',
+  'claims',
+]
+// An SD-JWT+KB carries one credential; the holder is bound by the key-binding JWT.
+const SD_JWT_PRESENTATION_CHECKS: ReportCheckName[] = [
+  'parse',
+  'credentials',
+  'keyBinding',
+  'freshness',
+  'audience',
+  'nonce',
+  'trust',
+  'status',
+  'type',
+  'claims',
+]
+const CHECKS = {
+  jwt: { credential: CREDENTIAL_CHECKS, presentation: PRESENTATION_CHECKS },
+  'sd-jwt': { credential: SD_JWT_CREDENTIAL_CHECKS, presentation: SD_JWT_PRESENTATION_CHECKS },
+}
+
 /** Collects check outcomes in a report's fixed order; checks that never ran are `skipped`. */
-export function createReportBuilder(kind: Report['kind']) {
+export function createReportBuilder(kind: Report['kind'], encoding: 'jwt' | 'sd-jwt' = 'jwt') {
   const checks = new Map<ReportCheckName, ReportCheck>(
-    (kind === 'credential' ? CREDENTIAL_CHECKS : PRESENTATION_CHECKS).map((name) => [
-      name,
-      { name, ok: false, status: 'skipped' },
-    ]),
+    CHECKS[encoding][kind].map((name) => [name, { name, ok: false, status: 'skipped' }]),
   )
   let error: CivitasError | undefined
   return {

@@ -1,0 +1,92 @@
+import { CivitasError, describeValue, type JsonValue } from '@civitas/core'
+import { type DecodedJws, decodeJws } from '@civitas/crypto'
+import { decodeDisclosure } from './internal/sdJwt/decodeDisclosure.js'
+import { disclosureError } from './internal/sdJwt/disclosureError.js'
+import { SD_ALG } from './internal/sdJwt/hashDigest.js'
+
+/** The longest SD-JWT read unless told otherwise: 256 KiB. */
+export const DEFAULT_SD_JWT_MAX_LENGTH = 262_144
+/** More disclosures than this in one SD-JWT is hostile, not useful. */
+export const MAX_DISCLOSURES = 512
+
+/** One disclosure of an SD-JWT, decoded. */
+export interface Disclosure {
+  /** The disclosure as it appeared in the token (base64url); its digest is over this text. */
+  encoded: string
+  salt: string
+  /** The claim name; absent for an array element. */
+  name?: string
+  value: JsonValue
+  /** base64url SHA-256 of `encoded`. */
+  digest: string
+}
+
+/** Options for {@link decodeSdJwt}. */
+export interface DecodeSdJwtOptions {
+  /** Longest token accepted, in characters (default {@link DEFAULT_SD_JWT_MAX_LENGTH}). */
+  maxLength?: number
+}
+
+/** An SD-JWT split and parsed, not verified. */
+export interface DecodedSdJwt {
+  /** The issuer-signed JWT. */
+  jwt: DecodedJws
+  /** The disclosures, in the order they appeared. */
+  disclosures: Disclosure[]
+  /** The key-binding JWT, when the token ends with one. */
+  keyBinding?: DecodedJws
+  /** `<JWT>~<D1>~…~`: the token without its key-binding JWT, what `sd_hash` covers. */
+  sdJwt: string
+}
+
+/**
+ * Splits an SD-JWT (`<issuer JWT>~<disclosure>~…~[<KB-JWT>]`, RFC 9901 §4) and decodes every part
+ * strictly. Nothing is verified: see `verifyCredential` and `verifyPresentation`.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9901#section-4
+ * @throws `ERR_JWS_MALFORMED` when there is no `~`; `ERR_INPUT_TOO_LARGE`;
+ *   `ERR_DISCLOSURE_INVALID` for a malformed disclosure, too many, or an `_sd_alg` other than
+ *   `sha-256`; the `ERR_JWS_*`, `ERR_BASE64URL_*` and `ERR_JSON_*` codes of strict decoding.
+ * @example
+ * ```ts
+ * import { decodeSdJwt } from '@civitas/credentials'
+ *
+ * declare const token: string
+ * const { jwt, disclosures } = decodeSdJwt(token)
+ * console.log(jwt.payload.vct, disclosures.map((disclosure) => disclosure.name))
+ * ```
+ */
+export function decodeSdJwt(token: string, options: DecodeSdJwtOptions = {}): DecodedSdJwt {
+  if (typeof token !== 'string') {
+    throw new CivitasError('ERR_JWS_MALFORMED', `SD-JWT: expected a string, received ${describeValue(token)}`)
+  }
+  const maxLength = options.maxLength ?? DEFAULT_SD_JWT_MAX_LENGTH
+  if (token.length > maxLength) {
+    throw new CivitasError(
+      'ERR_INPUT_TOO_LARGE',
+      `SD-JWT: ${token.length} characters exceed the limit of ${maxLength}`,
+      { details: { length: token.length, maxLength } },
+    )
+  }
+  const parts = token.split('~')
+  if (parts.length < 2) {
+    throw new CivitasError('ERR_JWS_MALFORMED', 'SD-JWT: expected <JWT>~<disclosures>~, found no ~')
+  }
+  if (parts.length - 2 > MAX_DISCLOSURES) {
+    disclosureError('tooMany', `SD-JWT: more than ${MAX_DISCLOSURES} disclosures`)
+  }
+  const last = parts[parts.length - 1] as string
+  const jwt = decodeJws(parts[0] as string, { maxLength })
+  const alg = jwt.payload._sd_alg
+  if (alg !== undefined && alg !== SD_ALG) {
+    disclosureError('sdAlg', `_sd_alg ${describeValue(alg)} is not accepted; only ${SD_ALG}`)
+  }
+  const disclosures = parts.slice(1, -1).map((encoded) => decodeDisclosure(encoded))
+  const sdJwt = token.slice(0, token.length - last.length)
+  return {
+    jwt,
+    disclosures,
+    sdJwt,
+    ...(last === '' ? {} : { keyBinding: decodeJws(last, { maxLength }) }),
+  }
+}
