@@ -51,13 +51,18 @@ export async function respondToSignIn(options: RespondToSignInOptions): Promise<
     if (tokens === undefined || tokens.length === 0) {
       throw new CivitasError('ERR_INVALID_ARGUMENT', `credentials: nothing answers the query "${query.id}"`)
     }
+    // SD-JWT VCs disclose exactly the claims the query names; W3C formats present whole credentials.
+    const disclose =
+      query.format === 'dc+sd-jwt'
+        ? (query.claims ?? []).map((claim) => claim.path as (string | number)[])
+        : undefined
     const { token } = await createPresentation({
       holder,
       credentials: tokens,
       audience: request.clientId,
       nonce: request.nonce,
-      format: query.format,
       clock,
+      ...(query.format === 'dc+sd-jwt' ? { disclose: disclose ?? [] } : { format: query.format }),
     })
     vpToken[query.id] = [token]
   }

@@ -1,7 +1,11 @@
 import type { JsonObject } from '@civitas/core'
 import type { Report } from '@civitas/verifier'
 
-/** A DCQL claim request: a path into the credential, e.g. `['credentialSubject', 'address', 'locality']`. */
+/**
+ * A DCQL claim request: a path into the credential — for W3C formats from the credential's top, e.g.
+ * `['credentialSubject', 'address', 'locality']`; for `dc+sd-jwt` into the SD-JWT VC's claims, e.g.
+ * `['age_equal_or_over', '18']`, and only those claims are disclosed.
+ */
 export interface DcqlClaimQuery {
   id?: string
   path: readonly (string | number | null)[]
@@ -11,10 +15,13 @@ export interface DcqlClaimQuery {
 export interface DcqlCredentialQuery {
   /** Key of this credential's presentations in the `vp_token`. */
   id: string
-  /** `jwt_vc_json` (VC 1.1 JWT) or `vc+jwt` (VC 2.0 with JOSE). */
-  format: 'jwt_vc_json' | 'vc+jwt'
-  /** `type_values`: the credential must carry every type of one of these sets. */
-  meta?: { type_values?: readonly (readonly string[])[] }
+  /** `jwt_vc_json` (VC 1.1 JWT), `vc+jwt` (VC 2.0 with JOSE) or `dc+sd-jwt` (SD-JWT VC). */
+  format: 'jwt_vc_json' | 'vc+jwt' | 'dc+sd-jwt'
+  /**
+   * W3C formats: `type_values`, the credential must carry every type of one of these sets.
+   * `dc+sd-jwt`: `vct_values`, the credential's `vct` must be one of these.
+   */
+  meta?: { type_values?: readonly (readonly string[])[]; vct_values?: readonly string[] }
   /** The claims the relying party needs; the wallet shares the credential only if it has them all. */
   claims?: readonly DcqlClaimQuery[]
 }

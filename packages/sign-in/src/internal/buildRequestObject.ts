@@ -37,6 +37,10 @@ export async function buildRequestObject(options: {
       vp_formats_supported: {
         jwt_vc_json: { alg_values: ['EdDSA', 'ES256', 'ES256K'] },
         'vc+jwt': { alg_values: ['EdDSA', 'ES256', 'ES256K'] },
+        'dc+sd-jwt': {
+          'sd-jwt_alg_values': ['EdDSA', 'ES256', 'ES256K'],
+          'kb-jwt_alg_values': ['EdDSA', 'ES256', 'ES256K'],
+        },
       },
       subject_syntax_types_supported: ['did:key', 'did:jwk', 'did:web', 'did:ethr'],
       id_token_signing_alg_values_supported: ['EdDSA', 'ES256', 'ES256K'],

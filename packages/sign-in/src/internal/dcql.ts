@@ -1,12 +1,13 @@
 import { CivitasError, type JsonValue } from '@civitas/core'
 import type { DcqlClaimQuery, DcqlCredentialQuery, DcqlQuery } from '../types.js'
 
-const FORMATS: readonly string[] = ['jwt_vc_json', 'vc+jwt']
+const FORMATS: readonly string[] = ['jwt_vc_json', 'vc+jwt', 'dc+sd-jwt']
 const QUERY_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /**
  * Checks a DCQL query's shape: 1 to 16 credential queries with distinct ids, a supported format,
- * `meta.type_values` as lists of type names, and claim paths into `credentialSubject`.
+ * `meta.type_values` (W3C) or `meta.vct_values` (SD-JWT) as lists of names, and claim paths: into
+ * `credentialSubject` for W3C formats, names and indexes only for SD-JWT (they say what to disclose).
  *
  * @throws `code` (`ERR_INVALID_ARGUMENT` for a relying party's own query, `ERR_REQUEST_INVALID` for a received one).
  */
@@ -36,27 +37,48 @@ export function readDcqlQuery(
     ) {
       fail('meta.type_values must be lists of type names')
     }
+    const vctValues = query.meta?.vct_values
+    if (
+      vctValues !== undefined &&
+      (!Array.isArray(vctValues) || !vctValues.every((vct) => typeof vct === 'string'))
+    ) {
+      fail('meta.vct_values must be a list of strings')
+    }
     if (query.claims !== undefined && (!Array.isArray(query.claims) || query.claims.length > 64)) {
       fail('claims must be a list of up to 64 claim queries')
     }
     for (const claim of query.claims ?? []) {
       const path = claim?.path
+      const sdJwt = query.format === 'dc+sd-jwt'
       if (
         !Array.isArray(path) ||
-        path.length < 2 ||
+        path.length < (sdJwt ? 1 : 2) ||
         path.length > 16 ||
-        path[0] !== 'credentialSubject' ||
-        !path.every((step) => step === null || typeof step === 'string' || Number.isSafeInteger(step))
+        (!sdJwt && path[0] !== 'credentialSubject') ||
+        !path.every(
+          (step) => (step === null && !sdJwt) || typeof step === 'string' || Number.isSafeInteger(step),
+        )
       ) {
-        fail('each claim path must start with "credentialSubject" and hold up to 16 names, indexes or null')
+        fail(
+          sdJwt
+            ? 'each dc+sd-jwt claim path must hold 1 to 16 names or indexes'
+            : 'each claim path must start with "credentialSubject" and hold up to 16 names, indexes or null',
+        )
       }
     }
   }
   return value as DcqlQuery
 }
 
-/** Whether `types` holds every type of at least one of the query's `type_values` sets (or no sets are asked for). */
+/**
+ * Whether the credential's types answer the query: every type of one `type_values` set (W3C), or a
+ * `vct` among `vct_values` (SD-JWT, whose types are its `vct`); true when the query names none.
+ */
 export function hasRequestedTypes(types: readonly string[], query: DcqlCredentialQuery): boolean {
+  if (query.format === 'dc+sd-jwt') {
+    const vcts = query.meta?.vct_values
+    return vcts === undefined || vcts.some((vct) => types.includes(vct))
+  }
   const sets = query.meta?.type_values
   return sets === undefined || sets.some((set) => set.every((type) => types.includes(type)))
 }

@@ -80,7 +80,8 @@ function checkAnswers(credential: Report, query: DcqlQuery['credentials'][number
       `a credential for "${query.id}" lacks the requested types`,
     )
   }
-  const subject = { credentialSubject: credential.claims ?? {} }
+  const claims = credential.claims ?? {}
+  const subject = query.format === 'dc+sd-jwt' ? claims : { credentialSubject: claims }
   for (const claim of query.claims ?? []) {
     if (!hasClaim(subject, claim)) {
       throw new CivitasError(
