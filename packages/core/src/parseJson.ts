@@ -13,9 +13,30 @@ export interface ParseJsonOptions {
   maxDepth?: number
 }
 
-/** Default cap on JSON text length: 1 MiB of characters. */
+/**
+ * Default cap on JSON text length for {@link parseJson}: 1 MiB of characters.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_JSON_MAX_LENGTH, parseJson } from '@civitas/core'
+ *
+ * // Allow a larger document than the default, once, where it is expected.
+ * const text = JSON.stringify({ entries: [] })
+ * parseJson(text, { maxLength: 4 * DEFAULT_JSON_MAX_LENGTH })
+ * ```
+ */
 export const DEFAULT_JSON_MAX_LENGTH = 1_048_576
-/** Default cap on JSON nesting depth. */
+/**
+ * Default cap on JSON nesting depth for {@link parseJson}: 32 levels of arrays and objects.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_JSON_MAX_DEPTH, parseJson } from '@civitas/core'
+ *
+ * const deep = `${'['.repeat(DEFAULT_JSON_MAX_DEPTH + 1)}${']'.repeat(DEFAULT_JSON_MAX_DEPTH + 1)}`
+ * parseJson(deep) // throws ERR_JSON_TOO_DEEP
+ * ```
+ */
 export const DEFAULT_JSON_MAX_DEPTH = 32
 
 /**
