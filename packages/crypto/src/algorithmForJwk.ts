@@ -10,7 +10,8 @@ import { ALGORITHM_OF_CURVE } from './internal/curves.js'
  * ```ts
  * import { algorithmForJwk } from '@civitas/crypto'
  *
- * algorithmForJwk({ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' }) // 'EdDSA'
+ * algorithmForJwk({ crv: 'Ed25519' }) // 'EdDSA'
+ * algorithmForJwk({ crv: 'secp256k1' }) // 'ES256K'
  * ```
  */
 export function algorithmForJwk(jwk: Pick<PublicJwk, 'crv'>): SignatureAlgorithm {

@@ -9,7 +9,18 @@ import {
 } from '@civitas/core'
 import type { DecodedJws } from './types.js'
 
-/** The longest compact JWS {@link decodeJws} reads unless told otherwise: 1 MiB. */
+/**
+ * The longest compact JWS {@link decodeJws} reads unless told otherwise: 1 MiB.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_JWS_MAX_LENGTH, decodeJws } from '@civitas/crypto'
+ *
+ * // A token from an untrusted channel: accept far less than the default.
+ * const token = 'eyJhbGciOiJFZERTQSJ9.eyJoZWxsbyI6IndvcmxkIn0.c2ln'
+ * decodeJws(token, { maxLength: Math.min(8_192, DEFAULT_JWS_MAX_LENGTH) })
+ * ```
+ */
 export const DEFAULT_JWS_MAX_LENGTH = 1_048_576
 
 /** Options for {@link decodeJws}. */

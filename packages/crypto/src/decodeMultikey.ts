@@ -11,6 +11,13 @@ import { publicJwkFromBytes } from './publicJwkFromBytes.js'
  * @throws `ERR_MULTIKEY_INVALID` for another multibase, bad base58, an unknown codec, a wrong key
  *   length or an off-curve point (`details.reason` says which).
  * @see https://www.w3.org/TR/cid-1.0/#Multikey
+ * @example
+ * ```ts
+ * import { decodeMultikey } from '@civitas/crypto'
+ *
+ * decodeMultikey('z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp')
+ * // { kty: 'OKP', crv: 'Ed25519', x: 'O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik' }
+ * ```
  */
 export function decodeMultikey(text: string): PublicJwk {
   if (typeof text !== 'string' || text.length > MAX_MULTIKEY_LENGTH || !text.startsWith('z')) {

@@ -7,6 +7,13 @@ import { ed25519 } from './internal/curves.js'
  *
  * @throws `ERR_KEY_INVALID` unless the JWK is an Ed25519 public key.
  * @see https://w3c-ccg.github.io/did-key-spec/#ed25519-x25519
+ * @example
+ * ```ts
+ * import { ed25519ToX25519PublicJwk, generateKeyPair } from '@civitas/crypto'
+ *
+ * const { publicJwk } = await generateKeyPair({ alg: 'EdDSA' })
+ * const agreementKey = ed25519ToX25519PublicJwk(publicJwk) // { kty: 'OKP', crv: 'X25519', x: '…' }
+ * ```
  */
 export function ed25519ToX25519PublicJwk(jwk: PublicJwk): PublicJwk {
   if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519') {

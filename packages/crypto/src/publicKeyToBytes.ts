@@ -7,6 +7,13 @@ import { WEIERSTRASS } from './internal/curves.js'
  * ({@link importPublicJwk}).
  *
  * @throws `ERR_BASE64URL_INVALID` for a JWK that was not validated and holds bad coordinates.
+ * @example
+ * ```ts
+ * import { generateKeyPair, publicKeyToBytes } from '@civitas/crypto'
+ *
+ * const { publicJwk } = await generateKeyPair({ alg: 'ES256' })
+ * publicKeyToBytes(publicJwk).length // 33: the compressed P-256 point
+ * ```
  */
 export function publicKeyToBytes(jwk: PublicJwk): Uint8Array {
   const x = decodeBase64url(jwk.x, { name: 'JWK x' })

@@ -19,6 +19,14 @@ export interface SignWithJwkOptions {
  *
  * @throws `ERR_ALGORITHM_MISMATCH` when `alg` is not the key's algorithm;
  *   `ERR_ALGORITHM_UNSUPPORTED` for an unsupported curve; `ERR_JWK_INVALID` for a malformed key.
+ * @example
+ * ```ts
+ * import { generateKeyPair, signWithJwk } from '@civitas/crypto'
+ *
+ * const { privateJwk } = await generateKeyPair({ alg: 'ES256' })
+ * const signature = await signWithJwk({ privateJwk, data: new TextEncoder().encode('hello') })
+ * signature.length // 64
+ * ```
  */
 export async function signWithJwk(options: SignWithJwkOptions): Promise<Uint8Array> {
   const { privateJwk, data } = options

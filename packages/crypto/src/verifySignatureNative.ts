@@ -9,6 +9,15 @@ import type { VerifySignatureOptions } from './verifySignature.js'
  *
  * @throws the codes of {@link verifySignature}; `ERR_ALGORITHM_UNSUPPORTED` when the runtime has
  *   no native implementation of the algorithm (secp256k1 in browsers).
+ * @example
+ * ```ts
+ * import { generateKeyPair, signWithJwk, verifySignatureNative } from '@civitas/crypto'
+ *
+ * const { publicJwk, privateJwk } = await generateKeyPair({ alg: 'EdDSA' })
+ * const data = new TextEncoder().encode('hello')
+ * const signature = await signWithJwk({ privateJwk, data })
+ * await verifySignatureNative({ publicJwk, alg: 'EdDSA', data, signature }) // true (Node has native Ed25519)
+ * ```
  */
 export async function verifySignatureNative(options: VerifySignatureOptions): Promise<boolean> {
   const { publicJwk, alg, data, signature } = options

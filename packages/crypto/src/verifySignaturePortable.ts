@@ -7,6 +7,15 @@ import type { VerifySignatureOptions } from './verifySignature.js'
  * tests.
  *
  * @throws the codes of {@link verifySignature}.
+ * @example
+ * ```ts
+ * import { generateKeyPair, signWithJwk, verifySignaturePortable } from '@civitas/crypto'
+ *
+ * const { publicJwk, privateJwk } = await generateKeyPair({ alg: 'ES256K' })
+ * const data = new TextEncoder().encode('hello')
+ * const signature = await signWithJwk({ privateJwk, data })
+ * await verifySignaturePortable({ publicJwk, alg: 'ES256K', data, signature }) // true
+ * ```
  */
 export async function verifySignaturePortable(options: VerifySignatureOptions): Promise<boolean> {
   const { publicJwk, alg, data, signature } = options
