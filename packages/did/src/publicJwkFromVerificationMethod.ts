@@ -25,6 +25,15 @@ const CURVE_OF_BASE58_TYPE: Record<string, KeyType> = {
  *   when it has no usable public key (or names an account and no `signed` is given);
  *   `ERR_SIGNATURE_INVALID` when the account did not make `signed`; `ERR_ALGORITHM_MISMATCH` when
  *   `signed` is not ES256K; the codes of `importPublicJwk` and `decodeMultikey`.
+ * @example
+ * ```ts
+ * import { createResolver, publicJwkFromVerificationMethod, resolveDidDocument } from '@civitas/did'
+ *
+ * const resolver = createResolver()
+ * const didDocument = await resolveDidDocument(resolver, 'did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp')
+ * const [method] = didDocument.verificationMethod ?? []
+ * if (method) publicJwkFromVerificationMethod(method) // { kty: 'OKP', crv: 'Ed25519', x: '…' }
+ * ```
  */
 export function publicJwkFromVerificationMethod(method: VerificationMethod, signed?: SignedBytes): PublicJwk {
   if (typeof method !== 'object' || method === null)

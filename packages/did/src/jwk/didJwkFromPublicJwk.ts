@@ -6,6 +6,14 @@ import { importPublicJwk } from '@civitas/crypto'
  *
  * @throws `ERR_JWK_INVALID`, `ERR_JWK_PRIVATE_MATERIAL`, `ERR_ALGORITHM_UNSUPPORTED`.
  * @see https://github.com/quartzjer/did-jwk/blob/main/spec.md
+ * @example
+ * ```ts
+ * import { generateKeyPair } from '@civitas/crypto'
+ * import { didJwkFromPublicJwk } from '@civitas/did/jwk'
+ *
+ * const { publicJwk } = await generateKeyPair({ alg: 'ES256' })
+ * const did = didJwkFromPublicJwk(publicJwk) // 'did:jwk:eyJjcnYiOiJQLTI1NiIs…'
+ * ```
  */
 export function didJwkFromPublicJwk(jwk: unknown): Did {
   const { kty, crv, x, ...rest } = importPublicJwk(jwk)

@@ -11,10 +11,12 @@ import { resolutionError, resolutionSuccess } from '../internal/resolutionError.
  * @see https://w3c-ccg.github.io/did-key-spec/#read
  * @example
  * ```ts
- * import { Resolver } from 'did-resolver'
+ * import { createResolver } from '@civitas/did'
  * import { didKeyResolver } from '@civitas/did/key'
  *
- * const resolver = new Resolver({ ...didKeyResolver() })
+ * // createResolver knows did:key already; the registry plugs into any did-resolver `Resolver` alike.
+ * const resolver = createResolver({ resolvers: [didKeyResolver()], cache: false })
+ * const { didDocument } = await resolver.resolve('did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp')
  * ```
  */
 export function didKeyResolver(): ResolverRegistry {
