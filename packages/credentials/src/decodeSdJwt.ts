@@ -4,9 +4,32 @@ import { decodeDisclosure } from './internal/sdJwt/decodeDisclosure.js'
 import { disclosureError } from './internal/sdJwt/disclosureError.js'
 import { SD_ALG } from './internal/sdJwt/hashDigest.js'
 
-/** The longest SD-JWT read unless told otherwise: 256 KiB. */
+/**
+ * The longest SD-JWT {@link decodeSdJwt} reads unless told otherwise: 256 KiB.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_SD_JWT_MAX_LENGTH, decodeSdJwt } from '@civitas/credentials'
+ *
+ * declare const token: string
+ * // A gate scanning QR codes can afford far less than the default.
+ * const { disclosures } = decodeSdJwt(token, { maxLength: Math.min(16_384, DEFAULT_SD_JWT_MAX_LENGTH) })
+ * ```
+ */
 export const DEFAULT_SD_JWT_MAX_LENGTH = 262_144
-/** More disclosures than this in one SD-JWT is hostile, not useful. */
+/**
+ * The most disclosures one SD-JWT may carry (more is hostile, not useful); past it
+ * {@link decodeSdJwt} throws `ERR_DISCLOSURE_INVALID` (`details.reason` `tooMany`).
+ *
+ * @example
+ * ```ts
+ * import { MAX_DISCLOSURES } from '@civitas/credentials'
+ *
+ * // A template that makes more claims disclosable than this cannot be presented.
+ * const claimNames: string[] = ['givenName', 'familyName', 'birthDate']
+ * if (claimNames.length > MAX_DISCLOSURES) throw new Error('too many disclosable claims')
+ * ```
+ */
 export const MAX_DISCLOSURES = 512
 
 /** One disclosure of an SD-JWT, decoded. */

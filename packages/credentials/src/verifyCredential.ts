@@ -13,7 +13,19 @@ import { readTime, type TimeOptions } from './internal/timeOptions.js'
 import { verifySignedBy } from './internal/verifySignedBy.js'
 import type { CredentialFormat, OnCheck, VerifiedCredential } from './types.js'
 
-/** The longest credential token verified unless told otherwise: 256 KiB. */
+/**
+ * The longest credential token {@link verifyCredential} reads unless told otherwise: 256 KiB.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_CREDENTIAL_MAX_LENGTH, verifyCredential } from '@civitas/credentials'
+ * import { createResolver } from '@civitas/did'
+ *
+ * declare const token: string
+ * // A credential with a large embedded photo: allow twice the default for this call only.
+ * await verifyCredential(token, { resolver: createResolver(), maxLength: 2 * DEFAULT_CREDENTIAL_MAX_LENGTH })
+ * ```
+ */
 export const DEFAULT_CREDENTIAL_MAX_LENGTH = 262_144
 
 /** Options for {@link verifyCredential}. */

@@ -19,7 +19,24 @@ import { verifySignedBy } from './internal/verifySignedBy.js'
 import type { CredentialFormat, OnCheck, VerifiedCredential, VerifiedPresentation } from './types.js'
 import { type VerifyCredentialOptions, verifyCredential } from './verifyCredential.js'
 
-/** The longest presentation token verified unless told otherwise: 1 MiB. */
+/**
+ * The longest presentation token {@link verifyPresentation} reads unless told otherwise: 1 MiB.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_PRESENTATION_MAX_LENGTH, verifyPresentation } from '@civitas/credentials'
+ * import { createResolver } from '@civitas/did'
+ *
+ * declare const token: string
+ * // A relying party that expects one small credential accepts much less than the default.
+ * await verifyPresentation(token, {
+ *   resolver: createResolver(),
+ *   audience: 'https://hotel.example',
+ *   nonce: 'n-0S6_WzA2Mj',
+ *   maxLength: Math.min(65_536, DEFAULT_PRESENTATION_MAX_LENGTH),
+ * })
+ * ```
+ */
 export const DEFAULT_PRESENTATION_MAX_LENGTH = 1_048_576
 
 /** Options for {@link verifyPresentation}. */

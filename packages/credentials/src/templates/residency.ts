@@ -105,7 +105,18 @@ export const residency = withSdJwt(
   },
 )
 
-/** The age predicates a residency SD-JWT VC carries: 19 is the legal adult age in Korea. */
+/**
+ * The age predicates a residency SD-JWT VC carries, each a disclosable `age_equal_or_over.N`
+ * boolean: 19 is the legal adult age in Korea.
+ *
+ * @example
+ * ```ts
+ * import { AGE_THRESHOLDS } from '@civitas/credentials/templates'
+ *
+ * // The claim paths a relying party can ask for instead of the birth date.
+ * const paths = AGE_THRESHOLDS.map((years) => ['age_equal_or_over', String(years)])
+ * ```
+ */
 export const AGE_THRESHOLDS = [14, 16, 18, 19, 21, 65] as const
 
 /** Whole years from an ISO 8601 birth date to `now`. */
