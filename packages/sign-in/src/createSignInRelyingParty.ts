@@ -68,6 +68,14 @@ const GRACE_MS = 10 * 60_000
  * and posts its answer to the handler, which verifies the ID token and every presentation and
  * accepts each transaction's answer at most once across every instance sharing the store.
  *
+ * @see https://openid.net/specs/openid-4-verifiable-presentations-1_0.html (cross-device flow,
+ *   `direct_post`, DCQL) and https://openid.net/specs/openid-connect-self-issued-v2-1_0.html
+ * @throws `TypeError` for a `baseUrl` that is not a URL; `ERR_REQUEST_INVALID` for a client id of
+ *   another prefix. `start` throws `ERR_INVALID_ARGUMENT` for a malformed DCQL query and whatever the
+ *   store throws (`ERR_STORE_UNAVAILABLE`). The handler never throws: a refused answer is a 400 (503
+ *   when the store is down) whose JSON body carries the `code` (`ERR_STATE_MISMATCH`,
+ *   `ERR_TRANSACTION_EXPIRED`, `ERR_NONCE_REPLAYED`, `ERR_NONCE_MISMATCH`, `ERR_AUDIENCE_MISMATCH`,
+ *   `ERR_HOLDER_MISMATCH`, `ERR_PRESENTATION_INVALID`, `ERR_REQUEST_INVALID`, ...).
  * @example
  * ```ts
  * import { createResolver } from '@civitas/did'
