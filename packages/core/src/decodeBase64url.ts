@@ -13,6 +13,7 @@ export interface DecodeBase64urlOptions {
  * characters outside the alphabet, impossible lengths and non-zero trailing bits,
  * so that every byte string has exactly one accepted encoding.
  *
+ * @see https://www.rfc-editor.org/rfc/rfc4648#section-5 (base64url, no padding, as RFC 7515 §2 uses it)
  * @throws `ERR_BASE64URL_INVALID` for any non-canonical or foreign input;
  *   `ERR_INPUT_TOO_LARGE` past `maxLength`.
  * @example

@@ -14,6 +14,7 @@ const NON_ASCII_BYTE = /[\u0080-\u00ff]/
  * with the strictness of {@link decodeBase64url}, {@link decodeUtf8} and {@link parseJson}.
  * `maxLength` applies to the encoded text.
  *
+ * @see https://www.rfc-editor.org/rfc/rfc7515#section-2 (Base64url Encoding)
  * @throws `ERR_BASE64URL_INVALID`, `ERR_UTF8_INVALID`, `ERR_INPUT_TOO_LARGE` and every `ERR_JSON_*`
  *   code of {@link parseJson}.
  * @example

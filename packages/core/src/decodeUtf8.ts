@@ -7,6 +7,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  * Decodes UTF-8 bytes strictly: malformed sequences are refused rather than replaced,
  * and a byte-order mark is kept (so that strict JSON parsing refuses it). `name` labels errors.
  *
+ * @see https://www.rfc-editor.org/rfc/rfc3629 and https://encoding.spec.whatwg.org/#utf-8-decode
  * @throws `ERR_UTF8_INVALID` for malformed UTF-8; `ERR_INVALID_ARGUMENT` for non-bytes.
  * @example
  * ```ts

@@ -4,6 +4,7 @@ import { BASE64URL_ALPHABET } from './internal/base64urlAlphabet.js'
 /**
  * Encodes bytes as unpadded base64url (RFC 4648 §5), the encoding of every JOSE part.
  *
+ * @see https://www.rfc-editor.org/rfc/rfc4648#section-5 (base64url, no padding, as RFC 7515 §2 uses it)
  * @throws `ERR_INVALID_ARGUMENT` when `bytes` is not a `Uint8Array`.
  * @example
  * ```ts

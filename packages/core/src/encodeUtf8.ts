@@ -5,6 +5,7 @@ const encoder = new TextEncoder()
 /**
  * Encodes a string as UTF-8 bytes.
  *
+ * @see https://www.rfc-editor.org/rfc/rfc3629
  * @throws `ERR_INVALID_ARGUMENT` when `text` is not a string.
  * @example
  * ```ts

@@ -46,6 +46,7 @@ export const DEFAULT_JSON_MAX_DEPTH = 32
  * disagree on which duplicate wins, so a signature could cover one value while the
  * application reads another; refusing them closes that gap.
  *
+ * @see https://www.rfc-editor.org/rfc/rfc8259 and https://www.rfc-editor.org/rfc/rfc7493#section-2 (I-JSON)
  * @throws `ERR_JSON_INVALID` for malformed JSON; `ERR_JSON_DUPLICATE_KEY`;
  *   `ERR_JSON_FORBIDDEN_KEY`; `ERR_JSON_TOO_DEEP`; `ERR_INPUT_TOO_LARGE`.
  * @example

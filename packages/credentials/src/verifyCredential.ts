@@ -55,6 +55,9 @@ export interface VerifyCredentialOptions extends TimeOptions {
  * `exp`, `cnf`, `vct` or `status`. `credential` is then the processed payload: the claims always
  * visible plus the disclosed ones, and nothing else.
  *
+ * @see https://www.w3.org/TR/vc-data-model-2.0/#verification
+ * @see https://www.w3.org/TR/vc-jose-cose/#securing-with-jose
+ * @see https://datatracker.ietf.org/doc/draft-ietf-oauth-sd-jwt-vc/ (SD-JWT VC)
  * @throws a CivitasError whose `details.check` names the failed check: `ERR_INPUT_TOO_LARGE`,
  *   `ERR_JWS_*`, `ERR_JSON_*`, `ERR_TOKEN_TYPE_INVALID`, `ERR_CREDENTIAL_INVALID`,
  *   `ERR_ALGORITHM_UNSUPPORTED`, `ERR_ALGORITHM_MISMATCH`, `ERR_ISSUER_MISMATCH`, `ERR_DID_*`,

@@ -77,6 +77,9 @@ export interface VerifyPresentationOptions extends TimeOptions {
  * required. The credential holds only the claims disclosed; `holder` is its `sub`, or the holder
  * key's RFC 9278 thumbprint URI when it has none.
  *
+ * @see https://www.w3.org/TR/vc-data-model-2.0/#verifiable-presentations
+ * @see https://www.w3.org/TR/vc-jose-cose/#securing-with-jose
+ * @see https://www.rfc-editor.org/rfc/rfc9901#section-4.3 (SD-JWT key binding)
  * @throws a CivitasError whose `details.check` names the failed check (and `details.credentialIndex`
  *   the credential): the codes of {@link verifyCredential}, plus `ERR_PRESENTATION_INVALID`,
  *   `ERR_HOLDER_MISMATCH`, `ERR_PRESENTATION_STALE`, `ERR_AUDIENCE_MISMATCH`, `ERR_NONCE_MISMATCH`;

@@ -5,6 +5,7 @@ import { ALGORITHM_OF_CURVE } from './internal/curves.js'
  * The one JOSE algorithm a key may sign with: Ed25519 → `EdDSA`, P-256 → `ES256`, secp256k1 →
  * `ES256K` (RFC 8725 §3.1: the verifier fixes the algorithm by the key, never by the token).
  *
+ * @see https://www.rfc-editor.org/rfc/rfc8725#section-3.1
  * @throws `ERR_ALGORITHM_UNSUPPORTED` for X25519 (key agreement only) and any other curve.
  * @example
  * ```ts

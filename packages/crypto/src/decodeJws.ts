@@ -36,6 +36,7 @@ export interface DecodeJwsOptions {
  * strict JSON (no duplicate or `__proto__` members) for a header with a string `alg` and an object
  * payload. Headers that change how a JWS is verified are refused: any `crit`, and `b64: false`.
  *
+ * @see https://www.rfc-editor.org/rfc/rfc7515#section-7.1 (compact serialization)
  * @throws `ERR_INPUT_TOO_LARGE` over `maxLength`; `ERR_JWS_MALFORMED` for anything but three parts
  *   or a non-object payload; `ERR_JWS_HEADER_INVALID` for a bad header; `ERR_JWS_CRIT_UNSUPPORTED`
  *   for `crit`; `ERR_BASE64URL_INVALID`, `ERR_UTF8_INVALID` and `ERR_JSON_*` from the strict decoders.

@@ -24,6 +24,9 @@ export interface GenerateKeyPairResult {
  * Generates a key pair from the platform's CSPRNG. Prefer a key store's `createKey`, which keeps
  * the private key inside the store; use this to provision keys elsewhere.
  *
+ * @see https://www.rfc-editor.org/rfc/rfc8037#section-3.1 (EdDSA),
+ *   https://www.rfc-editor.org/rfc/rfc7518#section-3.4 (ES256),
+ *   https://www.rfc-editor.org/rfc/rfc8812#section-3.1 (ES256K)
  * @throws `ERR_ALGORITHM_UNSUPPORTED` for anything but `EdDSA`, `ES256`, `ES256K`.
  * @example
  * ```ts

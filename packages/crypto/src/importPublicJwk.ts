@@ -9,6 +9,9 @@ const UNSUPPORTED_KEY_TYPES = new Set(['RSA', 'oct'])
  * keys, `y`; every other member dropped). EC points must lie on their curve and Ed25519 points must
  * decode, so a key that passes can be used without further checks.
  *
+ * @see https://www.rfc-editor.org/rfc/rfc7517#section-4 (JWK),
+ *   https://www.rfc-editor.org/rfc/rfc7518#section-6.2.1 (EC public keys),
+ *   https://www.rfc-editor.org/rfc/rfc8037#section-2 (OKP keys)
  * @throws `ERR_JWK_PRIVATE_MATERIAL` when the JWK carries `d` (or any RSA private member);
  *   `ERR_ALGORITHM_UNSUPPORTED` for key types and curves Civitas does not use (RSA, `oct`, P-384,
  *   P-521, X448, ...); `ERR_JWK_INVALID` for anything malformed or off-curve.

@@ -12,6 +12,8 @@ export interface PublicJwkFromBytesOptions {
 /**
  * Builds a validated public JWK from raw key bytes.
  *
+ * @see https://www.secg.org/sec1-v2.pdf §2.3.3 (compressed points) and
+ *   https://www.rfc-editor.org/rfc/rfc8037#section-2
  * @throws `ERR_KEY_INVALID` for a wrong length, an off-curve point or an unknown curve.
  * @example
  * ```ts

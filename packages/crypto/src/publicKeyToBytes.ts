@@ -6,6 +6,7 @@ import { WEIERSTRASS } from './internal/curves.js'
  * secp256k1 (the form multikey and did:key use). The JWK must already be valid
  * ({@link importPublicJwk}).
  *
+ * @see https://www.secg.org/sec1-v2.pdf §2.3.3 (compressed points) and https://www.w3.org/TR/cid-1.0/#Multikey
  * @throws `ERR_BASE64URL_INVALID` for a JWK that was not validated and holds bad coordinates.
  * @example
  * ```ts

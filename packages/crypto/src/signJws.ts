@@ -14,6 +14,7 @@ export interface SignJwsOptions {
 /**
  * Produces a compact JWS (RFC 7515 §7.1) signed by `signer`.
  *
+ * @see https://www.rfc-editor.org/rfc/rfc7515#section-5.1 (message signature)
  * @throws `ERR_ALGORITHM_MISMATCH` when the header names another `alg` than the signer's;
  *   `ERR_INVALID_ARGUMENT` for a missing signer; whatever the signer throws.
  * @example

@@ -17,6 +17,8 @@ export interface SignWithJwkOptions {
  * Signs bytes with a private JWK and returns the raw JOSE signature: 64 bytes, R‖S for ECDSA
  * (always low-S) and the RFC 8032 signature for EdDSA.
  *
+ * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.4 (ECDSA R‖S) and
+ *   https://www.rfc-editor.org/rfc/rfc8032#section-5.1.6 (Ed25519)
  * @throws `ERR_ALGORITHM_MISMATCH` when `alg` is not the key's algorithm;
  *   `ERR_ALGORITHM_UNSUPPORTED` for an unsupported curve; `ERR_JWK_INVALID` for a malformed key.
  * @example

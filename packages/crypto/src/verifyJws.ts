@@ -21,6 +21,8 @@ export interface VerifyJwsOptions {
  * Pass a JWS decoded with `decodeJws(token, { payload: 'bytes' })` to verify non-JSON payloads.
  *
  * @returns the decoded JWS, now verified.
+ * @see https://www.rfc-editor.org/rfc/rfc7515#section-5.2 (validation) and
+ *   https://www.rfc-editor.org/rfc/rfc8725#section-3.1
  * @throws `ERR_ALGORITHM_UNSUPPORTED`, `ERR_ALGORITHM_MISMATCH`, `ERR_SIGNATURE_INVALID`,
  *   `ERR_JWK_INVALID`, and every code of {@link decodeJws}.
  * @example

@@ -21,6 +21,8 @@ export interface VerifySignatureOptions {
  * EdDSA by RFC 8032, ECDSA accepting low- and high-S signatures.
  *
  * @returns `true` for a valid signature, `false` for any other signature bytes.
+ * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.4 (ECDSA R‖S) and
+ *   https://www.rfc-editor.org/rfc/rfc8032#section-5.1.7 (Ed25519)
  * @throws `ERR_ALGORITHM_UNSUPPORTED` for an algorithm outside EdDSA/ES256/ES256K;
  *   `ERR_ALGORITHM_MISMATCH` when `alg` is not the key's algorithm; `ERR_INVALID_ARGUMENT` for
  *   non-byte data or signature.

@@ -7,6 +7,8 @@ import type { VerifySignatureOptions } from './verifySignature.js'
  * {@link verifySignature} on the platform's native implementation only, for benchmarks and
  * equivalence tests.
  *
+ * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.4 and
+ *   https://www.rfc-editor.org/rfc/rfc8032#section-5.1.7
  * @throws the codes of {@link verifySignature}; `ERR_ALGORITHM_UNSUPPORTED` when the runtime has
  *   no native implementation of the algorithm (secp256k1 in browsers).
  * @example

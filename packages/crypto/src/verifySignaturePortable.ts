@@ -6,6 +6,8 @@ import type { VerifySignatureOptions } from './verifySignature.js'
  * {@link verifySignature} on the portable @noble/curves path only, for benchmarks and equivalence
  * tests.
  *
+ * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.4 and
+ *   https://www.rfc-editor.org/rfc/rfc8032#section-5.1.7
  * @throws the codes of {@link verifySignature}.
  * @example
  * ```ts

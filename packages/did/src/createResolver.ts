@@ -21,6 +21,7 @@ export interface CreateResolverOptions {
  * as DID Resolution data (`didResolutionMetadata.error`), never as exceptions; use
  * {@link resolveDidDocument} to get a document or a typed error.
  *
+ * @see https://www.w3.org/TR/did-1.0/#did-resolution
  * @example
  * ```ts
  * import { createResolver } from '@civitas/did'

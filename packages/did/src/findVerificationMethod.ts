@@ -11,6 +11,7 @@ import {
  * `authentication`. `kid` may be absolute (`did:…#key-1`, whose DID must be the document's) or
  * relative (`#key-1`); relationship entries may reference or embed the method.
  *
+ * @see https://www.w3.org/TR/did-1.0/#verification-relationships
  * @throws `ERR_VERIFICATION_METHOD_NOT_FOUND` when the document has no such method (or `kid` names
  *   another DID); `ERR_VERIFICATION_RELATIONSHIP` when the method exists but is not listed under
  *   `relationship`.

@@ -21,6 +21,7 @@ const CURVE_OF_BASE58_TYPE: Record<string, KeyType> = {
  * did:ethr's `EcdsaSecp256k1RecoveryMethod2020`, or `ethereumAddress`) yields the key recovered
  * from `signed`, and only when that key's address is the account's.
  *
+ * @see https://www.w3.org/TR/did-1.0/#verification-material and https://www.w3.org/TR/cid-1.0/#Multikey
  * @throws `ERR_JWK_PRIVATE_MATERIAL` when the method carries a private key; `ERR_KEY_INVALID`
  *   when it has no usable public key (or names an account and no `signed` is given);
  *   `ERR_SIGNATURE_INVALID` when the account did not make `signed`; `ERR_ALGORITHM_MISMATCH` when

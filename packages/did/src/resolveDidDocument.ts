@@ -19,6 +19,7 @@ const CODE_OF_ERROR: Record<string, CivitasErrorCode> = {
  * Resolves a DID to its document, or throws a typed error: the convenience for callers that only
  * want the document. The document's `id` must be the DID, and its size is bounded.
  *
+ * @see https://www.w3.org/TR/did-1.0/#did-resolution-metadata
  * @throws `ERR_DID_INVALID`, `ERR_DID_METHOD_NOT_SUPPORTED`, `ERR_DID_NOT_FOUND`,
  *   `ERR_DID_DEACTIVATED`, `ERR_DID_DOCUMENT_INVALID`, `ERR_DID_RESOLUTION_FAILED` (with
  *   `details.error`, the DID Resolution error name, and `details.reason`, the Civitas code a

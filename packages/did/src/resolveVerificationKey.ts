@@ -43,6 +43,7 @@ const keysByDocument = new WeakMap<object, Map<string, ResolveVerificationKeyRes
  * Resolves the public key named by a `kid` and checks it may be used for `relationship`: the one
  * call a verifier makes per signature. With a warm resolution cache it costs a map lookup.
  *
+ * @see https://www.w3.org/TR/did-1.0/#verification-methods
  * @throws `ERR_VERIFICATION_METHOD_NOT_FOUND` when `kid` is not an absolute DID URL of `did`, or
  *   names no method; `ERR_VERIFICATION_RELATIONSHIP`; the codes of {@link resolveDidDocument} and
  *   {@link publicJwkFromVerificationMethod}.

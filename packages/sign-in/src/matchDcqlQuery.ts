@@ -13,6 +13,8 @@ export interface DcqlCandidate {
  * The candidates that satisfy each credential query of a DCQL query: the same format, every type of
  * one of the `type_values` sets, and a value at every requested claim path.
  *
+ * @see https://openid.net/specs/openid-4-verifiable-presentations-1_0.html (Digital Credentials Query
+ *   Language)
  * @example
  * ```ts
  * import { matchDcqlQuery } from '@civitas/sign-in'

@@ -46,6 +46,8 @@ const MAX_REQUEST_OBJECT_BYTES = 65_536
  * `did:web` client a `response_uri` on its host; for `redirect_uri:` an unsigned request whose
  * `response_uri` is that URI; `direct_post`, a fresh nonce and state, and a well-formed DCQL query.
  *
+ * @see https://openid.net/specs/openid-4-verifiable-presentations-1_0.html (request_uri, client identifier
+ *   prefixes)
  * @throws `ERR_REQUEST_INVALID`, `ERR_FETCH_FAILED`, and the codes of JWS and DID checks.
  * @example
  * ```ts

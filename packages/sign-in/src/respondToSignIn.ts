@@ -28,6 +28,7 @@ export interface RespondToSignInResult {
  * the nonce), a SIOPv2 ID token (`iss` = `sub` = the holder's DID), posted with the state to the
  * `response_uri` as `direct_post`, following no redirect.
  *
+ * @see https://openid.net/specs/openid-4-verifiable-presentations-1_0.html (response mode `direct_post`)
  * @throws `ERR_INVALID_ARGUMENT` when a query is left unanswered; `ERR_FETCH_FAILED` when the post
  *   fails; `ERR_REQUEST_INVALID` with the relying party's reason when it refuses the response.
  * @example

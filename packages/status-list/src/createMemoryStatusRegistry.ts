@@ -43,6 +43,7 @@ interface MemoryList {
  * Creates a {@link StatusRegistry} held in memory (tests, single-process issuers that rebuild state elsewhere).
  * Indexes are drawn uniformly at random from the unused ones, never in sequence.
  *
+ * @see https://www.w3.org/TR/vc-bitstring-status-list/
  * @throws ERR_INVALID_ARGUMENT for a bad list length
  * @example
  * ```ts

@@ -80,6 +80,7 @@ const MAX_TTL_MS = 3600_000
  * to be the credential's issuer and its purpose the entry's, then cached for the shortest of the
  * HTTP `max-age`, the list's `ttl`, `maxTtlMs` and the list credential's own validity.
  *
+ * @see https://www.w3.org/TR/vc-bitstring-status-list/#validate-algorithm
  * @example
  * ```ts
  * import { verifyCredential } from '@civitas/credentials'

@@ -74,6 +74,7 @@ const DEFAULT_VALID_FOR_MS = 24 * 3600_000
  * for status: pass it as `status` to `issueCredential` to add `credentialStatus` entries, change
  * states by credential id, and serve the lists with its `handler`.
  *
+ * @see https://www.w3.org/TR/vc-bitstring-status-list/#bitstringstatuslistcredential
  * @throws `ERR_INVALID_ARGUMENT` for a `baseUrl` that is not an http(s) URL, or bad durations;
  *   `revoke`, `suspend` and `reinstate` throw `ERR_STATUS_ENTRY_NOT_FOUND` for a credential without
  *   an entry of that purpose.

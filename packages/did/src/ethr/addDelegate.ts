@@ -35,6 +35,7 @@ export interface AddDelegateResult {
  * key that signs for the DID, listed under `assertionMethod` (and `authentication` for `sigAuth`)
  * until `validitySeconds` pass or {@link revokeDelegate} removes it.
  *
+ * @see https://eips.ethereum.org/EIPS/eip-1056
  * @throws `ERR_DID_UPDATE_FAILED` when the transaction fails or the delegate does not appear in
  *   the DID document; `ERR_INVALID_ARGUMENT` for a bad `delegateType` or `validitySeconds`;
  *   `ERR_KEY_NOT_FOUND`, `ERR_ALGORITHM_UNSUPPORTED` for `delegateKeyId`.

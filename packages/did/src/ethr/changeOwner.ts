@@ -26,6 +26,7 @@ export interface ChangeOwnerResult {
  * (whose account pays the gas). From the block it is mined in, `#controller` is the new key's
  * address, and signatures by the old key no longer verify for the current document.
  *
+ * @see https://eips.ethereum.org/EIPS/eip-1056
  * @throws `ERR_DID_UPDATE_FAILED` when the transaction fails or is refused (not the owner, no
  *   funds for gas); `ERR_KEY_NOT_FOUND`, `ERR_ALGORITHM_UNSUPPORTED` for `newKeyId`.
  * @example

@@ -19,6 +19,7 @@ export interface RevokeAttributeOptions {
  * Revokes an attribute of a did:ethr DID (the registry's `revokeAttribute`, sent by the owner):
  * the service or key it added leaves the document from the block it is mined in.
  *
+ * @see https://eips.ethereum.org/EIPS/eip-1056
  * @throws `ERR_DID_UPDATE_FAILED` when the transaction fails or is refused;
  *   `ERR_INVALID_ARGUMENT` for a malformed name or value.
  * @example

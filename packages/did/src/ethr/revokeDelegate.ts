@@ -22,6 +22,7 @@ const ADDRESS = /^0x[0-9a-fA-F]{40}$/
  * the block it is mined in, the delegate's method leaves the document and its signatures no longer
  * verify for the current document.
  *
+ * @see https://eips.ethereum.org/EIPS/eip-1056
  * @throws `ERR_DID_UPDATE_FAILED` when the transaction fails or is refused;
  *   `ERR_INVALID_ARGUMENT` for a malformed delegate or type.
  * @example

@@ -26,6 +26,7 @@ export interface SetAttributeOptions {
  * service endpoint (`#service-N`) or a public key (`#delegate-N`) in the document until it expires
  * or {@link revokeAttribute} removes it.
  *
+ * @see https://eips.ethereum.org/EIPS/eip-1056
  * @throws `ERR_DID_UPDATE_FAILED` when the transaction fails or is refused;
  *   `ERR_INVALID_ARGUMENT` for a malformed name, value or validity.
  * @example

@@ -8,6 +8,7 @@ import { didJwkFromPublicJwk } from './didJwkFromPublicJwk.js'
  * Creates a did:jwk identity: a new key in the store (or an existing one by `keyId`), its DID, and
  * a signer whose `kid` is `did:jwk:…#0`.
  *
+ * @see https://github.com/quartzjer/did-jwk/blob/main/spec.md
  * @throws `ERR_KEY_NOT_FOUND` for an unknown `keyId`; the key store's codes for `createKey`.
  * @example
  * ```ts

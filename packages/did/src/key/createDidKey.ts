@@ -18,6 +18,7 @@ export interface CreateDidOptions {
  * Creates a did:key identity: a new key in the store (or an existing one by `keyId`), its DID, and
  * a signer whose `kid` is the key's DID URL.
  *
+ * @see https://w3c-ccg.github.io/did-key-spec/#create
  * @throws `ERR_KEY_NOT_FOUND` for an unknown `keyId`; the key store's codes for `createKey`.
  * @example
  * ```ts
