@@ -3,7 +3,8 @@
 //   - each entry point in a package's exports map is an entry point of typedoc.json;
 //   - each export has a one-line summary;
 //   - each exported function, class and constant has an `@example`;
-//   - each `@example` code block type-checks against the real API (imports included).
+//   - each `@example` code block type-checks against the real API (imports included);
+//   - the ```ts blocks of each guide in docs/*.md, read in order as one script, type-check too.
 // Re-exports of other libraries are left to those libraries' docs.
 // Entry points come from the packages' own exports maps (the `civitas-source` condition), so a new
 // package is checked as soon as it exists. Exits 1 listing every finding; `--no-examples` skips the
@@ -129,6 +130,18 @@ for (const entry of entries) {
   }
 }
 
+// A guide's blocks build on each other: together they are one script.
+for (const name of readdirSync(join(root, 'docs'))
+  .filter((file) => file.endsWith('.md'))
+  .sort()) {
+  const blocks = codeBlocks(readFileSync(join(root, 'docs', name), 'utf8'))
+  if (blocks.length === 0) continue
+  examples.set(join(root, '.tsdoc-examples', `guide__${name.replace(/\.md$/, '')}.ts`), {
+    text: `${blocks.join('\n')}\nexport {}\n`,
+    origin: `docs/${name}`,
+  })
+}
+
 if (typecheckExamples && examples.size > 0) {
   const host = ts.createCompilerHost(options)
   const { fileExists, readFile, getSourceFile } = host
@@ -155,7 +168,7 @@ if (typecheckExamples && examples.size > 0) {
       const { line } = d.file?.getLineAndCharacterOfPosition(d.start ?? 0) ?? { line: 0 }
       const lineText = example.text.split('\n')[line]?.trim() ?? ''
       findings.push(
-        `${example.origin}: @example does not type-check: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')} — \`${lineText}\``,
+        `${example.origin}: code does not type-check: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')} — \`${lineText}\``,
       )
     }
   }
@@ -170,5 +183,5 @@ if (findings.length > 0) {
   process.exit(1)
 }
 console.log(
-  `check-tsdoc: ${seen.size} exports in ${entries.length} entry points documented, ${examples.size} examples type-check (${seconds} s)`,
+  `check-tsdoc: ${seen.size} exports in ${entries.length} entry points documented, ${examples.size} examples and guides type-check (${seconds} s)`,
 )
