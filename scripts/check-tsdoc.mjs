@@ -4,7 +4,8 @@
 //   - each export has a one-line summary;
 //   - each exported function, class and constant has an `@example`;
 //   - each `@example` code block type-checks against the real API (imports included);
-//   - the ```ts blocks of each guide in docs/*.md, read in order as one script, type-check too.
+//   - the ```ts blocks of each guide in docs/*.md, read in order as one script (or a few files, each
+//     begun by a `// file: name.ts` line), type-check too.
 // Re-exports of other libraries are left to those libraries' docs.
 // Entry points come from the packages' own exports maps (the `civitas-source` condition), so a new
 // package is checked as soon as it exists. Exits 1 listing every finding; `--no-examples` skips the
@@ -130,22 +131,31 @@ for (const entry of entries) {
   }
 }
 
-// A guide's blocks build on each other: together they are one script.
-for (const name of readdirSync(join(root, 'docs'))
-  .filter((file) => file.endsWith('.md'))
-  .sort()) {
-  const blocks = codeBlocks(readFileSync(join(root, 'docs', name), 'utf8'))
-  if (blocks.length === 0) continue
-  examples.set(join(root, '.tsdoc-examples', `guide__${name.replace(/\.md$/, '')}.ts`), {
-    text: `${blocks.join('\n')}\nexport {}\n`,
-    origin: `docs/${name}`,
-  })
+// A guide's blocks build on each other: together they are one script, except that a block whose
+// first line is `// file: name.ts` starts another file of the guide (so blocks can import each other).
+for (const name of readdirSync(join(root, 'docs')).filter((file) => file.endsWith('.md')).sort()) {
+  const files = new Map()
+  let current = 'guide.ts'
+  for (const block of codeBlocks(readFileSync(join(root, 'docs', name), 'utf8'))) {
+    const header = /^\/\/ file: ([\w.-]+\.ts)\n/.exec(block)
+    if (header) current = header[1]
+    files.set(current, [...(files.get(current) ?? []), block])
+  }
+  for (const [file, blocks] of files) {
+    examples.set(join(root, '.tsdoc-examples', `guide__${name.replace(/\.md$/, '')}`, file), {
+      text: `${blocks.join('\n')}\nexport {}\n`,
+      origin: `docs/${name}${files.size > 1 ? ` (${file})` : ''}`,
+    })
+  }
 }
 
 if (typecheckExamples && examples.size > 0) {
   const host = ts.createCompilerHost(options)
   const { fileExists, readFile, getSourceFile } = host
+  const virtualDirs = new Set([...examples.keys()].map((file) => dirname(file)))
+  const { directoryExists } = host
   host.fileExists = (file) => examples.has(file) || fileExists.call(host, file)
+  host.directoryExists = (dir) => virtualDirs.has(dir) || (directoryExists?.call(host, dir) ?? true)
   host.readFile = (file) => examples.get(file)?.text ?? readFile.call(host, file)
   host.getSourceFile = (file, language, ...rest) => {
     const example = examples.get(file)
