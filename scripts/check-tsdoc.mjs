@@ -133,7 +133,8 @@ for (const entry of entries) {
 
 // A guide's blocks build on each other: together they are one script, except that a block whose
 // first line is `// file: name.ts` starts another file of the guide (so blocks can import each other).
-for (const name of readdirSync(join(root, 'docs')).filter((file) => file.endsWith('.md')).sort()) {
+const guides = readdirSync(join(root, 'docs')).filter((file) => file.endsWith('.md'))
+for (const name of guides.sort()) {
   const files = new Map()
   let current = 'guide.ts'
   for (const block of codeBlocks(readFileSync(join(root, 'docs', name), 'utf8'))) {
