@@ -87,7 +87,9 @@ for (const entry of entries) {
   }
 }
 
+// Every entry point resolves to its source, whatever node_modules and tsconfig.docs.json hold.
 const options = compilerOptions()
+options.paths = { ...options.paths, ...Object.fromEntries(entries.map((e) => [e.name, [e.file]])) }
 let program = ts.createProgram({ rootNames: entries.map((e) => e.file), options })
 let checker = program.getTypeChecker()
 
