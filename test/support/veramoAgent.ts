@@ -1,11 +1,15 @@
 import type { Resolvable } from '@civitas/did'
 import {
+  type CivitasPluginMethods,
+  type CreateCivitasPluginOptions,
+  createCivitasPlugin,
+} from '@civitas/veramo'
+import {
   createAgent,
   type ICredentialPlugin,
   type IDIDManager,
   type IKeyManager,
   type IResolver,
-  type TAgent,
 } from '@veramo/core'
 import { CredentialProviderJWT } from '@veramo/credential-jwt'
 import { CredentialPlugin } from '@veramo/credential-w3c'
@@ -15,17 +19,33 @@ import { DIDResolverPlugin } from '@veramo/did-resolver'
 import { KeyManager, MemoryKeyStore, MemoryPrivateKeyStore } from '@veramo/key-manager'
 import { KeyManagementSystem } from '@veramo/kms-local'
 
-/** The Veramo agent of the interop tests: everything in memory, did:key identifiers, JWT credentials. */
-export type VeramoTestAgent = TAgent<IKeyManager & IDIDManager & IResolver & ICredentialPlugin>
+/** The methods of the test agent: Veramo's key, DID, resolver and credential plugins, and Civitas's. */
+export type VeramoTestAgentMethods = IKeyManager &
+  IDIDManager &
+  IResolver &
+  ICredentialPlugin &
+  CivitasPluginMethods
+
+/** Options for {@link createVeramoTestAgent}. */
+export interface VeramoTestAgentOptions {
+  /** The resolver Veramo's DIDResolverPlugin uses, and the Civitas plugin's unless `civitas.resolver` is given. */
+  resolver: Resolvable
+  /** Options for the Civitas plugin. */
+  civitas?: CreateCivitasPluginOptions
+  /** Check every method's arguments and results against the plugins' schemas. */
+  schemaValidation?: boolean
+}
 
 /**
- * An in-memory Veramo agent (local KMS, did:key provider, JWT credentials) whose DID resolver is the
- * given did-resolver `Resolvable`: Civitas's own resolver plugs straight into Veramo's resolver plugin.
+ * An in-memory Veramo 7 agent (local KMS, did:key provider, JWT credentials through
+ * `@veramo/credential-jwt`) with the Civitas plugin. Veramo's resolver plugin takes a did-resolver
+ * `Resolvable`, so Civitas's resolver plugs straight in.
  */
-export function createVeramoTestAgent(resolver: Resolvable, plugins: object[] = []) {
+export function createVeramoTestAgent(options: VeramoTestAgentOptions) {
   const store = new MemoryKeyStore()
   const privateKeyStore = new MemoryPrivateKeyStore()
-  const agent = createAgent<IKeyManager & IDIDManager & IResolver & ICredentialPlugin>({
+  const agent = createAgent<VeramoTestAgentMethods>({
+    schemaValidation: options.schemaValidation ?? false,
     plugins: [
       new KeyManager({ store, kms: { local: new KeyManagementSystem(privateKeyStore) } }),
       new DIDManager({
@@ -33,9 +53,9 @@ export function createVeramoTestAgent(resolver: Resolvable, plugins: object[] = 
         defaultProvider: 'did:key',
         providers: { 'did:key': new KeyDIDProvider({ defaultKms: 'local' }) },
       }),
-      new DIDResolverPlugin({ resolver: resolver as never }),
+      new DIDResolverPlugin({ resolver: options.resolver as never }),
       new CredentialPlugin([new CredentialProviderJWT()]),
-      ...plugins,
+      createCivitasPlugin({ resolver: options.resolver, trust: 'any', ...options.civitas }),
     ],
   })
   return { agent, store, privateKeyStore }
