@@ -19,7 +19,7 @@ export interface CreateCivitasPluginOptions extends Omit<CreateVerifierOptions, 
   clock?: Clock
 }
 
-/** The Civitas plugin: an {@link IAgentPlugin} whose methods are {@link CivitasPluginMethods}. */
+/** The Civitas plugin: an Veramo `IAgentPlugin` whose methods are {@link CivitasPluginMethods}. */
 export interface CivitasPlugin extends IAgentPlugin {
   readonly methods: CivitasPluginMethods
 }
