@@ -42,11 +42,12 @@ class ReencodingKms extends KeyManagementSystem {
   }
 }
 
-function veramo() {
+function veramo(schemaValidation = false) {
   const store = new MemoryKeyStore()
   const privateKeyStore = new MemoryPrivateKeyStore()
   const kms = new ReencodingKms(privateKeyStore)
   const agent = createAgent<IKeyManager & IDIDManager>({
+    schemaValidation,
     plugins: [
       new KeyManager({ store, kms: { local: kms } }),
       new DIDManager({
@@ -61,6 +62,11 @@ function veramo() {
 
 describeKeyStoreConformance('Veramo key manager with the local KMS', () => {
   const { agent, store, privateKeyStore } = veramo()
+  return createVeramoKeyStore({ agent, kms: 'local', store, privateKeyStore })
+})
+
+describeKeyStoreConformance('Veramo key manager checking every call against its schema', () => {
+  const { agent, store, privateKeyStore } = veramo(true)
   return createVeramoKeyStore({ agent, kms: 'local', store, privateKeyStore })
 })
 
