@@ -8,6 +8,8 @@ import {
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver, type Resolvable } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
+import { createVeramoKeyStore } from '@civitas/veramo'
+import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import { getDidKeyResolver } from '@veramo/did-provider-key'
 import { Resolver } from 'did-resolver'
 import { describe, expect, it } from 'vitest'
@@ -256,4 +258,47 @@ describe('interop: the Civitas plugin inside a Veramo agent', () => {
       code: 'ERR_UNTRUSTED_ISSUER',
     })
   })
+})
+
+describe('interop: Civitas roles on keys the Veramo agent holds', () => {
+  for (const alg of ['EdDSA', 'ES256K'] as const) {
+    it(`interop: a Civitas wallet on a Veramo ${alg} did:key receives a Veramo credential and presents it to a Veramo verifier`, async () => {
+      const { agent, store } = createVeramoTestAgent({ resolver: civitasResolver })
+      const keyType = VERAMO_KEY_TYPE[alg]
+      const library = await agent.didManagerCreate({ provider: 'did:key', options: { keyType } })
+      const reader = await agent.didManagerCreate({ provider: 'did:key', options: { keyType } })
+      const keyStore = createVeramoKeyStore({ agent, kms: 'local', store })
+      const identity = await createDidKey({ keyStore, keyId: reader.keys[0]?.kid as string })
+      expect(identity.did).toBe(reader.did)
+
+      const wallet = createWallet({
+        identity,
+        credentialStore: createMemoryCredentialStore(),
+        resolver: civitasResolver,
+      })
+      const vc = await agent.createVerifiableCredential({
+        credential: {
+          issuer: library.did,
+          type: ['VerifiableCredential', 'LibraryCard'],
+          credentialSubject: { id: reader.did, name: 'Mari Tamm' },
+        },
+        proofFormat: 'jwt',
+      })
+      await wallet.receive(vc.proof.jwt as string)
+      await expect(wallet.receive(tamper(vc.proof.jwt as string))).rejects.toMatchObject({
+        code: 'ERR_SIGNATURE_INVALID',
+      })
+      const { token: vp } = await wallet.present({
+        type: 'LibraryCard',
+        audience,
+        nonce,
+        format: 'jwt_vc_json',
+      })
+      const theirs = await agent.verifyPresentation({ presentation: vp, domain: audience, challenge: nonce })
+      expect(theirs.verified).toBe(true)
+      expect(theirs.verifiablePresentation).toMatchObject({ issuer: reader.did })
+      const ours = await agent.civitasVerify({ token: vp, audience, nonce, types: ['LibraryCard'] })
+      expect(ours).toMatchObject({ ok: true, holder: reader.did, issuer: library.did })
+    })
+  }
 })
