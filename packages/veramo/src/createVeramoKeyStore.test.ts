@@ -179,6 +179,24 @@ describe('createVeramoKeyStore', () => {
     })
   })
 
+  it('error: a private key store holding another key than the agent reports is ERR_KEY_STORE_CORRUPT; a bad publicKeyHex ERR_KEY_INVALID', async () => {
+    const { agent, store, privateKeyStore } = veramo()
+    const keyStore = createVeramoKeyStore({ agent, kms: 'local', store, privateKeyStore })
+    const first = await keyStore.createKey({ alg: 'ES256K', id: 'first' })
+    await keyStore.createKey({ alg: 'ES256K', id: 'second' })
+    const replace = async (privateKeyHex: string) => {
+      await privateKeyStore.deleteKey({ alias: 'first' })
+      await privateKeyStore.importKey({ alias: 'first', type: 'Secp256k1', privateKeyHex })
+    }
+    await replace((await privateKeyStore.getKey({ alias: 'second' })).privateKeyHex)
+    await expect(keyStore.exportPrivateKey(first.id)).rejects.toMatchObject({ code: 'ERR_KEY_STORE_CORRUPT' })
+    await replace('c0ffee')
+    await expect(keyStore.exportPrivateKey(first.id)).rejects.toMatchObject({ code: 'ERR_KEY_STORE_CORRUPT' })
+    const second = await store.getKey({ kid: 'second' })
+    await store.importKey({ ...second, publicKeyHex: 'not hex' })
+    await expect(keyStore.getKey('second')).rejects.toMatchObject({ code: 'ERR_KEY_INVALID' })
+  })
+
   it('error: listKeys without the key metadata store is ERR_INVALID_ARGUMENT; the rest works', async () => {
     const { agent } = veramo()
     const keyStore = createVeramoKeyStore({ agent, kms: 'local' })

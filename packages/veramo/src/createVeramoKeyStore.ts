@@ -1,7 +1,9 @@
 import { CivitasError, encodeBase64url, type SignatureAlgorithm } from '@civitas/core'
 import { createMemoryKeyStore, type KeyInfo, type KeyStore } from '@civitas/crypto'
 import type { IKey, IKeyManager, ManagedKeyInfo, TAgent } from '@veramo/core'
+import { agentFailed, callAgent, isNotFound } from './internal/agentCalls.js'
 import { joseSignatureOf } from './internal/joseSignature.js'
+import { assertAlgorithm, assertKeyId } from './internal/keyStoreGuards.js'
 import { createLock } from './internal/lock.js'
 import {
   algorithmOfType,
@@ -45,7 +47,6 @@ export interface CreateVeramoKeyStoreOptions {
 }
 
 const ALL_ALGORITHMS: readonly SignatureAlgorithm[] = ['EdDSA', 'ES256', 'ES256K']
-const MAX_KEY_ID_LENGTH = 1024
 
 /**
  * Uses a Veramo agent's key manager as a Civitas {@link KeyStore}: Civitas signs credentials,
@@ -65,7 +66,9 @@ const MAX_KEY_ID_LENGTH = 1024
  * @throws `ERR_INVALID_ARGUMENT` without an agent that has `keyManagerGet`, or without `kms`;
  *   `ERR_ALGORITHM_UNSUPPORTED` when `algorithms` names another algorithm. The store's methods throw
  *   the {@link KeyStore} codes, `ERR_KEY_NOT_EXPORTABLE` from `exportPrivateKey` without a
- *   `privateKeyStore`, and `ERR_KEY_STORE_IO` when the agent fails or returns something unusable.
+ *   `privateKeyStore`, `ERR_KEY_STORE_CORRUPT` when that store's key does not match, `ERR_KEY_INVALID` when
+ *   the agent reports a public key that is none, and `ERR_KEY_STORE_IO` when the agent fails or returns
+ *   something unusable.
  * @example
  * ```ts
  * import { createSigner, signJws } from '@civitas/crypto'
@@ -152,7 +155,7 @@ export function createVeramoKeyStore(options: CreateVeramoKeyStoreOptions): KeyS
     const kid = (id as string | undefined) ?? checked.id
     return serialise(async () => {
       await assertFree(kid)
-      const imported = await call('keyManagerImport', () =>
+      const imported = await callAgent('keyManagerImport', () =>
         agent.keyManagerImport({
           kid,
           kms,
@@ -169,14 +172,7 @@ export function createVeramoKeyStore(options: CreateVeramoKeyStoreOptions): KeyS
 
     async createKey(createOptions) {
       const { alg, id } = createOptions ?? {}
-      if (typeof alg !== 'string' || !(algorithms as readonly string[]).includes(alg)) {
-        const shown = typeof alg === 'string' ? alg.slice(0, 32) : typeof alg
-        throw new CivitasError(
-          'ERR_ALGORITHM_UNSUPPORTED',
-          `algorithm ${shown} is not supported by this key store (supported: ${algorithms.join(', ')})`,
-          { details: { alg: shown, supported: [...algorithms] } },
-        )
-      }
+      assertAlgorithm(alg, algorithms)
       if (id === undefined) {
         const scratch = createMemoryKeyStore({ algorithms })
         const generated = await scratch.createKey({ alg })
@@ -185,7 +181,7 @@ export function createVeramoKeyStore(options: CreateVeramoKeyStoreOptions): KeyS
       assertKeyId(id)
       return serialise(async () => {
         await assertFree(id)
-        const created = await call('keyManagerCreate', () =>
+        const created = await callAgent('keyManagerCreate', () =>
           agent.keyManagerCreate({ kid: id, kms, type: veramoTypeOf(alg) }),
         )
         const info = keyInfoOf(created)
@@ -209,7 +205,7 @@ export function createVeramoKeyStore(options: CreateVeramoKeyStoreOptions): KeyS
           'createVeramoKeyStore: listKeys needs the key manager’s metadata store (options.store)',
         )
       }
-      const keys = await call('listKeys', () => store.listKeys({}))
+      const keys = await callAgent('listKeys', () => store.listKeys({}))
       return keys.flatMap((key) => keyInfoOf(key) ?? [])
     },
 
@@ -218,7 +214,7 @@ export function createVeramoKeyStore(options: CreateVeramoKeyStoreOptions): KeyS
         throw new CivitasError('ERR_INVALID_ARGUMENT', `data: expected a Uint8Array, got ${typeof data}`)
       }
       const { alg } = await requireKey(id)
-      const result = await call('keyManagerSign', () =>
+      const result = await callAgent('keyManagerSign', () =>
         agent.keyManagerSign({ keyRef: id, algorithm: alg, data: bytesToHex(data), encoding: 'hex' }),
       )
       return joseSignatureOf(result, alg)
@@ -227,7 +223,7 @@ export function createVeramoKeyStore(options: CreateVeramoKeyStoreOptions): KeyS
     deleteKey(id) {
       return serialise(async () => {
         if ((await findKey(id)) === undefined) return false
-        return (await call('keyManagerDelete', () => agent.keyManagerDelete({ kid: id }))) === true
+        return (await callAgent('keyManagerDelete', () => agent.keyManagerDelete({ kid: id }))) === true
       })
     },
 
@@ -239,17 +235,22 @@ export function createVeramoKeyStore(options: CreateVeramoKeyStoreOptions): KeyS
           `key ${id.slice(0, 64)} stays in Veramo KMS; give createVeramoKeyStore the privateKeyStore to export`,
         )
       }
-      const stored = await call('privateKeyStore.getKey', () => privateKeyStore.getKey({ alias: id }))
+      const stored = await callAgent('privateKeyStore.getKey', () => privateKeyStore.getKey({ alias: id }))
       const scalar = privateScalarOf(veramoTypeOf(info.alg), stored?.privateKeyHex)
-      if (scalar === undefined) {
+      const privateJwk = scalar === undefined ? undefined : { ...info.publicJwk, d: encodeBase64url(scalar) }
+      // The scratch import checks that the stored private key belongs to the public key Veramo reports.
+      const matches = await createMemoryKeyStore({ algorithms })
+        .importKey({ privateJwk: privateJwk as never })
+        .then(
+          () => true,
+          () => false,
+        )
+      if (privateJwk === undefined || !matches) {
         throw new CivitasError(
-          'ERR_KEY_STORE_IO',
-          `the private key store holds no usable key ${id.slice(0, 64)}`,
+          'ERR_KEY_STORE_CORRUPT',
+          `the private key store holds no key matching ${id.slice(0, 64)}`,
         )
       }
-      const privateJwk = { ...info.publicJwk, d: encodeBase64url(scalar) }
-      // The scratch import checks that the stored private key belongs to the public key Veramo reports.
-      await createMemoryKeyStore({ algorithms }).importKey({ privateJwk })
       return privateJwk
     },
   }
@@ -261,31 +262,4 @@ export function createVeramoKeyStore(options: CreateVeramoKeyStoreOptions): KeyS
     }
     return info
   }
-}
-
-function assertKeyId(id: unknown): asserts id is string {
-  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_KEY_ID_LENGTH) {
-    throw new CivitasError(
-      'ERR_INVALID_ARGUMENT',
-      `key id: expected a string of 1 to ${MAX_KEY_ID_LENGTH} characters, got ${typeof id === 'string' ? `${id.length} characters` : typeof id}`,
-    )
-  }
-}
-
-/** Veramo's stores say "not found" in their messages (`Key not found`, `not_found: ...`); there is no error code. */
-function isNotFound(error: unknown): boolean {
-  return error instanceof Error && /not[_ ]found/i.test(error.message)
-}
-
-async function call<T>(method: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    throw agentFailed(method, error)
-  }
-}
-
-function agentFailed(method: string, cause: unknown): CivitasError {
-  if (cause instanceof CivitasError) return cause
-  return new CivitasError('ERR_KEY_STORE_IO', `Veramo ${method} failed`, { cause })
 }
