@@ -81,8 +81,14 @@ async function showIssuedCard(
   const audience = 'https://hotel.example/check-in'
   const nonce = crypto.randomUUID()
   const trust = { ResidencyCard: [city.did] }
-  // Plain http only because the demo's status server is on loopback.
-  const verifier = createVerifier({ resolver, trust, clock, status: { allowHttp: true } })
+  // Plain http and an allow-listed 127.0.0.1 only because the demo's status server is on loopback:
+  // status lists are fetched with the did:web guard, which refuses loopback and private addresses.
+  const verifier = createVerifier({
+    resolver,
+    trust,
+    clock,
+    status: { allowHttp: true, allowHosts: ['127.0.0.1'] },
+  })
   const presentation = await wallet.present({ type: 'ResidencyCard', audience, nonce })
   const report = await verifier.check(presentation.token, { audience, nonce, types: ['ResidencyCard'] })
   for (const line of formatReport(report).split('\n')) output(`   ${line}`)
