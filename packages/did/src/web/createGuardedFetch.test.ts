@@ -95,6 +95,26 @@ describe('createGuardedFetch', () => {
     expect(await (await allowed(url)).text()).toBe('list')
   })
 
+  it('error: an IP-address URL of a private, link-local or mapped address is refused without a lookup', async () => {
+    const fetchGuarded = createGuardedFetch({
+      lookup: async () => {
+        throw new Error('no lookup expected')
+      },
+    })
+    for (const url of [
+      'https://10.0.0.1/list',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://[::1]/list',
+      'https://[::ffff:127.0.0.1]/list',
+      'https://[fd00:ec2::254]/list',
+    ]) {
+      await expect(fetchGuarded(url), url).rejects.toMatchObject({
+        code: 'ERR_ADDRESS_FORBIDDEN',
+        details: { reason: 'address' },
+      })
+    }
+  })
+
   it('error: local names, plain http without allowHttp, other schemes and methods are refused', async () => {
     const fetchGuarded = createGuardedFetch({
       lookup: async () => {

@@ -1,6 +1,7 @@
 import { CivitasError } from '@civitas/core'
 import { sendGuardedRequest } from '#guarded-request'
-import { bareHost, guardSettings, isLocalName, timedOut } from './internal/guard.js'
+import { bareHost, checkAddresses, guardSettings, isLocalName, timedOut } from './internal/guard.js'
+import { parseIp } from './internal/isPublicAddress.js'
 import type { CreateGuardedFetchOptions, GuardedFetch } from './types.js'
 
 /** The fetch-compatible function {@link createGuardedFetch} returns. */
@@ -72,6 +73,9 @@ export function createGuardedFetch(options: CreateGuardedFetchOptions = {}): Cre
         },
       )
     }
+    // An address in the URL is checked here, on every platform; names are resolved and checked by
+    // the platform's sender (Node), or left to the browser's private network rules.
+    if (parseIp(host) !== undefined) checkAddresses(host, [host], hostAllowed, settings)
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(timedOut(url, settings)), settings.timeoutMs)
     const callerSignal = init.signal ?? request?.signal

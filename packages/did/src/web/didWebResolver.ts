@@ -1,4 +1,4 @@
-import { type CivitasErrorCode, decodeUtf8, isCivitasError } from '@civitas/core'
+import { CivitasError, type CivitasErrorCode, decodeUtf8, isCivitasError } from '@civitas/core'
 import type { DIDResolutionResult, DIDResolver, ResolverRegistry } from 'did-resolver'
 import { createGuardedFetch } from './createGuardedFetch.js'
 import { didWebDocumentUrl } from './didWebDocumentUrl.js'
@@ -57,6 +57,12 @@ const ERROR_OF_CODE: Partial<Record<CivitasErrorCode, string>> = {
  */
 export function didWebResolver(options: DidWebResolverOptions = {}): ResolverRegistry {
   const { maxBodyBytes = 102_400, ...guard } = options
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1 || maxBodyBytes > 16_777_216) {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      `maxBodyBytes: expected an integer from 1 to 16777216, got ${String(maxBodyBytes).slice(0, 32)}`,
+    )
+  }
   const guardedFetch = createGuardedFetch({ ...guard, maxBytes: maxBodyBytes })
   const web: DIDResolver = async (_did, parsed) => {
     try {

@@ -1,5 +1,6 @@
 import { CivitasError } from '@civitas/core'
 import type { CreateGuardedFetchOptions, GuardedFetchLookup } from '../types.js'
+import { isPublicAddress } from './isPublicAddress.js'
 
 /** The guard's options, checked and with their defaults. */
 export interface GuardSettings {
@@ -36,8 +37,12 @@ export function guardSettings(options: CreateGuardedFetchOptions): GuardSettings
     ['maxBytes', maxBytes, 16_777_216],
     ['maxRedirects', maxRedirects, 5],
   ] as const) {
-    if (!Number.isSafeInteger(value) || value < (name === 'maxRedirects' ? 0 : 1) || value > max) {
-      throw new CivitasError('ERR_INVALID_ARGUMENT', `${name}: expected an integer up to ${max}`)
+    const min = name === 'maxRedirects' ? 0 : 1
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      throw new CivitasError(
+        'ERR_INVALID_ARGUMENT',
+        `${name}: expected an integer from ${min} to ${max}, got ${String(value).slice(0, 32)}`,
+      )
     }
   }
   if (options.lookup !== undefined && typeof options.lookup !== 'function') {
@@ -67,6 +72,27 @@ export function bareHost(hostname: string): string {
 /** Whether a name is only meaningful on the local machine or network: `localhost`, `*.localhost`, dotless. */
 export function isLocalName(host: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || (!host.includes('.') && !host.includes(':'))
+}
+
+/**
+ * Refuses a host unless every address it has is public unicast (or the host is allow-listed, or
+ * private addresses are allowed): an attacker's name may list a public address and a private one.
+ */
+export function checkAddresses(
+  host: string,
+  addresses: readonly string[],
+  hostAllowed: boolean,
+  settings: GuardSettings,
+): void {
+  if (hostAllowed || settings.allowPrivateAddresses) return
+  const refused = addresses.find((address) => !isPublicAddress(address))
+  if (refused !== undefined) {
+    throw new CivitasError(
+      'ERR_ADDRESS_FORBIDDEN',
+      `${host.slice(0, 253)} is or resolves to a non-public address; allow-list the host to reach it`,
+      { details: { host: host.slice(0, 253), address: refused.slice(0, 64), reason: 'address' } },
+    )
+  }
 }
 
 /** Fails as soon as a body exceeds the cap, by its `Content-Length` or by what was read. */

@@ -7,6 +7,7 @@ import type { GuardedFetchAddress } from '../types.js'
 import {
   bareHost,
   bufferedResponse,
+  checkAddresses,
   checkLength,
   concat,
   type GuardedRequest,
@@ -15,7 +16,6 @@ import {
   networkFailed,
   redirectTarget,
 } from './guard.js'
-import { isPublicAddress } from './isPublicAddress.js'
 
 /**
  * Node's guarded request: resolve the host, refuse it unless every address is public (or the host
@@ -86,19 +86,12 @@ async function checkedAddress(
       details: { reason: 'dns' },
     })
   }
-  if (!request.hostAllowed && !settings.allowPrivateAddresses) {
-    // Every address must be public: an attacker's name may list a public one and a private one.
-    const refused = addresses.find((candidate) => !isPublicAddress(candidate.address))
-    if (refused !== undefined) {
-      throw new CivitasError(
-        'ERR_ADDRESS_FORBIDDEN',
-        `${hostname.slice(0, 253)} resolves to a non-public address; allow-list the host to reach it`,
-        {
-          details: { host: hostname.slice(0, 253), address: refused.address.slice(0, 64), reason: 'address' },
-        },
-      )
-    }
-  }
+  checkAddresses(
+    hostname,
+    addresses.map((candidate) => candidate.address),
+    request.hostAllowed,
+    settings,
+  )
   return first
 }
 
