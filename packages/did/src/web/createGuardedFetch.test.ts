@@ -185,6 +185,10 @@ describe('createGuardedFetch', () => {
         response.end()
       },
     })
+    const head = await guarded(server, { maxBytes: 1000 })(`https://${HOST}:${server.port}/declared`, {
+      method: 'HEAD',
+    })
+    expect(head.status).toBe(200) // a HEAD has no body to cap
     for (const path of ['/declared', '/streamed']) {
       await expect(
         guarded(server, { maxBytes: 1000 })(`https://${HOST}:${server.port}${path}`),

@@ -1,7 +1,6 @@
 import { CivitasError } from '@civitas/core'
 import { sendGuardedRequest } from '#guarded-request'
-import { bareHost, checkAddresses, guardSettings, isLocalName, timedOut } from './internal/guard.js'
-import { parseIp } from './internal/isPublicAddress.js'
+import { checkTarget, type GuardSettings, guardSettings, timedOut } from './internal/guard.js'
 import type { CreateGuardedFetchOptions, GuardedFetch } from './types.js'
 
 /** The fetch-compatible function {@link createGuardedFetch} returns. */
@@ -48,59 +47,21 @@ export function createGuardedFetch(options: CreateGuardedFetchOptions = {}): Cre
   return async (input, init = {}) => {
     const request = input instanceof Request ? input : undefined
     const url = parseUrl(request?.url ?? input)
-    const method = (init.method ?? request?.method ?? 'GET').toUpperCase()
-    if (method !== 'GET' && method !== 'HEAD') {
-      throw new CivitasError(
-        'ERR_INVALID_ARGUMENT',
-        `method: expected GET or HEAD, got ${method.slice(0, 16)}`,
-      )
-    }
-    if (url.protocol !== 'https:' && !(settings.allowHttp && url.protocol === 'http:')) {
-      throw new CivitasError(
-        'ERR_ADDRESS_FORBIDDEN',
-        `${url.protocol.slice(0, 16)} URLs are refused${url.protocol === 'http:' ? ' (plain http only with allowHttp)' : ''}`,
-        { details: { reason: 'protocol' } },
-      )
-    }
-    const host = bareHost(url.hostname)
-    const hostAllowed = settings.allowHosts.has(host)
-    if (!hostAllowed && isLocalName(host)) {
-      throw new CivitasError(
-        'ERR_ADDRESS_FORBIDDEN',
-        `${host.slice(0, 253)} is a local name; allow-list the host to reach it`,
-        {
-          details: { host: host.slice(0, 253), reason: 'localName' },
-        },
-      )
-    }
-    // An address in the URL is checked here, on every platform; names are resolved and checked by
-    // the platform's sender (Node), or left to the browser's private network rules.
-    if (parseIp(host) !== undefined) checkAddresses(host, [host], hostAllowed, settings)
-    const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(timedOut(url, settings)), settings.timeoutMs)
-    const callerSignal = init.signal ?? request?.signal
-    const onCallerAbort = () => controller.abort(callerSignal?.reason)
-    if (callerSignal?.aborted) onCallerAbort()
-    else callerSignal?.addEventListener('abort', onCallerAbort, { once: true })
-    try {
-      return await sendGuardedRequest(
+    const method = methodOf(init.method ?? request?.method)
+    const hostAllowed = checkTarget(url, settings)
+    return withDeadline(url, settings, init.signal ?? request?.signal, (signal) =>
+      sendGuardedRequest(
         {
           url,
           method,
           headers: new Headers(init.headers ?? request?.headers),
           redirect: init.redirect ?? request?.redirect ?? 'follow',
-          signal: controller.signal,
+          signal,
           hostAllowed,
         },
         settings,
-      )
-    } catch (error) {
-      throw controller.signal.aborted ? controller.signal.reason : error
-    } finally {
-      clearTimeout(timer)
-      callerSignal?.removeEventListener('abort', onCallerAbort)
-      controller.abort()
-    }
+      ),
+    )
   }
 }
 
@@ -109,5 +70,37 @@ function parseUrl(input: unknown): URL {
     return new URL(input instanceof URL ? input.href : String(input))
   } catch {
     throw new CivitasError('ERR_INVALID_ARGUMENT', 'input: expected an absolute URL')
+  }
+}
+
+function methodOf(method: string | undefined): 'GET' | 'HEAD' {
+  const upper = (method ?? 'GET').toUpperCase()
+  if (upper === 'GET' || upper === 'HEAD') return upper
+  throw new CivitasError('ERR_INVALID_ARGUMENT', `method: expected GET or HEAD, got ${upper.slice(0, 16)}`)
+}
+
+/**
+ * Runs `send` with a signal that aborts at the guard's deadline (with the timeout error) or with
+ * the caller's signal (with its reason), and throws that reason when either fires.
+ */
+async function withDeadline(
+  url: URL,
+  settings: GuardSettings,
+  callerSignal: AbortSignal | null | undefined,
+  send: (signal: AbortSignal) => Promise<Response>,
+): Promise<Response> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(timedOut(url, settings)), settings.timeoutMs)
+  const onCallerAbort = () => controller.abort(callerSignal?.reason)
+  if (callerSignal?.aborted) onCallerAbort()
+  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true })
+  try {
+    return await send(controller.signal)
+  } catch (error) {
+    throw controller.signal.aborted ? controller.signal.reason : error
+  } finally {
+    clearTimeout(timer)
+    callerSignal?.removeEventListener('abort', onCallerAbort)
+    controller.abort()
   }
 }

@@ -1,6 +1,6 @@
 import { CivitasError } from '@civitas/core'
 import type { CreateGuardedFetchOptions, GuardedFetchLookup } from '../types.js'
-import { isPublicAddress } from './isPublicAddress.js'
+import { isPublicAddress, parseIp } from './isPublicAddress.js'
 
 /** The guard's options, checked and with their defaults. */
 export interface GuardSettings {
@@ -63,6 +63,33 @@ export function guardSettings(options: CreateGuardedFetchOptions): GuardSettings
   }
 }
 
+/**
+ * Checks what can be checked of a URL before any network access, on every platform: the scheme,
+ * local names, and an address given in the URL itself. Names are resolved and checked by the
+ * platform's sender (Node), or left to the browser's private network rules.
+ *
+ * @returns whether the host is allow-listed.
+ */
+export function checkTarget(url: URL, settings: GuardSettings): boolean {
+  if (url.protocol !== 'https:' && !(settings.allowHttp && url.protocol === 'http:')) {
+    const hint = url.protocol === 'http:' ? ' (plain http only with allowHttp)' : ''
+    throw new CivitasError('ERR_ADDRESS_FORBIDDEN', `${url.protocol.slice(0, 16)} URLs are refused${hint}`, {
+      details: { reason: 'protocol' },
+    })
+  }
+  const host = bareHost(url.hostname)
+  const hostAllowed = settings.allowHosts.has(host)
+  if (!hostAllowed && isLocalName(host)) {
+    throw new CivitasError(
+      'ERR_ADDRESS_FORBIDDEN',
+      `${host.slice(0, 253)} is a local name; allow-list the host to reach it`,
+      { details: { host: host.slice(0, 253), reason: 'localName' } },
+    )
+  }
+  if (parseIp(host) !== undefined) checkAddresses(host, [host], hostAllowed, settings)
+  return hostAllowed
+}
+
 /** A URL's host name as compared with `allowHosts`: lower case, IPv6 without brackets. */
 export function bareHost(hostname: string): string {
   const lower = hostname.toLowerCase()
@@ -70,7 +97,7 @@ export function bareHost(hostname: string): string {
 }
 
 /** Whether a name is only meaningful on the local machine or network: `localhost`, `*.localhost`, dotless. */
-export function isLocalName(host: string): boolean {
+function isLocalName(host: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || (!host.includes('.') && !host.includes(':'))
 }
 

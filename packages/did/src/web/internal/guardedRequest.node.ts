@@ -47,7 +47,8 @@ export async function sendGuardedRequest(
         )
       }
       const declared = response.headers['content-length']
-      if (declared !== undefined) checkLength(Number(declared), current, settings)
+      if (declared !== undefined && request.method !== 'HEAD')
+        checkLength(Number(declared), current, settings)
       const body =
         request.method === 'HEAD'
           ? null

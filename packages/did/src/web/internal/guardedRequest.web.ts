@@ -39,7 +39,7 @@ export async function sendGuardedRequest(
     throw redirectRefused(url, 'crossOriginRedirect', 'redirected to another origin')
   }
   const declared = response.headers.get('content-length')
-  if (declared !== null) checkLength(Number(declared), final, settings)
+  if (declared !== null && request.method !== 'HEAD') checkLength(Number(declared), final, settings)
   const body = request.method === 'HEAD' ? null : await readBody(response, final, settings)
   return bufferedResponse(
     body,
