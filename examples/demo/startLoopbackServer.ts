@@ -7,7 +7,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { createNodeListener } from '@civitas/status-list/node'
-import { generate } from 'selfsigned'
+import { createLoopbackCertificate } from './createLoopbackCertificate.js'
 
 /** Options of {@link startLoopbackServer}. */
 export interface LoopbackServerOptions {
@@ -41,13 +41,9 @@ export async function startLoopbackServer(
   let ca: string | undefined
   if (httpsHost === undefined) server = createHttpServer(listen)
   else {
-    const certificate = await generate([{ name: 'commonName', value: httpsHost }], {
-      keyType: 'ec',
-      curve: 'P-256',
-      extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: httpsHost }] }],
-    })
+    const certificate = await createLoopbackCertificate([httpsHost])
     ca = certificate.cert
-    server = createHttpsServer({ cert: certificate.cert, key: certificate.private }, listen)
+    server = createHttpsServer(certificate, listen)
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
