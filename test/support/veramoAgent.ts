@@ -53,6 +53,7 @@ export function createVeramoTestAgent(options: VeramoTestAgentOptions) {
         defaultProvider: 'did:key',
         providers: { 'did:key': new KeyDIDProvider({ defaultKms: 'local' }) },
       }),
+      // Veramo types its Resolvable with did-resolver 4 and Civitas with 6 (the @context typings differ).
       new DIDResolverPlugin({ resolver: options.resolver as never }),
       new CredentialPlugin([new CredentialProviderJWT()]),
       createCivitasPlugin({ resolver: options.resolver, trust: 'any', ...options.civitas }),
