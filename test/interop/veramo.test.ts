@@ -163,6 +163,43 @@ describe('interop with Veramo (jwt_vc_json)', () => {
     expect((await agent.verifyCredential({ credential: tamper(token) })).verified).toBe(false)
   })
 
+  for (const [keyType, alg] of [
+    ['Secp256r1', 'ES256'],
+    ['Ed25519', 'EdDSA'],
+    ['Secp256k1', 'ES256K'],
+  ] as const) {
+    it(`interop: did:jwk both ways — a Veramo ${alg} (${keyType}) did:jwk credential verifies in Civitas, and civitasIssue with it in Veramo`, async () => {
+      const { agent } = createVeramoTestAgent({ resolver: civitasResolver })
+      const office = await agent.didManagerCreate({ provider: 'did:jwk', options: { keyType } })
+      expect(office.did.startsWith('did:jwk:')).toBe(true)
+      const credential = {
+        issuer: office.did,
+        type: ['VerifiableCredential', 'PortPass'],
+        credentialSubject: { id: office.did, port: 'Tallinn' },
+      }
+      const vc = await agent.createVerifiableCredential({ credential, proofFormat: 'jwt' })
+      const token = vc.proof.jwt as string
+      expect(JSON.parse(Buffer.from(token.split('.')[0] as string, 'base64url').toString())).toMatchObject({
+        alg,
+      })
+      await expect(verifyCredential(token, { resolver: civitasResolver })).resolves.toMatchObject({
+        issuer: office.did,
+        format: 'jwt_vc_json',
+      })
+      await expect(verifyCredential(tamper(token), { resolver: civitasResolver })).rejects.toMatchObject({
+        code: 'ERR_SIGNATURE_INVALID',
+      })
+
+      const { token: ours } = await agent.civitasIssue({
+        issuer: office.did,
+        credential,
+        format: 'jwt_vc_json',
+      })
+      expect((await agent.verifyCredential({ credential: ours })).verified).toBe(true)
+      expect((await agent.verifyCredential({ credential: tamper(ours) })).verified).toBe(false)
+    })
+  }
+
   it('interop: Veramo 7 reads VC 1.1 JWTs only, so it refuses a Civitas vc+jwt (VC 2.0) on its @context', async () => {
     const { agent } = createVeramoTestAgent({ resolver: civitasResolver })
     const { city, citizen } = await civitasParties('EdDSA')

@@ -14,6 +14,7 @@ import {
 import { CredentialProviderJWT } from '@veramo/credential-jwt'
 import { CredentialPlugin } from '@veramo/credential-w3c'
 import { DIDManager, MemoryDIDStore } from '@veramo/did-manager'
+import { JwkDIDProvider } from '@veramo/did-provider-jwk'
 import { KeyDIDProvider } from '@veramo/did-provider-key'
 import { DIDResolverPlugin } from '@veramo/did-resolver'
 import { KeyManager, MemoryKeyStore, MemoryPrivateKeyStore } from '@veramo/key-manager'
@@ -37,7 +38,7 @@ export interface VeramoTestAgentOptions {
 }
 
 /**
- * An in-memory Veramo 7 agent (local KMS, did:key provider, JWT credentials through
+ * An in-memory Veramo 7 agent (local KMS, did:key and did:jwk providers, JWT credentials through
  * `@veramo/credential-jwt`) with the Civitas plugin. Veramo's resolver plugin takes a did-resolver
  * `Resolvable`, so Civitas's resolver plugs straight in.
  */
@@ -51,8 +52,12 @@ export function createVeramoTestAgent(options: VeramoTestAgentOptions) {
       new DIDManager({
         store: new MemoryDIDStore(),
         defaultProvider: 'did:key',
-        providers: { 'did:key': new KeyDIDProvider({ defaultKms: 'local' }) },
+        providers: {
+          'did:key': new KeyDIDProvider({ defaultKms: 'local' }),
+          'did:jwk': new JwkDIDProvider({ defaultKms: 'local' }),
+        },
       }),
+      // Veramo types its Resolvable with did-resolver 4 and Civitas with 6 (the @context typings differ).
       new DIDResolverPlugin({ resolver: options.resolver as never }),
       new CredentialPlugin([new CredentialProviderJWT()]),
       createCivitasPlugin({ resolver: options.resolver, trust: 'any', ...options.civitas }),

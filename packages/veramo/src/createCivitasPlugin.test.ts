@@ -124,6 +124,34 @@ describe('createCivitasPlugin', () => {
     expect((await agent.civitasVerify({ token })).ok).toBe(true)
   })
 
+  it('error: hostile arguments to civitasIssue and civitasPresent fail by code, without schema validation', async () => {
+    const agent = agentWith()
+    const city = await agent.didManagerCreate({ provider: 'did:key' })
+    const card = residencyCard(city.did)
+    for (const [args, code] of [
+      [{ issuer: city.did, credential: null }, 'ERR_CREDENTIAL_INVALID'],
+      [{ issuer: city.did, credential: [] }, 'ERR_CREDENTIAL_INVALID'],
+      [{ issuer: city.did, credential: { constructor: 1 } }, 'ERR_CREDENTIAL_INVALID'],
+      [{ issuer: city.did, credential: card, format: 'ldp_vc' }, 'ERR_INVALID_ARGUMENT'],
+      [{ issuer: city.did, credential: card, keyRef: 7 }, 'ERR_INVALID_ARGUMENT'],
+      [{ issuer: city.did, credential: card, validFor: -5 }, 'ERR_INVALID_ARGUMENT'],
+      [{ issuer: 7, credential: card }, 'ERR_DID_INVALID'],
+      [{ issuer: city.did, credential: { ...card, issuer: 'did:key:z6MkOther' } }, 'ERR_ISSUER_MISMATCH'],
+    ] as const) {
+      await expect(
+        agent.civitasIssue(args as never),
+        JSON.stringify(args).slice(0, 80),
+      ).rejects.toMatchObject({
+        code,
+      })
+    }
+    for (const credentials of ['eyJ.a.b', [7], null]) {
+      await expect(agent.civitasPresent({ holder: city.did, credentials } as never)).rejects.toMatchObject({
+        code: 'ERR_INVALID_ARGUMENT',
+      })
+    }
+  })
+
   it('error: with schema validation on, the agent refuses malformed arguments before the plugin runs', async () => {
     const agent = agentWith({}, true)
     const city = await agent.didManagerCreate({ provider: 'did:key' })

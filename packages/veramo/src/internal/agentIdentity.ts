@@ -37,6 +37,9 @@ export interface AgentIdentityOptions {
 export async function agentIdentity(options: AgentIdentityOptions): Promise<Identity> {
   const { agent, resolver, did, relationship, keyRef } = options
   assertDid(did)
+  if (keyRef !== undefined && (typeof keyRef !== 'string' || keyRef.length === 0)) {
+    throw new CivitasError('ERR_INVALID_ARGUMENT', 'keyRef: expected the kid of one of the agent keys')
+  }
   let identifier: IIdentifier
   try {
     identifier = await agent.didManagerGet({ did })
