@@ -3,6 +3,7 @@ import { createPresentation, issueCredential } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
+import { encodeQr } from '@civitas/qr'
 import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { residencyCard } from '../../../examples/demo/residencyCard.js'
@@ -102,6 +103,33 @@ describe('createVerifier', () => {
       const report = await verifier.check(input as string)
       expect(report.ok).toBe(false)
       expect(report.error?.code).toMatch(/^ERR_/)
+    }
+  })
+
+  it('behavior: QR text (CV1) is decoded to the exact token and checked like the token itself', async () => {
+    const { verifier, present, token } = await scene()
+    const presentation = await present()
+    for (const [input, kind] of [
+      [encodeQr(presentation), 'presentation'],
+      [encodeQr(token), 'credential'],
+    ] as const) {
+      const report = await verifier.check(input, { audience, nonce })
+      expect(report.ok).toBe(true)
+      expect(report.kind).toBe(kind)
+    }
+  })
+
+  it('error: unreadable QR text fails the parse check with its ERR_QR_* code and never throws', async () => {
+    const { verifier, present } = await scene()
+    const text = encodeQr(await present())
+    for (const [input, code] of [
+      [`CV2:${text.slice(4)}`, 'ERR_QR_PREFIX'],
+      [text.slice(0, text.length - 7), 'ERR_QR_INVALID'],
+      [`CV1:${'A'.repeat(9000)}`, 'ERR_QR_TOO_LARGE'],
+    ] as const) {
+      const report = await verifier.check(input, { audience, nonce })
+      expect(report.ok).toBe(false)
+      expect(failure(report)).toMatchObject({ name: 'parse', code })
     }
   })
 
