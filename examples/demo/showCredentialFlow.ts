@@ -4,12 +4,14 @@ import { residency } from '@civitas/credentials/templates'
 import type { KeyStore } from '@civitas/crypto'
 import type { Identity, Resolvable } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
+import { renderQr } from '@civitas/qr/render'
 import {
   createMemoryStatusRegistry,
   createStatusListPublisher,
   type StatusListPublisher,
 } from '@civitas/status-list'
 import { createVerifier, formatReport } from '@civitas/verifier'
+import { checkQrImage } from '@civitas/verifier/scan'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import { residencyCard } from './residencyCard.js'
 import { type DemoOutput, shorten } from './runDemo.js'
@@ -83,8 +85,16 @@ async function showIssuedCard(
   const trust = { ResidencyCard: [city.did] }
   // Plain http only because the demo's status server is on loopback.
   const verifier = createVerifier({ resolver, trust, clock, status: { allowHttp: true } })
-  const presentation = await wallet.present({ type: 'ResidencyCard', audience, nonce })
-  const report = await verifier.check(presentation.token, { audience, nonce, types: ['ResidencyCard'] })
+  const presentation = await wallet.present({ type: 'ResidencyCard', audience, nonce, as: 'qr' })
+  output(
+    `   the wallet shows it as a QR code: ${presentation.qr.length} characters of CV1 text for a ${presentation.token.length}-character token`,
+  )
+  for (const line of renderQr(presentation.qr, { format: 'terminal' }).trimEnd().split('\n'))
+    output(`   ${line}`)
+  // The desk's camera sees a picture; here, the same code rendered as a PNG, read back from its pixels.
+  const photo = renderQr(presentation.qr, { format: 'png', scale: 4 })
+  output(`   the desk scans a ${photo.length}-byte PNG of the code from its pixels and checks what it holds`)
+  const report = await checkQrImage(verifier, photo, { audience, nonce, types: ['ResidencyCard'] })
   for (const line of formatReport(report).split('\n')) output(`   ${line}`)
 
   output('')
