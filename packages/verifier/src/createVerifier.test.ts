@@ -3,7 +3,8 @@ import { createPresentation, issueCredential } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
-import { encodeQr } from '@civitas/qr'
+import { decodeQr, encodeQr } from '@civitas/qr'
+import fc from 'fast-check'
 import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { residencyCard } from '../../../examples/demo/residencyCard.js'
@@ -131,6 +132,22 @@ describe('createVerifier', () => {
       expect(report.ok).toBe(false)
       expect(failure(report)).toMatchObject({ name: 'parse', code })
     }
+  })
+
+  it('property: mutated QR text never throws; a report passes only for the exact presentation', async () => {
+    const { verifier, present } = await scene()
+    const presentation = await present()
+    const text = encodeQr(presentation)
+    const alphabet = fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:')
+    await fc.assert(
+      fc.asyncProperty(fc.nat(text.length - 1), alphabet, fc.boolean(), async (at, char, cut) => {
+        const mutated = cut ? text.slice(0, at) : text.slice(0, at) + char + text.slice(at + 1)
+        const report = await verifier.check(mutated, { audience, nonce })
+        if (report.ok) expect(mutated === text || decodeQr(mutated) === presentation).toBe(true)
+        else expect(report.error?.code).toMatch(/^ERR_/)
+      }),
+      { numRuns: 60 },
+    )
   })
 
   describe('hostile table', () => {
