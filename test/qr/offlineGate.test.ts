@@ -1,8 +1,9 @@
 import { fixedClock } from '@civitas/core'
 import { createPresentation, issueCredential } from '@civitas/credentials'
 import { quarantinePass } from '@civitas/credentials/templates'
-import { createMemoryKeyStore } from '@civitas/crypto'
+import { createMemoryKeyStore, createSigner } from '@civitas/crypto'
 import { createDidKey } from '@civitas/did/key'
+import { createDidWebDocument } from '@civitas/did/web'
 import { encodeQr } from '@civitas/qr'
 import { renderQr } from '@civitas/qr/render'
 import { createMemoryStatusRegistry, createStatusListPublisher } from '@civitas/status-list'
@@ -100,6 +101,45 @@ describe('an offline gate with a trust bundle', () => {
       expect(report.ok).toBe(true)
       expect(report.claims).toMatchObject({ clearance: 'cleared', destination: 'Jeju' })
     }
+    expect(fetched).toEqual([])
+  })
+
+  it('behavior: an issuer on did:web is resolved from the bundle, never from its web server', async () => {
+    const keyStore = createMemoryKeyStore()
+    const ministry = await createDidKey({ keyStore, alg: 'ES256' })
+    const traveller = await createDidKey({ keyStore, alg: 'ES256' })
+    const did = 'did:web:health.jeju.example'
+    const key = await keyStore.createKey({ alg: 'EdDSA' })
+    const didDocument = createDidWebDocument({ did, keys: [key] })
+    const kid = didDocument.verificationMethod?.[0]?.id ?? ''
+    const health = { did, kid, signer: await createSigner({ keyStore, keyId: key.id, kid }) }
+    const credential = quarantinePass.build({
+      subject: traveller.did,
+      destination: 'Jeju',
+      clearance: 'cleared',
+      healthAuthority: 'Jeju Special Self-Governing Province',
+      basis: { kind: 'vaccination', product: 'mRNA', doses: 3, lastDose: '2026-06-01' },
+      window: { start: '2026-11-21', end: '2026-12-05' },
+    })
+    const pass = await issueCredential({ issuer: health, credential, clock, validFor: DAY })
+    const { token: bundle } = await createTrustBundle({
+      authority: ministry,
+      issuers: [{ id: did, types: ['QuarantinePass'], didDocument }],
+      validForMs: DAY,
+      clock,
+    })
+    const nonce = 'n-gate-0005-web'
+    const { token } = await createPresentation({
+      holder: traveller,
+      credentials: [pass.token],
+      audience,
+      nonce,
+      clock,
+    })
+    const gate = createVerifier({ bundle, bundleAuthority: ministry.did, clock })
+    const report = await gate.check(encodeQr(token), { audience, nonce, types: ['QuarantinePass'] })
+    expect(report.ok).toBe(true)
+    expect(report.issuer).toBe(did)
     expect(fetched).toEqual([])
   })
 
