@@ -182,7 +182,7 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
 
   return {
     async check(input, expectations = {}) {
-      const read = readQrInput(input)
+      const read = await readQrInput(input)
       if ('error' in read) return failedReport('credential', 'jwt', read.error, 'parse')
       const token = read.token as string
       const kind = isPresentation(token) ? 'presentation' : 'credential'

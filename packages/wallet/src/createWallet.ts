@@ -8,7 +8,7 @@ import {
 } from '@civitas/credentials'
 import { jwkThumbprint } from '@civitas/crypto'
 import { type Identity, type Resolvable, resolveVerificationKey } from '@civitas/did'
-import { encodeQr, type QrErrorCorrection } from '@civitas/qr'
+import type { QrErrorCorrection } from '@civitas/qr'
 import { answerSignIn } from './internal/answerSignIn.js'
 import { recordOf } from './internal/recordOf.js'
 import type { RespondOptions, RespondResult } from './internal/respondTypes.js'
@@ -158,6 +158,8 @@ export function createWallet(options: CreateWalletOptions): Wallet {
       ...(options.disclose === undefined ? {} : { disclose: options.disclose }),
     })
     if (options.as !== 'qr') return presentation
+    // Loaded on demand, so wallets that never show a QR code do not carry the codec.
+    const { encodeQr } = await import('@civitas/qr')
     return {
       ...presentation,
       qr: encodeQr(presentation.token, { errorCorrection: options.errorCorrection ?? 'M' }),

@@ -1,6 +1,5 @@
 import type { CivitasError } from '@civitas/core'
 import { isCivitasError } from '@civitas/core'
-import { decodeQr } from '@civitas/qr'
 
 /** Civitas QR text names its codec version first (`CV1:`); anything else is taken for a token. */
 const CIVITAS_QR_TEXT = /^CV[0-9A-Z]*:/
@@ -10,8 +9,10 @@ const CIVITAS_QR_TEXT = /^CV[0-9A-Z]*:/
  * (a raw token, or anything else, which the verifier then refuses for its own reason). QR codec failures
  * come back as an error for the report, never thrown.
  */
-export function readQrInput(input: unknown): { token: unknown } | { error: CivitasError } {
+export async function readQrInput(input: unknown): Promise<{ token: unknown } | { error: CivitasError }> {
   if (typeof input !== 'string' || !CIVITAS_QR_TEXT.test(input)) return { token: input }
+  // Loaded on demand, so verifiers that only ever receive tokens do not carry the codec.
+  const { decodeQr } = await import('@civitas/qr')
   try {
     return { token: decodeQr(input) }
   } catch (error) {
