@@ -17,14 +17,19 @@ export interface Tourist {
 
 const DAY = 24 * 3600_000
 
-/** The health authority issues each tourist a pass for Jeju, cleared by a negative PCR test, revocable. */
-export async function issueTravelPasses(options: {
+/** Options for {@link issueTravelPasses}. */
+export interface IssueTravelPassesOptions {
+  /** One tourist per name, each with a new wallet. */
   names: readonly string[]
   healthAuthority: Identity
+  /** Where the passes' revocation entries are allocated. */
   status: StatusListPublisher
   keyStore: KeyStore
   clock: Clock
-}): Promise<Tourist[]> {
+}
+
+/** The health authority issues each tourist a pass for Jeju, cleared by a negative PCR test, revocable. */
+export async function issueTravelPasses(options: IssueTravelPassesOptions): Promise<Tourist[]> {
   const { names, healthAuthority, status, keyStore, clock } = options
   const day = (offset: number) => new Date(clock() + offset * DAY).toISOString().slice(0, 10)
   const tourists: Tourist[] = []

@@ -56,11 +56,11 @@ export interface CreateTrustBundleResult {
  *
  * const keyStore = createMemoryKeyStore()
  * const ministry = await createDidKey({ keyStore, alg: 'ES256' })
- * const authority = await createDidKey({ keyStore, alg: 'EdDSA' })
- * declare const statusList: string // the authority's signed status list credential
+ * const healthAuthority = await createDidKey({ keyStore, alg: 'EdDSA' })
+ * declare const statusList: string // the health authority's signed status list credential
  * const { token } = await createTrustBundle({
  *   authority: ministry,
- *   issuers: [{ id: authority.did, types: ['QuarantinePass'], name: 'Jeju Health Authority' }],
+ *   issuers: [{ id: healthAuthority.did, types: ['QuarantinePass'], name: 'Jeju Health Authority' }],
  *   lists: [statusList],
  *   validForMs: 24 * 3600_000,
  * })
