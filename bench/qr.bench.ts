@@ -6,6 +6,8 @@ import { decodeQr, encodeQr, type QrErrorCorrection } from '@civitas/qr'
 import { renderQr } from '@civitas/qr/render'
 import { scanQr } from '@civitas/qr/scan'
 import { createMemoryStatusRegistry, createStatusListPublisher } from '@civitas/status-list'
+import { createTrustBundle, createVerifier } from '@civitas/verifier'
+import { checkQrImage } from '@civitas/verifier/scan'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import QRCode from 'qrcode'
 import { residencyCard } from '../examples/demo/residencyCard.js'
@@ -50,10 +52,11 @@ export async function run(): Promise<void> {
     resolver: createResolver(),
   })
   await wallet.receive(card.token)
+  const nonce = crypto.randomUUID()
   const presentation = await wallet.present({
     type: 'ResidencyCard',
     audience: 'https://hotel.example/check-in',
-    nonce: crypto.randomUUID(),
+    nonce,
     as: 'qr',
   })
   const tokens = [
@@ -110,6 +113,34 @@ export async function run(): Promise<void> {
   console.log(
     `- scanQr from the PNG (decode PNG, find and read the code): ${(1000 / scanPerSecond).toFixed(1)} ms (${scanPerSecond.toFixed(1)} ops/s)`,
   )
+
+  // An offline gate: trust, DID documents and the status list from a signed bundle; scan, decode, verify.
+  const [listId = ''] = await status.registry.listIds()
+  const authority = await createDidKey({ keyStore, alg: 'ES256' })
+  const { token: bundle } = await createTrustBundle({
+    authority,
+    issuers: [{ id: city.did, types: ['ResidencyCard'] }],
+    lists: [(await status.publish(listId))?.token ?? ''],
+    validForMs: 24 * 3600_000,
+  })
+  const gate = createVerifier({ bundle, bundleAuthority: authority.did, maxPresentationAgeMs: 3600_000 })
+  const expectations = { audience: 'https://hotel.example/check-in', nonce }
+  const reports = [await gate.check(text, expectations), await checkQrImage(gate, png, expectations)]
+  if (!reports.every((report) => report.ok)) throw new Error('the gate refused the benchmark presentation')
+  printTable('offline gate with a trust bundle (verifier, presentation with one credential and its status)', [
+    {
+      label: 'check(presentation token)',
+      opsPerSecond: await measure(() => gate.check(presentation.token, expectations)),
+    },
+    { label: 'check(CV1 text)', opsPerSecond: await measure(() => gate.check(text, expectations)) },
+    {
+      label: 'checkQrImage(PNG): scan + decode + verify',
+      opsPerSecond: await measure(() => checkQrImage(gate, png, expectations), {
+        durationMs: 3000,
+        warmup: 3,
+      }),
+    },
+  ])
 }
 
 if (isMain(import.meta.url)) await run()

@@ -14,6 +14,13 @@ import { recordOf } from './internal/recordOf.js'
 import type { RespondOptions, RespondResult } from './internal/respondTypes.js'
 import type { CredentialFilter, CredentialRecord, CredentialStore } from './types.js'
 
+let qrCodec: Promise<typeof import('@civitas/qr')> | undefined
+/** Loaded on first use, so wallets that never show a QR code do not carry the codec. */
+function loadQrCodec() {
+  qrCodec ??= import('@civitas/qr')
+  return qrCodec
+}
+
 /** Options for {@link createWallet}. */
 export interface CreateWalletOptions {
   /** The holder: the DID credentials are issued to, and the key presentations are signed with. */
@@ -158,8 +165,7 @@ export function createWallet(options: CreateWalletOptions): Wallet {
       ...(options.disclose === undefined ? {} : { disclose: options.disclose }),
     })
     if (options.as !== 'qr') return presentation
-    // Loaded on demand, so wallets that never show a QR code do not carry the codec.
-    const { encodeQr } = await import('@civitas/qr')
+    const { encodeQr } = await loadQrCodec()
     return {
       ...presentation,
       qr: encodeQr(presentation.token, { errorCorrection: options.errorCorrection ?? 'M' }),
