@@ -89,7 +89,8 @@ export interface CreateVerifierOptions {
   /**
    * How credentials' status lists are checked: a checker from `createStatusChecker`, or options for
    * one that shares this verifier's resolver and clock. By default lists are fetched over https,
-   * cached, and an unreachable list fails the check.
+   * cached, and an unreachable list fails the check. With a trust bundle, its lists are added to these
+   * options' `lists`; a checker given here is used as it is.
    */
   status?: StatusChecker | Omit<CreateStatusCheckerOptions, 'resolver' | 'clock'>
 }
