@@ -5,12 +5,14 @@ import { createMemoryKeyStore, type KeyStore } from '@civitas/crypto'
 import { createResolver, type Identity, type Resolvable } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
 import { didWebResolver } from '@civitas/did/web'
+import { renderQr } from '@civitas/qr/render'
 import {
   createMemoryStatusRegistry,
   createStatusListPublisher,
   type StatusListPublisher,
 } from '@civitas/status-list'
 import { createVerifier, formatReport } from '@civitas/verifier'
+import { checkQrImage } from '@civitas/verifier/scan'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import { residencyCard } from './residencyCard.js'
 import { type DemoOutput, shorten } from './runDemo.js'
@@ -106,8 +108,16 @@ async function showIssuedCard(
   const trust = { ResidencyCard: [city.did] }
   // Status lists are fetched with the did:web guard too, so the desk allow-lists the same host.
   const verifier = createVerifier({ resolver, trust, clock, status: network })
-  const presentation = await wallet.present({ type: 'ResidencyCard', audience, nonce })
-  const report = await verifier.check(presentation.token, { audience, nonce, types: ['ResidencyCard'] })
+  const presentation = await wallet.present({ type: 'ResidencyCard', audience, nonce, as: 'qr' })
+  output(
+    `   the wallet shows it as a QR code: ${presentation.qr.length} characters of CV1 text for a ${presentation.token.length}-character token`,
+  )
+  for (const line of renderQr(presentation.qr, { format: 'terminal' }).trimEnd().split('\n'))
+    output(`   ${line}`)
+  // The desk's camera sees a picture; here, the same code rendered as a PNG, read back from its pixels.
+  const photo = renderQr(presentation.qr, { format: 'png', scale: 4 })
+  output(`   the desk scans a ${photo.length}-byte PNG of the code from its pixels and checks what it holds`)
+  const report = await checkQrImage(verifier, photo, { audience, nonce, types: ['ResidencyCard'] })
   for (const line of formatReport(report).split('\n')) output(`   ${line}`)
 
   output('')

@@ -80,8 +80,14 @@ export type CivitasErrorCode =
   | 'ERR_IMAGE_INVALID'
   | 'ERR_IMAGE_TOO_LARGE'
   | 'ERR_QR_NOT_FOUND'
+  /** A trust bundle is malformed, or its signature or contents do not verify. */
   | 'ERR_TRUST_BUNDLE_INVALID'
+  /** A trust bundle is past its expiry (`exp`). */
   | 'ERR_TRUST_BUNDLE_EXPIRED'
+  /** A trust bundle is not signed by the trust authority the verifier was configured with. */
+  | 'ERR_TRUST_BUNDLE_UNTRUSTED'
+  /** A trust bundle was issued longer ago than the verifier's policy accepts (`bundleMaxAgeMs`). */
+  | 'ERR_TRUST_BUNDLE_STALE'
   // networking and sign-in
   | 'ERR_FETCH_FAILED'
   | 'ERR_ADDRESS_FORBIDDEN'
