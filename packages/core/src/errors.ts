@@ -54,6 +54,8 @@ export type CivitasErrorCode =
   | 'ERR_KEY_STORE_LOCKED'
   /** The key store could not read or write its file, or it was used after `close()` (`details.reason`). Check the path, permissions and disk space. */
   | 'ERR_KEY_STORE_IO'
+  /** The key store holds the key but cannot hand its private part out (a KMS that keeps keys inside). */
+  | 'ERR_KEY_NOT_EXPORTABLE'
   // DIDs
   /** A string is not a well-formed DID (W3C DID Core §3.1), or the method-specific part is invalid for its method. Check the DID. */
   | 'ERR_DID_INVALID'
@@ -147,6 +149,10 @@ export type CivitasErrorCode =
   | 'ERR_TRUST_BUNDLE_INVALID'
   /** A trust bundle is past its expiry (`exp`). */
   | 'ERR_TRUST_BUNDLE_EXPIRED'
+  /** A trust bundle is not signed by the trust authority the verifier was configured with. */
+  | 'ERR_TRUST_BUNDLE_UNTRUSTED'
+  /** A trust bundle was issued longer ago than the verifier's policy accepts (`bundleMaxAgeMs`). */
+  | 'ERR_TRUST_BUNDLE_STALE'
   // networking and sign-in
   /** An HTTP request failed: network error, timeout, non-2xx status or a body over the size limit. Retry; check the URL and network. */
   | 'ERR_FETCH_FAILED'
