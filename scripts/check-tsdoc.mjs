@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
+import { codeBlocks, guideFiles } from './guideFiles.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const typecheckExamples = !process.argv.includes('--no-examples')
@@ -69,10 +70,6 @@ function describe(symbol, checker) {
       ts.isEnumDeclaration(d),
   )
   return { summary, examples: examples.map(tagText), needsExample, declaration: declarations[0] }
-}
-
-function codeBlocks(text) {
-  return [...text.matchAll(/```(?:ts|typescript)\s*\n([\s\S]*?)```/g)].map((match) => match[1])
 }
 
 const started = Date.now()
@@ -133,20 +130,12 @@ for (const entry of entries) {
   }
 }
 
-// A guide's blocks build on each other: together they are one script, except that a block whose
-// first line is `// file: name.ts` starts another file of the guide (so blocks can import each other).
-const guides = readdirSync(join(root, 'docs')).filter((file) => file.endsWith('.md'))
-for (const name of guides.sort()) {
-  const files = new Map()
-  let current = 'guide.ts'
-  for (const block of codeBlocks(readFileSync(join(root, 'docs', name), 'utf8'))) {
-    const header = /^\/\/ file: ([\w.-]+\.ts)\n/.exec(block)
-    if (header) current = header[1]
-    files.set(current, [...(files.get(current) ?? []), block])
-  }
-  for (const [file, blocks] of files) {
+// A guide's blocks form one script, or a few files (see guideFiles).
+for (const name of readdirSync(join(root, 'docs')).filter((file) => file.endsWith('.md'))) {
+  const files = guideFiles(readFileSync(join(root, 'docs', name), 'utf8'))
+  for (const [file, code] of files) {
     examples.set(join(root, '.tsdoc-examples', `guide__${name.replace(/\.md$/, '')}`, file), {
-      text: `${blocks.join('\n')}\nexport {}\n`,
+      text: `${code}export {}\n`,
       origin: `docs/${name}${files.size > 1 ? ` (${file})` : ''}`,
     })
   }
