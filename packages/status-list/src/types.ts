@@ -20,6 +20,36 @@ export interface StatusList {
   toBytes(): Uint8Array
 }
 
+/** The `status_list` claim of a status list token: bits per entry and the compressed list. */
+export interface TokenStatusListClaim {
+  bits: StatusSize
+  /** base64url (no padding) of the zlib-framed DEFLATE of the entries. */
+  lst: string
+}
+
+/**
+ * An in-memory IETF Token Status List (draft-ietf-oauth-status-list): entries of 1, 2, 4 or 8 bits,
+ * index 0 in the least significant bits of byte 0 (the opposite of the W3C order). Values: 0 VALID,
+ * 1 INVALID, 2 SUSPENDED, 3 and above application-specific.
+ */
+export interface TokenStatusList {
+  /** Number of entries (not bits). */
+  readonly length: number
+  /** Bits per entry. */
+  readonly bits: StatusSize
+  /** Reads entry `index`. @throws ERR_STATUS_INDEX_OUT_OF_RANGE */
+  get(index: number): number
+  /** Writes entry `index` (0 .. 2^bits - 1). @throws ERR_STATUS_INDEX_OUT_OF_RANGE, ERR_INVALID_ARGUMENT */
+  set(index: number, value: number): void
+  /** Encodes as the token's `status_list` claim, `{ bits, lst }`. */
+  encode(): TokenStatusListClaim
+  /** A copy of the raw bytes (index 0 is the least significant bit of byte 0). */
+  toBytes(): Uint8Array
+}
+
+/** The status types of draft-ietf-oauth-status-list §7.1, by name. */
+export const TOKEN_STATUS = { VALID: 0, INVALID: 1, SUSPENDED: 2 } as const
+
 /** Where a status entry lives: a list and an index in it. */
 export interface StatusAllocation {
   /** The registry's id of the list (used in the list's URL). */
