@@ -76,11 +76,16 @@ export interface AllocateStatusOptions {
   purpose: StatusPurpose
   /** Binds the entry to a credential id, unique in the registry. */
   credentialId?: string
+  /**
+   * Bits per entry (default 1). Lists are kept apart by purpose and size: Token Status Lists use one
+   * 2-bit `revocation` entry per credential (0 VALID, 1 INVALID, 2 SUSPENDED).
+   */
+  statusSize?: StatusSize
 }
 
 /** Options of {@link StatusRegistry.setStatus}. */
 export interface SetStatusOptions {
-  /** The new value (0 or 1 for 1-bit lists). */
+  /** The new value, 0 .. 2^statusSize - 1 of the entry's list (0 or 1 for 1-bit lists). */
   value: number
   /** Who makes the change (recorded in the audit trail). */
   actor: string

@@ -1,6 +1,6 @@
 import { CivitasError } from '@civitas/core'
-import type { SetStatusOptions, StatusEntryRef, StatusPurpose } from '../types.js'
-import { MINIMUM_LIST_LENGTH } from './bits.js'
+import type { SetStatusOptions, StatusEntryRef, StatusPurpose, StatusSize } from '../types.js'
+import { assertStatusSize, MINIMUM_LIST_LENGTH } from './bits.js'
 
 const PURPOSES: readonly string[] = ['revocation', 'suspension', 'message']
 
@@ -27,6 +27,11 @@ export function checkListLength(length: number | undefined, allowShort: boolean 
     )
   }
   return value
+}
+
+/** An allocation's bits per entry: 1 unless given. */
+export function checkStatusSize(statusSize: unknown): StatusSize {
+  return assertStatusSize(statusSize ?? 1)
 }
 
 export function checkRef(ref: StatusEntryRef): StatusEntryRef {
