@@ -50,6 +50,7 @@ export {
   createStatusListPublisher,
   type SignedStatusList,
   type StatusChange,
+  type StatusListFormat,
   type StatusListPublisher,
 } from './createStatusListPublisher.js'
 export {

@@ -11,10 +11,12 @@ export interface ListFetchOptions {
   allowHttp: boolean
   timeoutMs: number
   maxBytes: number
+  /** The `Accept` header: the list format's media types. */
+  accept: string
 }
 
 /**
- * Fetches a status list credential token: https only unless `allowHttp`, no redirects, a timeout,
+ * Fetches a status list credential or status list token: https only unless `allowHttp`, no redirects, a timeout,
  * a body cap enforced while reading, and `If-None-Match` when an `etag` is known.
  *
  * @throws `ERR_STATUS_LIST_UNAVAILABLE` when the list cannot be fetched; `ERR_STATUS_LIST_INVALID`
@@ -32,7 +34,7 @@ export async function fetchListToken(
       redirect: 'error',
       signal: AbortSignal.timeout(options.timeoutMs),
       headers: {
-        accept: 'application/vc+jwt, application/jwt',
+        accept: options.accept,
         ...(etag === undefined ? {} : { 'if-none-match': etag }),
       },
     })
