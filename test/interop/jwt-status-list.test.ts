@@ -29,14 +29,12 @@ const BITS = [1, 2, 4, 8] as const
 
 /** Random statuses for a list of `length` entries of `bits` bits. */
 const statusesArbitrary = (bits: StatusSize) =>
-  fc
-    .integer({ min: 1, max: 256 })
-    .chain((bytes) =>
-      fc.array(fc.nat({ max: 2 ** bits - 1 }), {
-        minLength: (bytes * 8) / bits,
-        maxLength: (bytes * 8) / bits,
-      }),
-    )
+  fc.integer({ min: 1, max: 256 }).chain((bytes) =>
+    fc.array(fc.nat({ max: 2 ** bits - 1 }), {
+      minLength: (bytes * 8) / bits,
+      maxLength: (bytes * 8) / bits,
+    }),
+  )
 
 describe('interop: @sd-jwt/jwt-status-list 0.19', () => {
   for (const bits of BITS) {
@@ -55,7 +53,7 @@ describe('interop: @sd-jwt/jwt-status-list 0.19', () => {
       fc.assert(
         fc.property(statusesArbitrary(bits), (statuses) => {
           const list = createTokenStatusList({ length: statuses.length, bits })
-          statuses.forEach((value, index) => list.set(index, value))
+          for (const [index, value] of statuses.entries()) list.set(index, value)
           const peer = StatusList.decompressStatusList(list.encode().lst, bits)
           expect(statuses.map((_, index) => peer.getStatus(index))).toEqual(statuses)
         }),
@@ -86,7 +84,7 @@ describe('interop: @sd-jwt/jwt-status-list 0.19', () => {
     expect(verified.ttlMs).toBe(300_000)
 
     const ours = createTokenStatusList({ length: 8, bits: 2 })
-    statuses.forEach((value, index) => ours.set(index, value))
+    for (const [index, value] of statuses.entries()) ours.set(index, value)
     const issued = await issueStatusListToken({ issuer, uri, list: ours, clock })
     const read = getListFromStatusListJWT(issued.token)
     expect(statuses.map((_, i) => read.getStatus(i))).toEqual(statuses)
