@@ -248,7 +248,8 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
     if (offline !== undefined && clock() < offline.expiresAt) return offline
     const cached = cache.get(kind.key)
     const now = clock()
-    if (cached !== undefined && now < cached.expiresAt && now - cached.fetchedAt <= maxAgeMs) return cached
+    // maxAgeMs 0 revalidates always, even a list fetched within the same millisecond.
+    if (cached !== undefined && now < cached.expiresAt && now - cached.fetchedAt < maxAgeMs) return cached
     let inFlight = pending.get(kind.key)
     if (inFlight === undefined) {
       inFlight = refresh(kind, cached).finally(() => pending.delete(kind.key))
