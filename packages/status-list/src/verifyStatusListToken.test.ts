@@ -39,6 +39,12 @@ async function setting() {
   return { clinic, keyStore, token, resign }
 }
 
+/** The same claims with `alg: none` and no signature. */
+async function noneOf(token: Promise<string>): Promise<string> {
+  const [, payload] = (await token).split('.')
+  return `${Buffer.from('{"alg":"none","typ":"statuslist+jwt"}').toString('base64url')}.${payload}.`
+}
+
 const reasonOf = async (promise: Promise<unknown>) =>
   promise.then(
     () => 'accepted',
@@ -120,6 +126,7 @@ describe('issueStatusListToken and verifyStatusListToken', () => {
       [resign({}, { kid: other.kid }), 'ERR_ISSUER_MISMATCH'],
       [resign({}, { kid: `${clinic.did}#missing` }), 'ERR_VERIFICATION_METHOD_NOT_FOUND'],
       [resign({}, { crit: ['exp'] }), 'ERR_JWS_CRIT_UNSUPPORTED'],
+      [noneOf(resign({})), 'ERR_ALGORITHM_UNSUPPORTED'],
       [resign({ exp: NOW / 1000 - 3600 }), 'ERR_CREDENTIAL_EXPIRED'],
       [resign({ iat: undefined }), 'ERR_STATUS_LIST_INVALID'],
       [resign({ iat: '2026' }), 'ERR_STATUS_LIST_INVALID'],

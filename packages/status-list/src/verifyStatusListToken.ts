@@ -5,6 +5,8 @@ import { decodeTokenStatusList } from './decodeTokenStatusList.js'
 import { STATUS_LIST_TOKEN_TYP } from './issueStatusListToken.js'
 import type { TokenStatusList } from './types.js'
 
+const ACCEPTED_ALGORITHMS: ReadonlySet<string> = new Set(['EdDSA', 'ES256', 'ES256K'])
+
 /** Options of {@link verifyStatusListToken}. */
 export interface VerifyStatusListTokenOptions {
   /** Resolves the issuer's DID to find the signing key. */
@@ -96,6 +98,13 @@ async function verify(
     throw new CivitasError('ERR_TOKEN_TYPE_INVALID', `typ must be ${STATUS_LIST_TOKEN_TYP}`, {
       details: { typ: String(header.typ).slice(0, 40) },
     })
+  }
+  // The algorithm is refused before any key is resolved (none, HMAC, RSA, anything unknown).
+  if (!ACCEPTED_ALGORITHMS.has(header.alg)) {
+    throw new CivitasError(
+      'ERR_ALGORITHM_UNSUPPORTED',
+      `algorithm ${header.alg.slice(0, 32)} is not accepted`,
+    )
   }
   if (payload.iss !== options.issuer) {
     throw new CivitasError('ERR_ISSUER_MISMATCH', "the list's iss is not the credential's issuer", {
