@@ -1,5 +1,6 @@
 import { CivitasError, type Clock, systemClock } from '@civitas/core'
 import {
+  checkFrom,
   checkListLength,
   checkPurpose,
   checkRef,
@@ -143,6 +144,7 @@ export function createMemoryStatusRegistry(
       const { list, allocation } = locate(ref)
       checkSet(setOptions, list.statusSize)
       const entry = list.values.get(allocation.index) ?? { value: 0 }
+      checkFrom(setOptions, entry.value)
       const record: StatusAuditEntry = {
         listId: list.listId,
         index: allocation.index,

@@ -186,17 +186,21 @@ export function createStatusListPublisher(options: CreateStatusListPublisherOpti
     change: StatusChange,
   ) => registry.setStatus({ credentialId, purpose }, { value, ...change })
 
-  /** Token lists: one entry moves between VALID, SUSPENDED and (for good) INVALID. */
+  /** Token lists: one entry moves between VALID and SUSPENDED, and to INVALID for good. */
   async function setTokenStatus(credentialId: string, value: number, change: StatusChange) {
     const ref = { credentialId, purpose: 'revocation' } as const
-    if (value !== 1 && (await registry.getStatus(ref)) === 1) {
-      throw new CivitasError(
-        'ERR_INVALID_ARGUMENT',
-        'the credential is revoked for good; it cannot be suspended or reinstated',
-        { details: { credentialId } },
-      )
+    try {
+      return await registry.setStatus(ref, { value, ...change, ...(value === 1 ? {} : { onlyFrom: [0, 2] }) })
+    } catch (error) {
+      if (isCivitasError(error) && error.code === 'ERR_INVALID_ARGUMENT' && error.details?.current === 1) {
+        throw new CivitasError(
+          'ERR_INVALID_ARGUMENT',
+          'the credential is revoked for good; it cannot be suspended or reinstated',
+          { details: { credentialId }, cause: error },
+        )
+      }
+      throw error
     }
-    return registry.setStatus(ref, { value, ...change })
   }
 
   return {

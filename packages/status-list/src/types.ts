@@ -91,6 +91,11 @@ export interface SetStatusOptions {
   actor: string
   /** Why (recorded in the audit trail). */
   reason?: string
+  /**
+   * Change the entry only if its current value is one of these, checked atomically with the change
+   * (e.g. `[0, 2]`: never turn a revoked token list entry back). @throws ERR_INVALID_ARGUMENT otherwise
+   */
+  onlyFrom?: readonly number[]
 }
 
 /** One audit-trail record: who changed which entry, when, from what to what. */

@@ -65,6 +65,23 @@ export function checkSet(options: SetStatusOptions, statusSize: number): void {
   if (options.reason !== undefined && typeof options.reason !== 'string') {
     throw new CivitasError('ERR_INVALID_ARGUMENT', 'reason: expected a string')
   }
+  if (
+    options.onlyFrom !== undefined &&
+    !(Array.isArray(options.onlyFrom) && options.onlyFrom.every(Number.isInteger))
+  ) {
+    throw new CivitasError('ERR_INVALID_ARGUMENT', 'onlyFrom: expected an array of integers')
+  }
+}
+
+/** Refuses a change whose entry's current value is not among `onlyFrom`. */
+export function checkFrom(options: SetStatusOptions, current: number): void {
+  if (options.onlyFrom !== undefined && !options.onlyFrom.includes(current)) {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      `the entry's value is ${current}, which this change may not start from`,
+      { details: { current, onlyFrom: options.onlyFrom.join(',') } },
+    )
+  }
 }
 
 /** Picks the one entry a reference names among a credential's entries. */

@@ -1,6 +1,7 @@
 import { CivitasError, type Clock, systemClock } from '@civitas/core'
 import pg from 'pg'
 import {
+  checkFrom,
   checkListLength,
   checkPurpose,
   checkRef,
@@ -129,6 +130,7 @@ export function createPostgresStatusRegistry(
         )
         const row = pickEntry(ref, found.rows)
         checkSet(setOptions, row.status_size)
+        checkFrom(setOptions, row.value)
         const at = clock()
         await client.query(`UPDATE ${t.entries} SET value = $3 WHERE list_id = $1 AND idx = $2`, [
           row.list_id,

@@ -82,6 +82,28 @@ export function defineStatusRegistryStateCases(context: StatusRegistryConformanc
     expect(next.listId).toBe(pair.listId)
   })
 
+  it('behavior: onlyFrom changes an entry only from the listed values, and refuses others with ERR_INVALID_ARGUMENT', async () => {
+    const registry = await context.make()
+    const entry = await registry.allocate({
+      purpose: 'revocation',
+      credentialId: 'urn:uuid:c',
+      statusSize: 2,
+    })
+    await registry.setStatus(entry, { value: 2, actor: 'clerk', onlyFrom: [0, 2] })
+    await registry.setStatus(entry, { value: 1, actor: 'clerk' })
+    await expect(
+      registry.setStatus(entry, { value: 0, actor: 'clerk', onlyFrom: [0, 2] }),
+    ).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARGUMENT',
+      details: { current: 1 },
+    })
+    expect(await registry.getStatus(entry)).toBe(1)
+    expect((await registry.audit(entry)).map(({ value }) => value)).toEqual([2, 1])
+    await expect(
+      registry.setStatus(entry, { value: 0, actor: 'clerk', onlyFrom: 'all' as unknown as number[] }),
+    ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' })
+  })
+
   it('error: unknown entries raise ERR_STATUS_ENTRY_NOT_FOUND', async () => {
     const registry = await context.make({ listLength: 16 })
     const entry = await registry.allocate({ purpose: 'revocation' })
