@@ -328,6 +328,37 @@ describe('Token Status List: SD-JWT VC status over a loopback HTTP server', () =
     ],
     ['not a JWT at all', async () => 'statuslist', 'ERR_STATUS_LIST_INVALID'],
   ]
+  it("behavior: without HTTP caching headers the token's ttl sets the cache lifetime, and its exp bounds it", async () => {
+    const s = await scene()
+    const requests: string[] = []
+    let token = await craft(s.city, s.reference.uri, { ttl: 30 })
+    server.serve(async () => {
+      requests.push('GET')
+      return new Response(token, { headers: { 'content-type': 'application/statuslist+jwt' } })
+    })
+    const verifier = s.newVerifier()
+    const check = async () => (await verifier.check(await s.present(), { audience, nonce })).ok
+    const start = now
+    expect(await check()).toBe(true)
+    now = start + 29_000
+    expect(await check()).toBe(true)
+    expect(requests.length).toBe(1)
+    now = start + 31_000
+    expect(await check()).toBe(true)
+    expect(requests.length).toBe(2)
+    // A token valid for 10 more seconds is used for 10 seconds, whatever its ttl says.
+    now += 31_000
+    token = await craft(s.city, s.reference.uri, { ttl: 3600, iat: now / 1000, exp: now / 1000 + 10 })
+    expect(await check()).toBe(true)
+    expect(requests.length).toBe(3)
+    now += 9_000
+    expect(await check()).toBe(true)
+    expect(requests.length).toBe(3)
+    now += 2_000
+    expect(await check()).toBe(true)
+    expect(requests.length).toBe(4)
+  })
+
   for (const [name, make, code] of hostile) {
     it(`error: a list token with ${name} is refused with ${code}`, async () => {
       const s = await scene()
