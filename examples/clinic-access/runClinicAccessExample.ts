@@ -73,7 +73,8 @@ export async function runClinicAccessExample(output: DemoOutput): Promise<void> 
     const clinicVerifier = createVerifier({
       resolver,
       trust: { [healthAccess.vct]: [service.did] },
-      status: { allowHttp: true },
+      // The service's list server runs on loopback in this example: allow that host explicitly.
+      status: { allowHttp: true, allowHosts: ['127.0.0.1'] },
     })
     const visit = async (nonce: string) => {
       const { token } = await wallet.present({

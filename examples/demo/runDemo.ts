@@ -19,8 +19,8 @@ const ALGORITHMS: readonly SignatureAlgorithm[] = ['EdDSA', 'ES256', 'ES256K']
 
 /**
  * The end-to-end demo on embedded defaults: a did:key and a did:jwk identity for every algorithm,
- * a signed and a forged message, then a city issuing a residency card that a citizen presents to a
- * hotel desk, whose verifier reports every check — and rejects tampered, expired and misaddressed
+ * a signed and a forged message, then a city (did:web, its document and status lists on its own
+ * loopback HTTPS server) issuing a residency card that a citizen presents to a hotel desk, whose verifier reports every check — and rejects tampered, expired and misaddressed
  * presentations with their codes.
  */
 export async function runDemo(output: DemoOutput, clock: Clock = systemClock): Promise<void> {
@@ -59,7 +59,7 @@ export async function runDemo(output: DemoOutput, clock: Clock = systemClock): P
   }
 
   output('')
-  await showCredentialFlow({ output, keyStore, resolver, clock })
+  await showCredentialFlow({ output, keyStore, clock })
 }
 
 /** Rewrites the payload and keeps the old signature, as a forger would. */

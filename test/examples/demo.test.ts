@@ -14,8 +14,15 @@ describe('the demo', () => {
     expect(lines).toContainEqual(expect.stringMatching(/tampered .*REJECTED ERR_SIGNATURE_INVALID/))
     expect(lines).toContainEqual(expect.stringMatching(/expired .*REJECTED ERR_CREDENTIAL_EXPIRED/))
     expect(lines).toContainEqual(expect.stringMatching(/another verifier .*REJECTED ERR_AUDIENCE_MISMATCH/))
+    // The city is did:web, its document and status lists served over loopback HTTPS.
+    expect(lines).toContainEqual(expect.stringMatching(/the city is did:web:tartu\.civitas\.test%3A\d+$/))
     expect(lines).toContainEqual(
-      expect.stringMatching(/revocable: entry \d+ of the status list at http:\/\/127\.0\.0\.1:/),
+      expect.stringMatching(/stored a ResidencyCard from did:web:tartu\.civitas\.test%3A\d+/),
+    )
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /revocable: entry \d+ of the status list at https:\/\/tartu\.civitas\.test:\d+\/status\//,
+      ),
     )
     expect(lines).toContainEqual(expect.stringMatching(/REJECTED presentation: ERR_CREDENTIAL_REVOKED/))
     expect(lines.join('\n')).not.toContain('ACCEPTED (this would be a bug)')

@@ -65,7 +65,7 @@ describe('one PostgreSQL StatusRegistry serves W3C lists and Token Status Lists'
         resolver,
         trust: { ResidencyCard: [city.did], 'urn:civitas:vct:library-card:1': [city.did] },
         clock,
-        status: { allowHttp: true },
+        status: { allowHttp: true, allowHosts: ['127.0.0.1'] },
       })
     const sdJwtPresentation = (
       await createPresentation({

@@ -59,7 +59,7 @@ describe('Token Status List: SD-JWT VC status over a loopback HTTP server', () =
         resolver: parties.resolver,
         trust: { [VCT]: [parties.city.did] },
         clock,
-        status: { allowHttp: true },
+        status: { allowHttp: true, allowHosts: ['127.0.0.1'] },
       })
     const present = async () =>
       (
@@ -177,7 +177,7 @@ describe('Token Status List: SD-JWT VC status over a loopback HTTP server', () =
       resolver,
       trust: { [VCT]: [city.did] },
       clock,
-      status: { allowHttp: true },
+      status: { allowHttp: true, allowHosts: ['127.0.0.1'] },
     })
     expect(failure(await strict.check(presentation, { audience, nonce }))).toMatchObject({
       name: 'status',
@@ -187,7 +187,7 @@ describe('Token Status List: SD-JWT VC status over a loopback HTTP server', () =
       resolver,
       trust: { [VCT]: [city.did] },
       clock,
-      status: { allowHttp: true, onUnavailable: 'accept' },
+      status: { allowHttp: true, allowHosts: ['127.0.0.1'], onUnavailable: 'accept' },
     })
     const report = await lenient.check(presentation, { audience, nonce })
     expect(report.ok).toBe(true)
@@ -206,7 +206,7 @@ describe('Token Status List: SD-JWT VC status over a loopback HTTP server', () =
       resolver,
       trust: { [VCT]: [city.did] },
       clock,
-      status: { allowHttp: true, lists: [signed?.token ?? ''] },
+      status: { allowHttp: true, allowHosts: ['127.0.0.1'], lists: [signed?.token ?? ''] },
     })
     const offlineReport = await offline.check(await present(), { audience, nonce })
     expect(failure(offlineReport)).toMatchObject({
@@ -444,7 +444,7 @@ describe('Token Status List: SD-JWT VC status over a loopback HTTP server', () =
       resolver,
       trust: { [VCT]: [city.did] },
       clock,
-      status: { allowHttp: true },
+      status: { allowHttp: true, allowHosts: ['127.0.0.1'] },
     })
     expect(failure(await verifier.check(bad.token))).toMatchObject({
       name: 'status',

@@ -30,6 +30,8 @@ export type CivitasErrorCode =
   | 'ERR_KEY_STORE_CORRUPT'
   | 'ERR_KEY_STORE_LOCKED'
   | 'ERR_KEY_STORE_IO'
+  /** The key store holds the key but cannot hand its private part out (a KMS that keeps keys inside). */
+  | 'ERR_KEY_NOT_EXPORTABLE'
   // DIDs
   | 'ERR_DID_INVALID'
   | 'ERR_DID_METHOD_NOT_SUPPORTED'

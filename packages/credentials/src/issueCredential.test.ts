@@ -110,6 +110,28 @@ describe('issue, present, verify', () => {
       code: 'ERR_ISSUER_MISMATCH',
     })
   })
+
+  it('error: an unknown format or a validFor that is not a positive number is ERR_INVALID_ARGUMENT, issuing and presenting', async () => {
+    const { city, citizen } = await createParties()
+    const card = residencyCard(citizen.did)
+    const { token } = await issueCredential({ issuer: city, credential: card, clock })
+    for (const format of ['ldp_vc', 'VC+JWT', '', 7]) {
+      await expect(
+        issueCredential({ issuer: city, credential: card, clock, format: format as never }),
+      ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' })
+      await expect(
+        createPresentation({ holder: citizen, credentials: [token], clock, format: format as never }),
+      ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' })
+    }
+    for (const validFor of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, '60000']) {
+      await expect(
+        issueCredential({ issuer: city, credential: card, clock, validFor: validFor as never }),
+      ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' })
+      await expect(
+        createPresentation({ holder: citizen, credentials: [token], clock, validFor: validFor as never }),
+      ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' })
+    }
+  })
 })
 
 describe('issueCredential with status for dc+sd-jwt', () => {

@@ -3,6 +3,7 @@ import { signJws } from '@civitas/crypto'
 import type { Identity, Resolvable } from '@civitas/did'
 import { allocateCredentialStatus, allocateTokenStatus } from './internal/allocateCredentialStatus.js'
 import { checkSchema } from './internal/checkSchema.js'
+import { checkSigningOptions } from './internal/checkSigningOptions.js'
 import { idOf, readCredential } from './internal/readCredential.js'
 import { issueSdJwtVc } from './internal/sdJwt/issueSdJwtVc.js'
 import { toJwtVcJsonClaims } from './internal/toJwtVcJsonClaims.js'
@@ -69,8 +70,9 @@ export interface IssueCredentialResult {
  *
  * @throws `ERR_ISSUER_MISMATCH` when the credential names another issuer; `ERR_CREDENTIAL_INVALID`
  *   for a malformed credential; `ERR_SCHEMA_INVALID`; `ERR_INVALID_ARGUMENT` for a disclosable
- *   path that names no claim or a reserved one, SD-JWT options with another format, or a
- *   `status` whose lists do not fit the format (see `listFormat`); the
+ *   path that names no claim or a reserved one, SD-JWT options with another format, an unknown
+ *   `format`, a `validFor` that is not a positive number, or a `status` whose lists do not fit
+ *   the format (see `listFormat`); the
  *   holder key's (`ERR_JWK_*`, `ERR_DID_*`) and the signer's errors.
  * @example
  * ```ts
@@ -102,6 +104,7 @@ export interface IssueCredentialResult {
  */
 export async function issueCredential(options: IssueCredentialOptions): Promise<IssueCredentialResult> {
   const { issuer, credential, format = 'vc+jwt', validFor } = options
+  checkSigningOptions(format, validFor)
   if (typeof credential !== 'object' || credential === null || Array.isArray(credential)) {
     throw new CivitasError('ERR_CREDENTIAL_INVALID', 'credential: expected a JSON object')
   }

@@ -1,6 +1,7 @@
 import { CivitasError, type Clock, isCivitasError, type JsonObject, systemClock } from '@civitas/core'
 import { type VerifiedCredential, verifyCredential } from '@civitas/credentials'
 import type { Resolvable } from '@civitas/did'
+import { createGuardedFetch, type GuardedFetchLookup } from '@civitas/did/web'
 import type { CheckStatusResult } from './checkStatus.js'
 import {
   type CachedList,
@@ -19,7 +20,13 @@ import { verifyStatusListToken } from './verifyStatusListToken.js'
 export interface CreateStatusCheckerOptions {
   /** Resolves the list issuers' DIDs to verify list signatures. */
   resolver: Resolvable
-  /** Fetches lists (default the platform's `fetch`). */
+  /**
+   * Fetches lists. The default is `createGuardedFetch` from `@civitas/did/web` with this checker's
+   * `allowHttp`, `allowHosts`, `allowPrivateAddresses`, `lookup`, `ca`, `timeoutMs` and `maxBytes`:
+   * a list URL comes from the credential, so it gets the same guard as a did:web DID (no
+   * loopback, private or metadata addresses, no cross-origin redirects). A function given here
+   * replaces the guard, and redirects are then refused outright.
+   */
   fetch?: (url: string, init: RequestInit) => Promise<Response>
   /** Signed list credentials and status list tokens bundled for offline use; they are used before any fetch. */
   lists?: readonly string[]
@@ -27,6 +34,17 @@ export interface CreateStatusCheckerOptions {
   onUnavailable?: 'fail' | 'accept'
   /** Accept plain `http:` list URLs (development and loopback tests only). */
   allowHttp?: boolean
+  /**
+   * Hosts exempt from the guard's address checks (`['127.0.0.1']` for a list served on loopback
+   * in development); compared without the port. Ignored when `fetch` is given.
+   */
+  allowHosts?: readonly string[]
+  /** Accept list hosts on private addresses (intranet deployments). Ignored when `fetch` is given. */
+  allowPrivateAddresses?: boolean
+  /** Node only: the DNS lookup of the guard (default `dns.promises.lookup`). Ignored when `fetch` is given. */
+  lookup?: GuardedFetchLookup
+  /** Node only: certificate authorities to trust instead of Node's roots (PEM). Ignored when `fetch` is given. */
+  ca?: string | Uint8Array | readonly (string | Uint8Array)[]
   /** Give up on a list after this long, in milliseconds (default 5,000). */
   timeoutMs?: number
   /** Largest list response read, in bytes (default 1 MiB). */
@@ -86,6 +104,13 @@ const MAX_TTL_MS = 3600_000
  *
  * @see https://www.w3.org/TR/vc-bitstring-status-list/ and draft-ietf-oauth-status-list §8.3
  *
+ * Lists are fetched through `createGuardedFetch` (`@civitas/did/web`) unless `fetch` is given: a
+ * list on loopback or a private network is refused (`ERR_STATUS_LIST_UNAVAILABLE`, the guard's
+ * `ERR_ADDRESS_FORBIDDEN` as `details.reason` and `cause`) until its host is in `allowHosts`. In
+ * browsers the guard runs on the platform's `fetch` (the package's `browser`-side build never
+ * loads `node:` modules) and the browser's own network rules take the place of the address checks.
+ *
+ * @throws `ERR_INVALID_ARGUMENT` for guard options out of range (`timeoutMs`, `maxBytes` over 16 MiB).
  * @example
  * ```ts
  * import { verifyCredential } from '@civitas/credentials'
@@ -100,11 +125,15 @@ const MAX_TTL_MS = 3600_000
  */
 export function createStatusChecker(options: CreateStatusCheckerOptions): StatusChecker {
   const { resolver, clock = systemClock } = options
+  const timeoutMs = options.timeoutMs ?? 5000
+  const maxBytes = options.maxBytes ?? 1_048_576
+  const allowHttp = options.allowHttp === true
   const fetchOptions = {
-    fetch: options.fetch ?? ((url: string, init: RequestInit) => fetch(url, init)),
-    allowHttp: options.allowHttp === true,
-    timeoutMs: options.timeoutMs ?? 5000,
-    maxBytes: options.maxBytes ?? 1_048_576,
+    fetch: options.fetch ?? guardedFetchOf(options, { allowHttp, timeoutMs, maxBytes }),
+    redirect: options.fetch === undefined ? ('follow' as const) : ('error' as const),
+    allowHttp,
+    timeoutMs,
+    maxBytes,
   }
   const maxTtlMs = options.maxTtlMs ?? MAX_TTL_MS
   const cache = new Map<string, CachedList>()
@@ -292,4 +321,18 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
       return result
     },
   }
+}
+
+function guardedFetchOf(
+  options: CreateStatusCheckerOptions,
+  limits: { allowHttp: boolean; timeoutMs: number; maxBytes: number },
+): (url: string, init: RequestInit) => Promise<Response> {
+  const { allowHosts, allowPrivateAddresses, lookup, ca } = options
+  return createGuardedFetch({
+    ...limits,
+    ...(allowHosts === undefined ? {} : { allowHosts }),
+    ...(allowPrivateAddresses === undefined ? {} : { allowPrivateAddresses }),
+    ...(lookup === undefined ? {} : { lookup }),
+    ...(ca === undefined ? {} : { ca }),
+  })
 }

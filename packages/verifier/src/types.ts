@@ -76,8 +76,9 @@ export interface CreateVerifierOptions {
   schemas?: Readonly<Record<string, JsonObject>>
   /**
    * How credentials' status lists are checked: a checker from `createStatusChecker`, or options for
-   * one that shares this verifier's resolver and clock. By default lists are fetched over https,
-   * cached, and an unreachable list fails the check.
+   * one that shares this verifier's resolver and clock. By default lists are fetched over https
+   * through the did:web guard (`createGuardedFetch`: a list on a loopback or private address is
+   * refused unless its host is in `allowHosts`), cached, and an unreachable list fails the check.
    */
   status?: StatusChecker | Omit<CreateStatusCheckerOptions, 'resolver' | 'clock'>
 }
