@@ -72,6 +72,8 @@ export type CivitasErrorCode =
   | 'ERR_STATUS_LIST_INVALID'
   | 'ERR_STATUS_INDEX_OUT_OF_RANGE'
   | 'ERR_STATUS_ENTRY_NOT_FOUND'
+  /** A Token Status List names a status other than VALID, INVALID or SUSPENDED (application-specific): not accepted. */
+  | 'ERR_CREDENTIAL_STATUS_UNKNOWN'
   // QR codes and trust bundles
   | 'ERR_QR_INVALID'
   | 'ERR_QR_PREFIX'
