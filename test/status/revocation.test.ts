@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import {
   type CredentialFormat,
   createPresentation,
@@ -14,35 +12,11 @@ import {
   createStatusListCredential,
   createStatusListPublisher,
 } from '@civitas/status-list'
-import { createNodeListener } from '@civitas/status-list/node'
 import { createVerifier, type Report } from '@civitas/verifier'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lookupTo } from '../support/loopbackHttps.js'
 import { createParties, NOW, residencyCard, YEAR } from '../support/parties.js'
-
-/** A loopback HTTP server whose answers each test can replace. */
-async function startServer() {
-  let handle: (request: Request) => Promise<Response> = async () => new Response(null, { status: 404 })
-  let listener: ReturnType<typeof createNodeListener> | undefined
-  let requests = 0
-  const server: Server = createServer((req, res) => {
-    requests++
-    listener?.(req, res)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  listener = createNodeListener((request) => handle(request), { origin })
-  return {
-    origin,
-    get requests() {
-      return requests
-    },
-    serve(next: (request: Request) => Promise<Response>) {
-      handle = next
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }
-}
+import { startStatusServer } from '../support/statusServer.js'
 
 /** The list server is plain HTTP on 127.0.0.1, which the status guard refuses unless allow-listed. */
 const LOOPBACK = { allowHttp: true, allowHosts: ['127.0.0.1'] }
@@ -52,12 +26,12 @@ function failure(report: Report) {
 }
 
 describe('revocation and suspension over a loopback status list server', () => {
-  let server: Awaited<ReturnType<typeof startServer>>
+  let server: Awaited<ReturnType<typeof startStatusServer>>
   let now = NOW
   const clock = () => now
 
   beforeAll(async () => {
-    server = await startServer()
+    server = await startStatusServer()
   })
   afterAll(() => server.close())
 

@@ -130,6 +130,8 @@ export type CivitasErrorCode =
   | 'ERR_STATUS_INDEX_OUT_OF_RANGE'
   /** A status registry has no entry for that credential or list index. Allocate an entry when issuing, or check the reference. */
   | 'ERR_STATUS_ENTRY_NOT_FOUND'
+  /** A Token Status List names a status other than VALID, INVALID or SUSPENDED (application-specific): not accepted. */
+  | 'ERR_CREDENTIAL_STATUS_UNKNOWN'
   // QR codes and trust bundles
   /** QR text has the right prefix but a malformed payload (base45, compression or contents). Scan again. */
   | 'ERR_QR_INVALID'

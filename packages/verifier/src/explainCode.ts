@@ -33,6 +33,13 @@ const EXPLANATIONS: Partial<Record<CivitasErrorCode, string>> = {
   ERR_CLAIM_MISSING: 'The credential lacks information required here.',
   ERR_CREDENTIAL_REVOKED: 'The issuer has revoked this credential.',
   ERR_CREDENTIAL_SUSPENDED: 'The issuer has suspended this credential.',
+  ERR_CREDENTIAL_STATUS_UNKNOWN:
+    "The issuer's status list gives this credential a status other than valid, which is not accepted here.",
+  ERR_STATUS_LIST_UNAVAILABLE:
+    "The issuer's status list could not be fetched, so revocation cannot be ruled out. Try again later.",
+  ERR_STATUS_LIST_INVALID:
+    "The issuer's status list is malformed, expired or not signed by the issuer; the credential cannot be checked.",
+  ERR_STATUS_INDEX_OUT_OF_RANGE: "The credential points outside its issuer's status list.",
   ERR_PRESENTATION_INVALID: 'The presentation is malformed.',
   ERR_CREDENTIAL_INVALID: 'The credential is malformed.',
   ERR_QR_PREFIX: 'This QR code does not hold a Civitas credential or presentation.',

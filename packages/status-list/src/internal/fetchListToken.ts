@@ -13,10 +13,12 @@ export interface ListFetchOptions {
   allowHttp: boolean
   timeoutMs: number
   maxBytes: number
+  /** The `Accept` header: the list format's media types. */
+  accept: string
 }
 
 /**
- * Fetches a status list credential token: https only unless `allowHttp`, redirects as the fetch
+ * Fetches a status list credential or status list token: https only unless `allowHttp`, redirects as the fetch
  * allows them, a timeout, a body cap enforced while reading, and `If-None-Match` when an `etag` is
  * known. A failure of the fetch itself (the guard refusing the address, say) is kept as `cause`
  * and its code as `details.reason`.
@@ -36,7 +38,7 @@ export async function fetchListToken(
       redirect: options.redirect,
       signal: AbortSignal.timeout(options.timeoutMs),
       headers: {
-        accept: 'application/vc+jwt, application/jwt',
+        accept: options.accept,
         ...(etag === undefined ? {} : { 'if-none-match': etag }),
       },
     })
