@@ -26,11 +26,16 @@ export interface IssueTravelPassesOptions {
   status: StatusListPublisher
   keyStore: KeyStore
   clock: Clock
+  /**
+   * `dc+sd-jwt` issues SD-JWT VC passes, on which destination, basis and issuing office are the holder's
+   * to disclose; `status` must then publish `statuslist+jwt` lists. Default `vc+jwt`.
+   */
+  format?: 'vc+jwt' | 'dc+sd-jwt'
 }
 
 /** The health authority issues each tourist a pass for Jeju, cleared by a negative PCR test, revocable. */
 export async function issueTravelPasses(options: IssueTravelPassesOptions): Promise<Tourist[]> {
-  const { names, healthAuthority, status, keyStore, clock } = options
+  const { names, healthAuthority, status, keyStore, clock, format = 'vc+jwt' } = options
   const day = (offset: number) => new Date(clock() + offset * DAY).toISOString().slice(0, 10)
   const tourists: Tourist[] = []
   for (const name of names) {
@@ -41,17 +46,19 @@ export async function issueTravelPasses(options: IssueTravelPassesOptions): Prom
       resolver: createResolver(),
       clock,
     })
-    const credential = quarantinePass.build({
+    const input = {
       subject: identity.did,
       destination: 'Jeju',
       clearance: 'cleared',
       healthAuthority: 'Jeju Special Self-Governing Province',
       basis: { kind: 'test', testType: 'PCR', result: 'negative', date: day(-2) },
       window: { start: day(-1), end: day(13) },
-    })
+    } as const
     const pass = await issueCredential({
       issuer: healthAuthority,
-      credential,
+      ...(format === 'dc+sd-jwt'
+        ? { format, ...quarantinePass.buildSdJwt(input, { clock }) }
+        : { credential: quarantinePass.build(input) }),
       clock,
       validFor: 14 * DAY,
       status,

@@ -20,6 +20,7 @@ const GATE = 'https://gate.seongsan-ilchulbong.jeju.example'
  * disease agency signs a trust bundle once a day; a gate at a tourist site, with no network at all,
  * scans each pass from a picture of the tourist's screen and checks it against the bundle alone — and
  * refuses a revoked pass, a pass from an office the agency does not vouch for, and an outdated bundle.
+ * One tourist carries the SD-JWT VC form of the pass and shows the gate only that she is cleared, until when.
  */
 export async function runJejuTravelPassExample(
   output: DemoOutput,
@@ -35,7 +36,7 @@ export async function runJejuTravelPassExample(
     clock,
   })
 
-  output('1. The Jeju health authority issues quarantine passes to two tourists')
+  output('1. The Jeju health authority issues quarantine passes to three tourists')
   const [hana, lucas] = await issueTravelPasses({
     names: ['Hana', 'Lucas'],
     healthAuthority,
@@ -45,17 +46,43 @@ export async function runJejuTravelPassExample(
   })
   if (hana === undefined || lucas === undefined) throw new Error('two tourists expected')
   output('   Hana and Lucas each hold a pass: cleared by a negative PCR test, for 14 days, revocable')
+  const tokenStatus = createStatusListPublisher({
+    registry: createMemoryStatusRegistry({ clock }),
+    issuer: healthAuthority,
+    baseUrl: 'https://health.jeju.example/token-status',
+    format: 'statuslist+jwt',
+    clock,
+  })
+  const [mina] = await issueTravelPasses({
+    names: ['Mina'],
+    healthAuthority,
+    status: tokenStatus,
+    keyStore,
+    clock,
+    format: 'dc+sd-jwt',
+  })
+  if (mina === undefined) throw new Error('a third tourist expected')
+  output('   Mina holds the SD-JWT VC form: the test, the destination and the office are hers to disclose')
   await status.revoke(lucas.passId, { actor: 'officer@health.jeju.example', reason: 'positive retest' })
   output("   Lucas's retest comes back positive: the authority revokes his pass in its status list")
 
   output('')
   output("2. At dawn, while online, the gate downloads the disease agency's trust bundle")
-  const [listId = ''] = await status.registry.listIds()
-  const list = (await status.publish(listId))?.token ?? ''
+  const lists: string[] = []
+  for (const publisher of [status, tokenStatus]) {
+    const [listId = ''] = await publisher.registry.listIds()
+    lists.push((await publisher.publish(listId))?.token ?? '')
+  }
   const { token: bundle, expiresAt } = await createTrustBundle({
     authority: agency,
-    issuers: [{ id: healthAuthority.did, types: ['QuarantinePass'], name: 'Jeju health authority' }],
-    lists: [list],
+    issuers: [
+      {
+        id: healthAuthority.did,
+        types: ['QuarantinePass', quarantinePass.vct],
+        name: 'Jeju health authority',
+      },
+    ],
+    lists,
     validForMs: DAY,
     clock,
   })
@@ -71,6 +98,10 @@ export async function runJejuTravelPassExample(
     const report = await showAtGate(gate, tourist.wallet)
     output(`   ${tourist.name}: ${verdict(report)}`)
   }
+  const minaReport = await showAtGate(gate, mina.wallet, quarantinePass.vct)
+  output(
+    `   Mina: ${verdict(minaReport)}; the gate saw ${Object.keys(minaReport.claims ?? {}).join(' and ')} only`,
+  )
   const forger = await createDidKey({ keyStore, alg: 'EdDSA' })
   const mallory = await walletWithForgedPass(forger, keyStore, clock)
   output(
@@ -88,19 +119,21 @@ export async function runJejuTravelPassExample(
   )
   output("     can answer the gate's fresh nonce, so a screenshot of someone else's code is worthless")
   output("   - the gate trusts the health authority only because the agency's signed bundle says so, for")
-  output("     QuarantinePass only; the gate knows one DID in advance, the agency's")
   output(
-    "   - revocations reach the gate inside the bundle's signed status list; the bundle expires in a day,",
+    "     quarantine passes only (by VC type and by SD-JWT vct); the gate knows one DID in advance, the agency's",
+  )
+  output(
+    "   - revocations reach the gate inside the bundle's signed status lists; the bundle expires in a day,",
   )
   output('     so a gate that stops updating stops accepting, rather than accepting revoked passes')
 }
 
 /** The gate shows a fresh nonce; the wallet answers with its pass as a QR code; the gate's camera reads it. */
-async function showAtGate(gate: Verifier, wallet: Wallet): Promise<Report> {
+async function showAtGate(gate: Verifier, wallet: Wallet, type = 'QuarantinePass'): Promise<Report> {
   const nonce = crypto.randomUUID()
-  const { qr } = await wallet.present({ type: 'QuarantinePass', audience: GATE, nonce, as: 'qr' })
+  const { qr } = await wallet.present({ type, audience: GATE, nonce, as: 'qr' })
   const picture = renderQr(qr, { format: 'png', scale: 4 })
-  return checkQrImage(gate, picture, { audience: GATE, nonce, types: ['QuarantinePass'] })
+  return checkQrImage(gate, picture, { audience: GATE, nonce, types: [type] })
 }
 
 function verdict(report: Report): string {

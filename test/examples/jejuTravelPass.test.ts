@@ -20,6 +20,11 @@ describe('the Jeju travel pass example (no network)', () => {
     await runJejuTravelPassExample((line) => lines.push(line), fixedClock('2026-11-23T07:00:00Z'))
     expect(lines).toContainEqual(expect.stringMatching(/Hana: ADMITTED — cleared, pass valid to 2026-12-06/))
     expect(lines).toContainEqual(expect.stringMatching(/Lucas: REFUSED ERR_CREDENTIAL_REVOKED/))
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /Mina: ADMITTED — cleared, pass valid to 2026-12-06; the gate saw clearance and window only/,
+      ),
+    )
     expect(lines).toContainEqual(expect.stringMatching(/Mallory .*: REFUSED ERR_UNTRUSTED_ISSUER/))
     expect(lines).toContainEqual(expect.stringMatching(/a week later.*: REFUSED ERR_TRUST_BUNDLE_EXPIRED/))
     expect(lines).toContainEqual(expect.stringMatching(/valid until 2026-11-24T07:00Z/))

@@ -1,6 +1,14 @@
-import { CivitasError, type Clock, type DidDocument, type JsonObject, systemClock } from '@civitas/core'
+import {
+  CivitasError,
+  type Clock,
+  type DidDocument,
+  isCivitasError,
+  type JsonObject,
+  systemClock,
+} from '@civitas/core'
 import { signJws } from '@civitas/crypto'
 import { createResolver, type Identity, type Resolvable, resolveDidDocument } from '@civitas/did'
+import { verifyBundledList } from './internal/bundledList.js'
 import { TRUST_BUNDLE_MAX_ENTRIES, TRUST_BUNDLE_TYP } from './internal/trustBundleFormat.js'
 
 /** An issuer to put in a trust bundle; its DID document is resolved when not given. */
@@ -21,7 +29,11 @@ export interface CreateTrustBundleOptions {
   authority: Identity
   /** The issuers it vouches for, each with the credential types it may issue. */
   issuers: readonly TrustBundleIssuerInput[]
-  /** Signed status list credentials (as published by the issuers) for offline status checks. */
+  /**
+   * Signed status lists, as the issuers publish them, for offline status checks: W3C status list
+   * credentials and `statuslist+jwt` tokens (IETF Token Status List, for SD-JWT VCs). Each must be
+   * signed by one of `issuers` with a key in its DID document, and be valid now.
+   */
   lists?: readonly string[]
   /** How long the bundle is valid, in milliseconds. */
   validForMs: number
@@ -44,10 +56,19 @@ export interface CreateTrustBundleResult {
  * status lists, and an expiry. A verifier given the bundle (`createVerifier({ bundle, bundleAuthority })`)
  * resolves, checks status and applies trust from it alone.
  *
- * @see https://www.w3.org/TR/did-core/ (DID documents), https://www.w3.org/TR/vc-bitstring-status-list/
+ * An issuer's `types` are what the verifier's `trust` policy is keyed by: VC `type` entries
+ * (`QuarantinePass`) for W3C credentials, `vct` values (`urn:civitas:vct:quarantine-pass:1`) for SD-JWT
+ * VCs. Every list is verified before it is signed into the bundle: a W3C `BitstringStatusListCredential`
+ * or a `statuslist+jwt` token, valid now, signed by a bundled issuer with a key from the DID document
+ * in the bundle.
+ *
+ * @see https://www.w3.org/TR/did-core/ (DID documents), https://www.w3.org/TR/vc-bitstring-status-list/,
+ *   https://datatracker.ietf.org/doc/draft-ietf-oauth-status-list/ (status list tokens)
  * @throws `ERR_INVALID_ARGUMENT` for a missing authority, a non-positive `validForMs`, an issuer without a
- *   DID or types, a DID document whose `id` is not the issuer's, or more than 1,024 issuers or lists; the
- *   resolution codes (`ERR_DID_NOT_FOUND`, …) when an issuer's DID document cannot be resolved.
+ *   DID or types, a DID document whose `id` is not the issuer's, more than 1,024 issuers or lists, or a
+ *   list that does not verify or is not signed by a bundled issuer (`details.reason` names the underlying
+ *   code, e.g. `ERR_UNTRUSTED_ISSUER`, `ERR_STATUS_LIST_INVALID`); the resolution codes
+ *   (`ERR_DID_NOT_FOUND`, …) when an issuer's DID document cannot be resolved.
  * @example
  * ```ts
  * import { createMemoryKeyStore } from '@civitas/crypto'
@@ -93,6 +114,7 @@ export async function createTrustBundle(options: CreateTrustBundleOptions): Prom
   const resolver = options.resolver ?? createResolver()
   const entries: JsonObject[] = []
   for (const issuer of issuers) entries.push(await issuerEntry(issuer, resolver))
+  await checkLists(lists, entries as unknown as { id: string; didDocument: DidDocument }[], clock)
   const issuedAt = clock()
   const expiresAt = issuedAt + validForMs
   const token = await signJws({
@@ -133,5 +155,24 @@ async function issuerEntry(issuer: TrustBundleIssuerInput, resolver: Resolvable)
     types: [...types],
     didDocument: JSON.parse(JSON.stringify(didDocument)) as JsonObject,
     ...(name === undefined ? {} : { name }),
+  }
+}
+
+async function checkLists(
+  lists: readonly string[],
+  issuers: readonly { id: string; didDocument: DidDocument }[],
+  clock: Clock,
+): Promise<void> {
+  for (const [index, list] of lists.entries()) {
+    try {
+      await verifyBundledList(list, issuers, clock)
+    } catch (cause) {
+      const reason = isCivitasError(cause) ? cause.code : 'ERR_STATUS_LIST_INVALID'
+      throw new CivitasError(
+        'ERR_INVALID_ARGUMENT',
+        `lists[${index}]: not a status list signed by a bundled issuer (${reason})`,
+        { cause, details: { index, reason } },
+      )
+    }
   }
 }

@@ -113,7 +113,7 @@ export interface TrustBundle {
   /** The trust authority's DID, which signed the bundle. */
   authority: string
   issuers: TrustBundleIssuer[]
-  /** Signed status list credentials, current when the bundle was made. */
+  /** Signed status lists (W3C status list credentials or `statuslist+jwt` tokens), current when the bundle was made. */
   lists: string[]
   /** When the bundle was signed, in milliseconds since the epoch. */
   issuedAt: number

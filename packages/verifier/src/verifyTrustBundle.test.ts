@@ -1,6 +1,8 @@
 import { decodeBase64urlJson, encodeBase64url, encodeUtf8, fixedClock, type JsonObject } from '@civitas/core'
 import { createMemoryKeyStore, signJws } from '@civitas/crypto'
+import type { Identity } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
+import { createTokenStatusList, issueStatusListToken } from '@civitas/status-list'
 import { describe, expect, it } from 'vitest'
 import { createTrustBundle } from './createTrustBundle.js'
 import { verifyTrustBundle } from './verifyTrustBundle.js'
@@ -10,20 +12,28 @@ const DAY = 24 * 3600_000
 const clock = fixedClock(NOW)
 const code = (expected: string) => expect.objectContaining({ code: expected })
 
+/** A `statuslist+jwt` token signed by `issuer`. */
+async function listBy(issuer: Identity): Promise<string> {
+  const uri = 'https://health.jeju.example/status/1'
+  return (await issueStatusListToken({ issuer, uri, list: createTokenStatusList({ length: 1024 }), clock }))
+    .token
+}
+
 async function scene() {
   const keyStore = createMemoryKeyStore()
   const ministry = await createDidKey({ keyStore, alg: 'ES256' })
   const impostor = await createDidKey({ keyStore, alg: 'ES256' })
   const authority = await createDidKey({ keyStore, alg: 'EdDSA' })
   const issuers = [{ id: authority.did, types: ['QuarantinePass'], name: 'Jeju Health Authority' }]
+  const list = await listBy(authority)
   const { token } = await createTrustBundle({
     authority: ministry,
     issuers,
-    lists: ['a.b.c'],
+    lists: [list],
     validForMs: DAY,
     clock,
   })
-  return { ministry, impostor, authority, issuers, token }
+  return { ministry, impostor, authority, issuers, list, token }
 }
 
 /** The bundle's payload, changed and re-signed by `signer` (or kept with its old signature). */
@@ -46,11 +56,11 @@ async function rewrite(
 
 describe('verifyTrustBundle', () => {
   it('behavior: a bundle from createTrustBundle yields its issuers with DID documents, lists and window', async () => {
-    const { ministry, authority, token } = await scene()
+    const { ministry, authority, list, token } = await scene()
     const bundle = await verifyTrustBundle(token, { authority: ministry.did, clock })
     expect(bundle).toMatchObject({
       authority: ministry.did,
-      lists: ['a.b.c'],
+      lists: [list],
       issuedAt: NOW,
       expiresAt: NOW + DAY,
       issuers: [{ id: authority.did, types: ['QuarantinePass'], name: 'Jeju Health Authority' }],
@@ -103,6 +113,7 @@ describe('verifyTrustBundle', () => {
         ministry,
       ),
       await rewrite(token, (payload) => Object.assign(payload, { lists: [42] }), ministry),
+      await rewrite(token, (payload) => Object.assign(payload, { lists: ['a.b.c'] }), ministry),
       await rewrite(token, (payload) => Object.assign(payload, { exp: 'tomorrow' }), ministry),
       await rewrite(token, (payload) => Object.assign(payload, { iat: NOW / 1000 + 3600 }), ministry),
       'not a bundle',
@@ -111,6 +122,15 @@ describe('verifyTrustBundle', () => {
     for (const bundle of cases) {
       await expect(verifyTrustBundle(bundle, opts)).rejects.toThrow(code('ERR_TRUST_BUNDLE_INVALID'))
     }
+  })
+
+  it('error: a list issued by someone the bundle does not list is ERR_TRUST_BUNDLE_INVALID', async () => {
+    const { ministry, impostor, token } = await scene()
+    const foreign = await listBy(impostor)
+    const bundle = await rewrite(token, (payload) => Object.assign(payload, { lists: [foreign] }), ministry)
+    const refused = verifyTrustBundle(bundle, { authority: ministry.did, clock })
+    await expect(refused).rejects.toThrow(code('ERR_TRUST_BUNDLE_INVALID'))
+    await expect(refused).rejects.toMatchObject({ details: { index: 0, reason: 'ERR_UNTRUSTED_ISSUER' } })
   })
 
   it('error: past its expiry the bundle is ERR_TRUST_BUNDLE_EXPIRED; older than maxAgeMs, ERR_TRUST_BUNDLE_STALE', async () => {

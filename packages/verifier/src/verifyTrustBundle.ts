@@ -9,6 +9,7 @@ import {
 } from '@civitas/core'
 import { type DecodedJws, decodeJws, verifyJws } from '@civitas/crypto'
 import { createResolver, type Resolvable, resolveVerificationKey } from '@civitas/did'
+import { readBundledListIssuer } from './internal/bundledList.js'
 import { checkBundleTime } from './internal/checkBundleTime.js'
 import {
   TRUST_BUNDLE_MAX_ENTRIES,
@@ -33,11 +34,13 @@ export interface VerifyTrustBundleOptions {
 /**
  * Verifies a trust bundle made by `createTrustBundle`: its type, that the configured authority signed it
  * (with a key under `assertionMethod`), its validity window, and the shape of every entry. The result is
- * what a verifier needs offline: trusted issuers with their types and DID documents, and status lists
- * (each verified again when used).
+ * what a verifier needs offline: trusted issuers with their types (VC types or SD-JWT `vct` values) and
+ * DID documents, and status lists (W3C status list credentials or `statuslist+jwt` tokens), each naming
+ * a bundled issuer and verified with that issuer's bundled DID document when used.
  *
  * @throws `ERR_TRUST_BUNDLE_INVALID` for a malformed bundle, a wrong `typ`, a signature that does not
- *   verify, an `iat` in the future or malformed entries; `ERR_TRUST_BUNDLE_UNTRUSTED` when it names another
+ *   verify, an `iat` in the future, malformed entries, or a list naming an issuer the bundle does not
+ *   list (`details.reason` `ERR_UNTRUSTED_ISSUER`); `ERR_TRUST_BUNDLE_UNTRUSTED` when it names another
  *   signer than `authority`; `ERR_TRUST_BUNDLE_EXPIRED` past `exp`; `ERR_TRUST_BUNDLE_STALE` when signed
  *   more than `maxAgeMs` ago; `ERR_INVALID_ARGUMENT` when `authority` is not a DID.
  * @example
@@ -84,13 +87,8 @@ export async function verifyTrustBundle(
   const now = clock()
   if (issuedAt > now + clockSkewMs) throw invalid('the trust bundle is issued in the future')
   checkBundleTime({ issuedAt, expiresAt }, now, clockSkewMs, maxAgeMs)
-  return {
-    authority,
-    issuers: issuersOf(payload.issuers),
-    lists: listsOf(payload.lists),
-    issuedAt,
-    expiresAt,
-  }
+  const issuers = issuersOf(payload.issuers)
+  return { authority, issuers, lists: listsOf(payload.lists, issuers), issuedAt, expiresAt }
 }
 
 async function verifySignature(
@@ -144,14 +142,30 @@ function issuersOf(value: unknown): TrustBundleIssuer[] {
   })
 }
 
-function listsOf(value: unknown): string[] {
+/**
+ * The bundle's lists, each naming a bundled issuer. Their signatures are verified where they are used
+ * (the status checker, with the bundled DID documents), so a list verifies only with a bundled issuer's key.
+ */
+function listsOf(value: unknown, issuers: readonly TrustBundleIssuer[]): string[] {
   if (value === undefined) return []
   if (
     !Array.isArray(value) ||
     value.length > TRUST_BUNDLE_MAX_ENTRIES ||
     value.some((list) => typeof list !== 'string')
   ) {
-    throw invalid('lists: expected an array of signed status list credentials')
+    throw invalid('lists: expected an array of signed status lists')
+  }
+  for (const [index, list] of (value as string[]).entries()) {
+    const issuer = guard('ERR_TRUST_BUNDLE_INVALID', `trust bundle: lists[${index}] is malformed`, () =>
+      readBundledListIssuer(list),
+    ).issuer
+    if (!issuers.some(({ id }) => id === issuer)) {
+      throw new CivitasError(
+        'ERR_TRUST_BUNDLE_INVALID',
+        `trust bundle: lists[${index}] is issued by ${issuer.slice(0, 80)}, which the bundle does not list`,
+        { details: { index, issuer: issuer.slice(0, 200), reason: 'ERR_UNTRUSTED_ISSUER' } },
+      )
+    }
   }
   return value as string[]
 }
