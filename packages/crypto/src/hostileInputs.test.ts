@@ -188,6 +188,25 @@ describe('key inputs', () => {
     ).rejects.toMatchObject({ code: 'ERR_JWK_INVALID' })
   })
 
+  it.each(['EdDSA', 'ES256', 'ES256K'] as const)(
+    'error: signWithJwk refuses a %s private key whose d is padded, not base64url, or the wrong length',
+    async (alg) => {
+      const { privateJwk } = await generateKeyPair({ alg })
+      for (const [d, code] of [
+        [`${privateJwk.d}=`, 'ERR_BASE64URL_INVALID'],
+        [`${privateJwk.d.slice(0, -1)}+`, 'ERR_BASE64URL_INVALID'],
+        ['A'.repeat(22), 'ERR_JWK_INVALID'],
+        [`${privateJwk.d}AAAA`, 'ERR_JWK_INVALID'],
+      ] as const) {
+        await expect(
+          signWithJwk({ privateJwk: { ...privateJwk, d }, data: new Uint8Array(1) }),
+          d,
+        ).rejects.toMatchObject({ code })
+      }
+      await expect(signWithJwk({ privateJwk, data: new Uint8Array(1) })).resolves.toHaveLength(64)
+    },
+  )
+
   it('error: generateKeyPair of an unknown algorithm is ERR_ALGORITHM_UNSUPPORTED', async () => {
     await expect(generateKeyPair({ alg: 'RS256' as never })).rejects.toMatchObject({
       code: 'ERR_ALGORITHM_UNSUPPORTED',

@@ -1,7 +1,16 @@
-import { assertBytes, CivitasError, type PrivateJwk, type SignatureAlgorithm } from '@civitas/core'
+import {
+  assertBytes,
+  CivitasError,
+  decodeBase64url,
+  type PrivateJwk,
+  type SignatureAlgorithm,
+} from '@civitas/core'
 import { signNative } from '#native'
 import { algorithmForJwk } from './algorithmForJwk.js'
 import { signPortable } from './internal/portable.js'
+
+// Ed25519 seeds and P-256 / secp256k1 scalars are all 32 bytes.
+const PRIVATE_KEY_BYTES = 32
 
 /** Options for {@link signWithJwk}. */
 export interface SignWithJwkOptions {
@@ -20,7 +29,8 @@ export interface SignWithJwkOptions {
  * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.4 (ECDSA R‖S) and
  *   https://www.rfc-editor.org/rfc/rfc8032#section-5.1.6 (Ed25519)
  * @throws `ERR_ALGORITHM_MISMATCH` when `alg` is not the key's algorithm;
- *   `ERR_ALGORITHM_UNSUPPORTED` for an unsupported curve; `ERR_JWK_INVALID` for a malformed key.
+ *   `ERR_ALGORITHM_UNSUPPORTED` for an unsupported curve; `ERR_JWK_INVALID` for a malformed key;
+ *   `ERR_BASE64URL_INVALID` when `d` is not canonical base64url.
  * @example
  * ```ts
  * import { generateKeyPair, signWithJwk } from '@civitas/crypto'
@@ -36,6 +46,14 @@ export async function signWithJwk(options: SignWithJwkOptions): Promise<Uint8Arr
     throw new CivitasError('ERR_JWK_INVALID', 'privateJwk: expected a private JWK with "d"')
   }
   const alg = algorithmForJwk(privateJwk)
+  // Platform JWK importers forgive padding and stray characters; one accepted encoding per key.
+  const privateKeyLength = decodeBase64url(privateJwk.d, { name: 'privateJwk.d' }).length
+  if (privateKeyLength !== PRIVATE_KEY_BYTES) {
+    throw new CivitasError(
+      'ERR_JWK_INVALID',
+      `privateJwk.d: expected ${PRIVATE_KEY_BYTES} bytes, received ${privateKeyLength}`,
+    )
+  }
   if (options.alg !== undefined && options.alg !== alg) {
     throw new CivitasError(
       'ERR_ALGORITHM_MISMATCH',
