@@ -10,7 +10,7 @@ import {
 import { createPostgresStatusRegistry } from '@civitas/status-list/postgres'
 import pg from 'pg'
 import { residencyCard } from '../examples/demo/residencyCard.js'
-import { isMain, measure, printTable } from './support/measure.js'
+import { compare, isMain, printTable, summarize } from './support/measure.js'
 
 const POSTGRES = 'postgres://root@127.0.0.1:5432/test'
 
@@ -56,9 +56,16 @@ export async function run(): Promise<void> {
   })
   const verified = await verifyCredential(card.token, { resolver })
   await checker.check(verified)
-  printTable('status check of one credential, warm cache (list with 10,000 entries set)', [
-    { label: 'createStatusChecker().check', opsPerSecond: await measure(() => checker.check(verified)) },
-  ])
+  printTable(
+    'status check of one credential, warm cache (list with 10,000 entries set)',
+    await compare([
+      {
+        label: 'civitas createStatusChecker().check',
+        library: 'civitas',
+        task: () => checker.check(verified),
+      },
+    ]),
+  )
 
   await allocationThroughput()
 }
@@ -79,7 +86,13 @@ async function allocationThroughput(): Promise<void> {
     const perSecond = (callers * perCaller * 1000) / (performance.now() - started)
     printTable(
       'PostgreSQL status index allocation (one process, 8 concurrent callers, 131,072-entry lists)',
-      [{ label: 'createPostgresStatusRegistry().allocate', opsPerSecond: perSecond }],
+      [
+        {
+          label: 'civitas createPostgresStatusRegistry().allocate',
+          library: 'civitas',
+          ...summarize([perSecond]),
+        },
+      ],
     )
   } finally {
     await registry.close()
