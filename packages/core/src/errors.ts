@@ -88,6 +88,11 @@ export type CivitasErrorCode =
   | 'ERR_TRANSACTION_EXPIRED'
   | 'ERR_STATE_MISMATCH'
   | 'ERR_STORE_UNAVAILABLE'
+  // worker pools
+  /** A verifier pool was closed: checks still waiting, and any made afterwards, are refused with this code. */
+  | 'ERR_POOL_CLOSED'
+  /** A verifier pool's worker failed (it could not start, or it exited): the checks it held are refused. */
+  | 'ERR_POOL_WORKER_FAILED'
 
 /** Structured, non-secret context attached to an error (never whole tokens or keys). */
 export type CivitasErrorDetails = Readonly<Record<string, unknown>>
