@@ -122,12 +122,16 @@ const format = (value: number) =>
 export function printTable(title: string, rows: readonly BenchRow[]): void {
   tables.push({ title, rows: [...rows] })
   const base = rows.find((row) => row.library === 'civitas')?.opsPerSecond
+  // A table of Civitas rows alone compares each row to the first: speed-up, not Civitas against a peer.
+  const alone = rows.every((row) => row.library === 'civitas')
   console.log(`\n### ${title}\n`)
-  console.log('| case | median ops/s | µs/op | spread ops/s (min–max) | Civitas × |')
+  console.log(`| case | median ops/s | µs/op | spread ops/s (min–max) | ${alone ? '× first row' : 'Civitas ×'} |`)
   console.log('|---|---:|---:|---:|---:|')
   for (const row of rows) {
     const ratio =
-      base === undefined || row.library === 'civitas' ? '' : `${(base / row.opsPerSecond).toFixed(2)}×`
+      base === undefined || rows.length < 2 || (row.library === 'civitas' && !alone)
+        ? ''
+        : `${(alone ? row.opsPerSecond / base : base / row.opsPerSecond).toFixed(2)}×`
     console.log(
       `| ${row.label} | ${format(row.opsPerSecond)} | ${format(1e6 / row.opsPerSecond)} | ${format(row.min)}–${format(row.max)} | ${ratio} |`,
     )
