@@ -125,7 +125,9 @@ export function printTable(title: string, rows: readonly BenchRow[]): void {
   // A table of Civitas rows alone compares each row to the first: speed-up, not Civitas against a peer.
   const alone = rows.every((row) => row.library === 'civitas')
   console.log(`\n### ${title}\n`)
-  console.log(`| case | median ops/s | µs/op | spread ops/s (min–max) | ${alone ? '× first row' : 'Civitas ×'} |`)
+  console.log(
+    `| case | median ops/s | µs/op | spread ops/s (min–max) | ${alone ? '× first row' : 'Civitas ×'} |`,
+  )
   console.log('|---|---:|---:|---:|---:|')
   for (const row of rows) {
     const ratio =

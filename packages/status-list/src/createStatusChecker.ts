@@ -1,8 +1,7 @@
 import { CivitasError, type Clock, isCivitasError, type JsonObject, systemClock } from '@civitas/core'
 import { type VerifiedCredential, verifyCredential } from '@civitas/credentials'
 import type { Resolvable } from '@civitas/did'
-import { type CheckStatusOptions, type CheckStatusResult, checkStatus } from './checkStatus.js'
-import { decodeStatusList } from './decodeStatusList.js'
+import type { CheckStatusOptions, CheckStatusResult } from './checkStatus.js'
 import { fetchListToken } from './internal/fetchListToken.js'
 import type { StatusList } from './types.js'
 
@@ -212,14 +211,32 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
           }
           throw error
         }
-        result.entries.push(checkEntry(entry, list, credential.issuer, url))
+        result.entries.push(checkEntry(entry, list, credential.issuer, url, await loadCodec()))
       }
       return result
     },
   }
 }
 
-function checkEntry(entry: JsonObject, list: CachedList, issuer: string, url: string): CheckStatusResult {
+type Codec = [typeof import('./checkStatus.js'), typeof import('./decodeStatusList.js')]
+let codec: Promise<Codec> | undefined
+
+/**
+ * The list decoder (GZIP inflation) loads with the first credential that names a status list, so a
+ * browser verifier downloads it only when it needs it.
+ */
+function loadCodec(): Promise<Codec> {
+  codec ??= Promise.all([import('./checkStatus.js'), import('./decodeStatusList.js')])
+  return codec
+}
+
+function checkEntry(
+  entry: JsonObject,
+  list: CachedList,
+  issuer: string,
+  url: string,
+  [{ checkStatus }, { decodeStatusList }]: Codec,
+): CheckStatusResult {
   const decode: CheckStatusOptions['decode'] = (encodedList, options) => {
     const size = options.statusSize ?? 1
     const known = list.decoded.get(size)
