@@ -102,10 +102,17 @@ export function summarize(sample: readonly number[]): Omit<BenchRow, 'label' | '
 /** A printed table, kept for `bench/results.json`. */
 export interface BenchTable {
   title: string
+  /** What the rows' figures count: operations per second (the default) or milliseconds per run. */
+  unit?: 'ms'
   rows: BenchRow[]
 }
 
 const tables: BenchTable[] = []
+
+/** Keeps a table for `bench/results.json` that was printed in another shape. */
+export function recordTable(table: BenchTable): void {
+  tables.push(table)
+}
 
 /** Every table printed so far in this process. */
 export function printedTables(): readonly BenchTable[] {

@@ -1,7 +1,6 @@
 import { assertBytes, CivitasError, type PrivateJwk, type SignatureAlgorithm } from '@civitas/core'
 import { signNative } from '#native'
 import { algorithmForJwk } from './algorithmForJwk.js'
-import { signPortable } from './internal/portable.js'
 
 /** Options for {@link signWithJwk}. */
 export interface SignWithJwkOptions {
@@ -34,7 +33,10 @@ export async function signWithJwk(options: SignWithJwkOptions): Promise<Uint8Arr
   }
   assertBytes(data, { name: 'data' })
   try {
-    return (await signNative(privateJwk, alg, data)) ?? signPortable(privateJwk, alg, data)
+    return (
+      (await signNative(privateJwk, alg, data)) ??
+      (await import('./internal/portable.js')).signPortable(privateJwk, alg, data)
+    )
   } catch (cause) {
     throw new CivitasError('ERR_JWK_INVALID', 'privateJwk: the key could not sign', { cause })
   }
