@@ -100,7 +100,7 @@ for (const { name, entry, budgetKb } of BUNDLES) {
       lazyGzip: gzipOf([...sizes.keys()].filter((path) => !initial.has(path))),
       ...(budgetKb === undefined ? {} : { budgetKb }),
     })
-    if (explain) largestInputs(name, result.metafile)
+    if (explain) largestInputs(name, result.metafile, [...initial].map(relative))
   } catch (error) {
     rows.push({
       name,
@@ -136,12 +136,13 @@ if (over) {
   process.exit(1)
 }
 
-function largestInputs(name: string, metafile: Metafile): void {
-  const output = Object.values(metafile.outputs)[0]
-  const inputs = Object.entries(output?.inputs ?? {}).map(([path, { bytesInOutput }]) => ({
-    path,
-    bytesInOutput,
-  }))
+function largestInputs(name: string, metafile: Metafile, outputs: readonly string[]): void {
+  const inputs = outputs.flatMap((output) =>
+    Object.entries(metafile.outputs[output]?.inputs ?? {}).map(([path, { bytesInOutput }]) => ({
+      path,
+      bytesInOutput,
+    })),
+  )
   const byPackage = new Map<string, number>()
   for (const { path, bytesInOutput } of inputs) {
     const key =
@@ -149,7 +150,7 @@ function largestInputs(name: string, metafile: Metafile): void {
       path.replace(/^packages\/([^/]+)\/.*/, '@civitas/$1')
     byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput)
   }
-  console.log(`\n${name}: minified bytes by package`)
+  console.log(`\n${name}: minified bytes loaded up front, by package`)
   for (const [key, bytes] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 15))
     console.log(`  ${kb(bytes).padStart(7)} KB  ${key}`)
   console.log('  largest files:')

@@ -2,7 +2,7 @@ import { ed25519 } from '@noble/curves/ed25519.js'
 import { p256 } from '@noble/curves/nist.js'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 
-// The noble curves: key generation, the portable signature path, and EC points in browsers. Code on
+// The noble curves: key generation and the portable signature path. Code on
 // the verification path imports ./algorithms.js, ./ed25519Point.js and #points instead, so Node and
 // browser verifiers load these only when they need them.
 export {

@@ -1,11 +1,13 @@
 import { ed25519 } from '@noble/curves/ed25519.js'
+import { p256 } from '@noble/curves/nist.js'
+import { secp256k1 } from '@noble/curves/secp256k1.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ed25519PointY, montgomeryU } from './ed25519Point.js'
 import { uncompressedEcPoint as nodePoint } from './points.node.js'
-import { uncompressedEcPoint as noblePoint } from './points.web.js'
+import { uncompressedEcPoint as bigintPoint } from './points.web.js'
 
-// The verification path decodes points without noble (BigInt for Ed25519, OpenSSL for EC in Node);
+// The verification path decodes points without noble (BigInt in browsers, OpenSSL for EC in Node);
 // noble stays the reference: both must accept and map exactly the same bytes.
 function noble<T>(run: () => T): T | undefined {
   try {
@@ -55,17 +57,42 @@ describe('point decoding without a curve library', () => {
   })
 
   for (const crv of ['P-256', 'secp256k1'] as const) {
-    it(`property: OpenSSL and noble agree on ${crv} points, compressed and not`, () => {
+    const curve = crv === 'P-256' ? p256 : secp256k1
+    const reference = (point: Uint8Array) =>
+      noble(() => {
+        const parsed = curve.Point.fromBytes(point)
+        parsed.assertValidity()
+        return parsed.toBytes(false)
+      })
+    it(`property: OpenSSL, BigInt and noble agree on ${crv} point encodings`, () => {
       fc.assert(
         fc.property(
-          fc.constantFrom(2, 3, 4),
+          fc.constantFrom(0, 1, 2, 3, 4),
           fc.uint8Array({ minLength: 64, maxLength: 64 }),
           (prefix, coordinates) => {
             const point = new Uint8Array([prefix, ...coordinates.subarray(0, prefix === 4 ? 64 : 32)])
-            expect(noble(() => nodePoint(crv, point))).toEqual(noble(() => noblePoint(crv, point)))
+            const expected = reference(point)
+            expect(noble(() => nodePoint(crv, point))).toEqual(expected)
+            expect(noble(() => bigintPoint(crv, point))).toEqual(expected)
           },
         ),
         { numRuns: 1000 },
+      )
+    })
+
+    it(`property: real ${crv} keys, compressed and not, decode the same everywhere`, () => {
+      fc.assert(
+        fc.property(fc.boolean(), (compress) => {
+          const point = curve.getPublicKey(curve.utils.randomSecretKey(), compress)
+          const expected = reference(point)
+          expect(expected).toBeDefined()
+          expect(nodePoint(crv, point)).toEqual(expected)
+          expect(bigintPoint(crv, point)).toEqual(expected)
+          const offCurve = point.slice()
+          offCurve[offCurve.length - 1] = (offCurve[offCurve.length - 1] ?? 0) ^ 1
+          expect(noble(() => bigintPoint(crv, offCurve))).toEqual(reference(offCurve))
+        }),
+        { numRuns: 100 },
       )
     })
   }
