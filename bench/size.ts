@@ -15,7 +15,7 @@ const BUNDLES: { name: string; entry: string; budgetKb?: number }[] = [
     entry: 'verifier-primitives.ts',
     budgetKb: 30,
   },
-  { name: 'civitas wallet (createWallet + memory stores + did:key)', entry: 'wallet.ts', budgetKb: 52 },
+  { name: 'civitas wallet (createWallet + memory stores + did:key)', entry: 'wallet.ts', budgetKb: 35 },
   { name: 'civitas core', entry: 'core.ts', budgetKb: 4 },
   { name: 'did-jwt-vc verifier (+ did-resolver, key-did-resolver)', entry: 'did-jwt-vc.ts' },
   { name: 'veramo verifier (agent, did:key resolver, JWT credentials)', entry: 'veramo.ts' },
