@@ -10,18 +10,29 @@ function mod(value: bigint): bigint {
   return result < 0n ? result + P : result
 }
 
-function power(base: bigint, exponent: bigint): bigint {
+/** (p − 5) / 8 in binary, most significant bit first: the one exponent point decoding needs. */
+const ROOT_EXPONENT_BITS = ((P - 5n) / 8n).toString(2)
+
+/** base^((p − 5) / 8) mod p, left to right over the exponent's bits. */
+function rootPower(base: bigint): bigint {
   let result = 1n
-  let square = mod(base)
-  for (let rest = exponent; rest > 0n; rest >>= 1n) {
-    if (rest & 1n) result = (result * square) % P
-    square = (square * square) % P
+  for (const bit of ROOT_EXPONENT_BITS) {
+    result = (result * result) % P
+    if (bit === '1') result = (result * base) % P
   }
   return result
 }
 
+/** The inverse mod p by the extended Euclidean algorithm (far quicker than a^(p-2) in BigInt). */
 function invert(value: bigint): bigint {
-  return power(value, P - 2n)
+  let [a, b] = [mod(value), P]
+  let [x, previous] = [1n, 0n]
+  while (a > 1n) {
+    const quotient = b / a
+    ;[a, b] = [b - quotient * a, a]
+    ;[x, previous] = [previous - quotient * x, x]
+  }
+  return mod(x)
 }
 
 function toLittleEndian(value: bigint): Uint8Array {
@@ -47,10 +58,17 @@ export function ed25519PointY(bytes: Uint8Array): bigint | undefined {
   y &= (1n << 255n) - 1n
   if (y >= P) return undefined
   const y2 = (y * y) % P
-  const x2 = mod((y2 - 1n) * invert(mod(D * y2 + 1n)))
-  if (x2 === 0n) return sign === 1n ? undefined : y
-  // Euler's criterion: x² must be a square for x to exist.
-  return power(x2, (P - 1n) / 2n) === 1n ? y : undefined
+  const u = mod(y2 - 1n)
+  const v = mod(D * y2 + 1n)
+  if (u === 0n) return sign === 1n ? undefined : y
+  // RFC 8032 §5.1.3: one exponentiation gives the candidate root x = u·v³·(u·v⁷)^((p−5)/8).
+  const v3 = (((v * v) % P) * v) % P
+  const v7 = (((v3 * v3) % P) * v) % P
+  const x = (((u * v3) % P) * rootPower((u * v7) % P)) % P
+  const vx2 = (((v * x) % P) * x) % P
+  if (vx2 === u) return y
+  // Then x·√−1 is the root: a root exists either way.
+  return vx2 === mod(-u) ? y : undefined
 }
 
 /** The X25519 (Montgomery u) public key of an Ed25519 point's y: u = (1 + y) / (1 − y). */
