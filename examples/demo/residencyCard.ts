@@ -1,8 +1,8 @@
-import { residency } from '@civitas/credentials/templates'
+import { type ResidencyInput, residency } from '@civitas/credentials/templates'
 
-/** The residency card of the demo's citizen, Mari Tamm of Tartu; benchmarks and tests reuse it. */
-export function residencyCard(subject: string) {
-  return residency.build({
+/** The residency data of the demo's citizen, Mari Tamm of Tartu; benchmarks and tests reuse it. */
+export function residencyInput(subject: string): ResidencyInput {
+  return {
     subject,
     givenName: 'Mari',
     familyName: 'Tamm',
@@ -13,5 +13,10 @@ export function residencyCard(subject: string) {
     address: { streetAddress: 'Raekoja plats 1', postalCode: '50089', locality: 'Tartu', country: 'EE' },
     issuingCity: 'Tartu',
     documentNumber: 'TRT-2026-000417',
-  })
+  }
+}
+
+/** The residency card of the demo's citizen as a VC 2.0 credential. */
+export function residencyCard(subject: string) {
+  return residency.build(residencyInput(subject))
 }
