@@ -1,5 +1,5 @@
 import { createPublicKey, verify as cryptoVerify } from 'node:crypto'
-import type { PrivateJwk } from '@civitas/core'
+import type { SignatureAlgorithm } from '@civitas/core'
 import {
   createPresentation,
   issueCredential,
@@ -7,87 +7,213 @@ import {
   verifyPresentation,
 } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
-import { createResolver, resolveVerificationKey } from '@civitas/did'
-import { createDidKey } from '@civitas/did/key'
-import { EdDSASigner } from 'did-jwt'
+import { createResolver } from '@civitas/did'
+import { createVerifier } from '@civitas/verifier'
 import * as peer from 'did-jwt-vc'
-import { importJWK, jwtVerify } from 'jose'
+import { importJWK, jwtVerify, SignJWT } from 'jose'
 import { residencyCard } from '../examples/demo/residencyCard.js'
-import { compare, isMain, printTable } from './support/measure.js'
+import { type BenchCase, compare, isMain, printTable } from './support/measure.js'
+import {
+  assertVerified,
+  createParty,
+  createPeerResolver,
+  createVeramoAgent,
+  createVeramoIdentifier,
+  VERAMO_KEY_TYPES,
+} from './support/parties.js'
 
-/** The residency card, EdDSA: verify, gate check and issue, Civitas next to did-jwt-vc and jose. */
-export async function run(): Promise<void> {
+const YEAR = 365 * 24 * 3600 * 1000
+const AUDIENCE = 'https://hotel.example'
+const NONCE = 'n-0S6_WzA2Mj'
+/** Distinct issuers for the cold-resolver case: each verification meets a DID its resolver has not seen. */
+const COLD_ISSUERS = 64
+
+/**
+ * The residency card per algorithm: issue, verify (warm and cold resolver) and the gate check,
+ * Civitas next to did-jwt-vc, jose (where it fits: a key already in hand) and Veramo.
+ */
+export async function run(filter: readonly string[] = []): Promise<void> {
+  const wants = (section: string) => filter.length === 0 || filter.some((word) => section.includes(word))
+  for (const alg of ['EdDSA', 'ES256', 'ES256K'] as SignatureAlgorithm[]) {
+    const setup = await prepare(alg)
+    if (wants('issue')) printTable(`issue the residency card (${alg})`, await compare(setup.issueCases))
+    if (wants('verify')) {
+      printTable(`verify the residency card (${alg}, warm resolver)`, await compare(setup.verifyCases))
+      printTable(
+        `verify the residency card (${alg}, cold resolver: a new did:key issuer each time)`,
+        await compare(setup.coldCases),
+      )
+    }
+    if (wants('gate'))
+      printTable(`gate check: presentation plus its credential (${alg})`, await compare(setup.gateCases))
+  }
+}
+
+async function prepare(alg: SignatureAlgorithm) {
   const keyStore = createMemoryKeyStore()
-  const city = await createDidKey({ keyStore, alg: 'EdDSA' })
-  const citizen = await createDidKey({ keyStore, alg: 'EdDSA' })
+  const city = await createParty(alg, keyStore)
+  const citizen = await createParty(alg, keyStore)
   const resolver = createResolver()
-  const peerResolver = resolver as unknown as Parameters<typeof peer.verifyCredential>[1]
-  const [cityKey, citizenKey] = await keyStore.listKeys()
-  const peerSigner = async (id: string, x: string) =>
-    EdDSASigner(
-      Buffer.concat([
-        Buffer.from(((await keyStore.exportPrivateKey(id)) as PrivateJwk).d, 'base64url'),
-        Buffer.from(x, 'base64url'),
-      ]),
-    )
-  const cityPeer = {
-    did: city.did,
-    alg: 'EdDSA',
-    signer: await peerSigner(cityKey?.id ?? '', cityKey?.publicJwk.x ?? ''),
-  }
-  const citizenPeer = {
-    did: citizen.did,
-    alg: 'EdDSA',
-    signer: await peerSigner(citizenKey?.id ?? '', citizenKey?.publicJwk.x ?? ''),
-  }
-  const card = residencyCard(citizen.did)
-  const year = 365 * 24 * 3600 * 1000
-  const vcJwt = (await issueCredential({ issuer: city, credential: card, validFor: year })).token
+  const peerResolver = createPeerResolver(true)
+  const card = residencyCard(citizen.identity.did)
+  const vcJwt = (await issueCredential({ issuer: city.identity, credential: card, validFor: YEAR })).token
   const jwtVcJson = (
-    await issueCredential({ issuer: city, credential: card, format: 'jwt_vc_json', validFor: year })
+    await issueCredential({ issuer: city.identity, credential: card, format: 'jwt_vc_json', validFor: YEAR })
   ).token
-  const { publicJwk } = await resolveVerificationKey({
-    resolver,
-    kid: city.kid,
-    did: city.did,
-    relationship: 'assertionMethod',
-  })
-  const joseKey = await importJWK(publicJwk, 'EdDSA')
-  // The floor: OpenSSL's Ed25519 check of the same token's signature, with nothing else around it.
-  const [header, payload, signature] = vcJwt.split('.')
-  const signingInput = Buffer.from(`${header}.${payload}`)
-  const signatureBytes = Buffer.from(signature ?? '', 'base64url')
-  const nodeKey = createPublicKey({ key: { ...publicJwk }, format: 'jwk' })
+  const { d: _d, ...publicJwk } = city.privateJwk
+  const veramo = VERAMO_KEY_TYPES[alg] === undefined ? undefined : createVeramoAgent()
+  const veramoIssuer = veramo === undefined ? undefined : await createVeramoIdentifier(veramo, alg)
+  const veramoCredential = {
+    '@context': ['https://www.w3.org/2018/credentials/v1'],
+    type: ['VerifiableCredential', 'ResidencyCard'],
+    issuer: { id: veramoIssuer?.did ?? '' },
+    credentialSubject: card.credentialSubject as { id: string },
+  }
+  const peerCredential = {
+    sub: citizen.identity.did,
+    nbf: Math.floor(Date.now() / 1000),
+    vc: {
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      type: ['VerifiableCredential', 'ResidencyCard'],
+      credentialSubject: card.credentialSubject as never,
+    },
+  }
 
-  const verifyCases = [
+  const issueCases: BenchCase[] = [
     {
-      label: 'did-jwt-vc verifyCredential (jwt_vc_json)',
-      task: () => peer.verifyCredential(jwtVcJson, peerResolver),
+      label: 'civitas issueCredential (vc+jwt, schema checked)',
+      library: 'civitas',
+      task: () => issueCredential({ issuer: city.identity, credential: card, validFor: YEAR }),
     },
     {
-      label: 'jose jwtVerify (vc+jwt, key imported once)',
-      task: () => jwtVerify(vcJwt, joseKey, { typ: 'vc+jwt' }),
+      label: 'civitas issueCredential (jwt_vc_json, schema checked)',
+      library: 'civitas',
+      task: () =>
+        issueCredential({ issuer: city.identity, credential: card, format: 'jwt_vc_json', validFor: YEAR }),
     },
     {
-      label: 'floor: node:crypto Ed25519 signature check only',
-      task: () => cryptoVerify(null, signingInput, nodeKey, signatureBytes),
-    },
-    { label: 'civitas verifyCredential (vc+jwt)', task: () => verifyCredential(vcJwt, { resolver }) },
-    {
-      label: 'civitas verifyCredential (jwt_vc_json)',
-      task: () => verifyCredential(jwtVcJson, { resolver }),
+      label: 'did-jwt-vc createVerifiableCredentialJwt',
+      library: 'did-jwt-vc',
+      task: () => peer.createVerifiableCredentialJwt(peerCredential, city.peer as never),
     },
   ]
-  printTable(
-    'verify the residency card (EdDSA, warm resolver)',
-    await compare(verifyCases),
-    verifyCases[0]?.label,
-  )
+  if (alg !== 'ES256K') {
+    const joseKey = await importJWK(city.privateJwk, alg)
+    issueCases.push({
+      label: 'jose SignJWT (no schema, no DID)',
+      library: 'jose',
+      task: () =>
+        new SignJWT({ ...card })
+          .setProtectedHeader({ alg, typ: 'vc+jwt', kid: city.identity.kid })
+          .setIssuedAt()
+          .setExpirationTime('1y')
+          .sign(joseKey),
+    })
+  }
+  if (veramo !== undefined)
+    issueCases.push({
+      label: 'veramo createVerifiableCredential (jwt)',
+      library: 'veramo',
+      task: () => veramo.createVerifiableCredential({ credential: veramoCredential, proofFormat: 'jwt' }),
+    })
 
-  const audience = 'https://hotel.example'
-  const nonce = 'n-0S6_WzA2Mj'
+  const verifier = createVerifier({ resolver, trust: { ResidencyCard: [city.identity.did] } })
+  const verifyCases: BenchCase[] = [
+    {
+      label: 'civitas verifyCredential (vc+jwt)',
+      library: 'civitas',
+      task: () => verifyCredential(vcJwt, { resolver }),
+    },
+    {
+      label: 'civitas verifyCredential (jwt_vc_json)',
+      library: 'civitas',
+      task: () => verifyCredential(jwtVcJson, { resolver }),
+    },
+    {
+      label: 'civitas createVerifier().check (vc+jwt, trust and policy report)',
+      library: 'civitas',
+      task: async () => {
+        if (!(await verifier.check(vcJwt)).ok) throw new Error('civitas verifier refused the card')
+      },
+    },
+    {
+      label: 'did-jwt-vc verifyCredential (jwt_vc_json)',
+      library: 'did-jwt-vc',
+      task: () => peer.verifyCredential(jwtVcJson, peerResolver),
+    },
+  ]
+  if (alg !== 'ES256K') {
+    const joseKey = await importJWK(publicJwk, alg)
+    verifyCases.push({
+      label: 'jose jwtVerify (vc+jwt, key imported once, no DID)',
+      library: 'jose',
+      task: () => jwtVerify(vcJwt, joseKey, { typ: 'vc+jwt' }),
+    })
+  }
+  if (veramo !== undefined)
+    verifyCases.push({
+      label: 'veramo verifyCredential (jwt_vc_json)',
+      library: 'veramo',
+      task: async () => assertVerified(await veramo.verifyCredential({ credential: jwtVcJson }), 'veramo'),
+    })
+  if (alg === 'EdDSA') {
+    // The floor: OpenSSL's Ed25519 check of the same token's signature, with nothing else around it.
+    const [header, payload, signature] = vcJwt.split('.')
+    const signingInput = Buffer.from(`${header}.${payload}`)
+    const signatureBytes = Buffer.from(signature ?? '', 'base64url')
+    const nodeKey = createPublicKey({ key: { ...publicJwk }, format: 'jwk' })
+    verifyCases.push({
+      label: 'floor: node:crypto Ed25519 signature check only',
+      library: 'floor',
+      task: () => cryptoVerify(null, signingInput, nodeKey, signatureBytes),
+    })
+  }
+
+  const coldTokens: { vcJwt: string; jwtVcJson: string }[] = []
+  for (let index = 0; index < COLD_ISSUERS; index++) {
+    const issuer = (await createParty(alg)).identity
+    coldTokens.push({
+      vcJwt: (await issueCredential({ issuer, credential: card, validFor: YEAR })).token,
+      jwtVcJson: (await issueCredential({ issuer, credential: card, format: 'jwt_vc_json', validFor: YEAR }))
+        .token,
+    })
+  }
+  const cycle = () => {
+    let next = 0
+    return () => coldTokens[next++ % COLD_ISSUERS] as (typeof coldTokens)[number]
+  }
+  const civitasCold = cycle()
+  const peerCold = cycle()
+  const coldCases: BenchCase[] = [
+    {
+      label: 'civitas verifyCredential (vc+jwt, new resolver per call)',
+      library: 'civitas',
+      task: () => verifyCredential(civitasCold().vcJwt, { resolver: createResolver() }),
+    },
+    {
+      label: 'did-jwt-vc verifyCredential (jwt_vc_json, new resolver per call)',
+      library: 'did-jwt-vc',
+      task: () => peer.verifyCredential(peerCold().jwtVcJson, createPeerResolver(false)),
+    },
+  ]
+  if (veramo !== undefined) {
+    const veramoCold = cycle()
+    coldCases.push({
+      label: 'veramo verifyCredential (jwt_vc_json, the agent resolves each time)',
+      library: 'veramo',
+      task: async () =>
+        assertVerified(await veramo.verifyCredential({ credential: veramoCold().jwtVcJson }), 'veramo'),
+    })
+  }
+
   const ourVp = (
-    await createPresentation({ holder: citizen, credentials: [vcJwt], audience, nonce, validFor: 3600_000 })
+    await createPresentation({
+      holder: citizen.identity,
+      credentials: [vcJwt],
+      audience: AUDIENCE,
+      nonce: NONCE,
+      validFor: 3600_000,
+    })
   ).token
   const peerVp = await peer.createVerifiablePresentationJwt(
     {
@@ -98,47 +224,55 @@ export async function run(): Promise<void> {
       },
       nbf: Math.floor(Date.now() / 1000),
     },
-    citizenPeer as never,
-    { domain: audience, challenge: nonce },
+    citizen.peer as never,
+    { domain: AUDIENCE, challenge: NONCE },
   )
-  // A gate must verify the presentation and its credential; did-jwt-vc's verifyPresentation only decodes the credential.
-  const peerGate = async () => {
-    await peer.verifyPresentation(peerVp, peerResolver, { domain: audience, challenge: nonce })
-    await peer.verifyCredential(jwtVcJson, peerResolver)
-  }
-  const gateCases = [
-    { label: 'did-jwt-vc verifyPresentation + verifyCredential', task: peerGate },
+  const gateCases: BenchCase[] = [
     {
-      label: 'civitas verifyPresentation (vp+jwt)',
-      task: () => verifyPresentation(ourVp, { resolver, audience, nonce, maxAgeMs: 3600_000 }),
+      label: 'civitas verifyPresentation (vp+jwt with its vc+jwt)',
+      library: 'civitas',
+      task: () =>
+        verifyPresentation(ourVp, { resolver, audience: AUDIENCE, nonce: NONCE, maxAgeMs: 3600_000 }),
+    },
+    {
+      label: 'civitas createVerifier().check (same, with trust and policy report)',
+      library: 'civitas',
+      task: async () => {
+        const report = await verifier.check(ourVp, { audience: AUDIENCE, nonce: NONCE })
+        if (!report.ok) throw new Error('civitas verifier refused the presentation')
+      },
+    },
+    {
+      // did-jwt-vc's verifyPresentation only decodes the credential, so a gate verifies it too.
+      label: 'did-jwt-vc verifyPresentation + verifyCredential',
+      library: 'did-jwt-vc',
+      task: async () => {
+        await peer.verifyPresentation(peerVp, peerResolver, { domain: AUDIENCE, challenge: NONCE })
+        await peer.verifyCredential(jwtVcJson, peerResolver)
+      },
     },
   ]
-  printTable('gate check: presentation plus its credential', await compare(gateCases), gateCases[0]?.label)
-
-  const peerCredential = {
-    sub: citizen.did,
-    nbf: 1,
-    vc: {
-      '@context': ['https://www.w3.org/2018/credentials/v1'],
-      type: ['VerifiableCredential', 'ResidencyCard'],
-      credentialSubject: card.credentialSubject as never,
-    },
+  if (veramo !== undefined)
+    gateCases.push({
+      label: 'veramo verifyPresentation + verifyCredential',
+      library: 'veramo',
+      task: async () => {
+        assertVerified(
+          await veramo.verifyPresentation({ presentation: peerVp, domain: AUDIENCE, challenge: NONCE }),
+          'veramo',
+        )
+        assertVerified(await veramo.verifyCredential({ credential: jwtVcJson }), 'veramo')
+      },
+    })
+  // Every case must succeed once before it is timed: a failing peer must not look fast.
+  for (const { label, task } of [...issueCases, ...verifyCases, ...coldCases, ...gateCases]) {
+    try {
+      await task()
+    } catch (error) {
+      throw new Error(`${label} failed before timing: ${(error as Error).message}`)
+    }
   }
-  const issueCases = [
-    {
-      label: 'did-jwt-vc createVerifiableCredentialJwt',
-      task: () => peer.createVerifiableCredentialJwt(peerCredential, cityPeer as never),
-    },
-    {
-      label: 'civitas issueCredential (vc+jwt, schema checked)',
-      task: () => issueCredential({ issuer: city, credential: card, validFor: year }),
-    },
-    {
-      label: 'civitas issueCredential (jwt_vc_json, schema checked)',
-      task: () => issueCredential({ issuer: city, credential: card, format: 'jwt_vc_json', validFor: year }),
-    },
-  ]
-  printTable('issue the residency card (EdDSA)', await compare(issueCases), issueCases[0]?.label)
+  return { issueCases, verifyCases, coldCases, gateCases }
 }
 
-if (isMain(import.meta.url)) await run()
+if (isMain(import.meta.url)) await run(process.argv.slice(2))

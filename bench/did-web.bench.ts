@@ -26,10 +26,14 @@ export async function run(): Promise<void> {
     const cold = createResolver({ resolvers: [web()], cache: false })
     const warm = createResolver({ resolvers: [web()] })
     const cases = [
-      { label: 'did:web resolve, cold (HTTPS fetch each time)', task: () => resolveDidDocument(cold, did) },
-      { label: 'did:web resolve, cached', task: () => resolveDidDocument(warm, did) },
+      {
+        library: 'civitas',
+        label: 'did:web resolve, cold (HTTPS fetch each time)',
+        task: () => resolveDidDocument(cold, did),
+      },
+      { library: 'civitas', label: 'did:web resolve, cached', task: () => resolveDidDocument(warm, did) },
     ]
-    printTable('did:web resolution (loopback HTTPS, two keys)', await compare(cases), cases[0]?.label)
+    printTable('did:web resolution (loopback HTTPS, two keys)', await compare(cases))
   } finally {
     await server.close()
   }

@@ -5,7 +5,7 @@ import { createResolver } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
 import { digest, ES256, generateSalt } from '@sd-jwt/crypto-nodejs'
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc'
-import { compare, isMain, printTable } from './support/measure.js'
+import { type BenchCase, compare, isMain, printTable } from './support/measure.js'
 
 /** An SD-JWT VC presentation with key binding (ES256), verified by Civitas and by @sd-jwt/sd-jwt-vc. */
 export async function run(): Promise<void> {
@@ -71,20 +71,21 @@ export async function run(): Promise<void> {
     },
   })
   await peer.verify(presentation, { keyBindingNonce: nonce })
-  const cases = [
+  const cases: BenchCase[] = [
     {
       label: '@sd-jwt/sd-jwt-vc verify (key binding, issuer key imported once)',
+      library: '@sd-jwt/sd-jwt-vc',
       task: () => peer.verify(presentation, { keyBindingNonce: nonce }),
     },
     {
       label: 'civitas verifyPresentation (dc+sd-jwt, DID-resolved issuer key, warm)',
+      library: 'civitas',
       task: () => verifyPresentation(presentation, { resolver, audience, nonce, maxAgeMs: 3600_000 }),
     },
   ]
   printTable(
     'verify an SD-JWT VC with key binding (ES256, 14 disclosable claims, 4 disclosures presented)',
     await compare(cases),
-    cases[0]?.label,
   )
 }
 

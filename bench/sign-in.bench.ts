@@ -8,7 +8,7 @@ import { createSignInRelyingParty, type DcqlQuery } from '@civitas/sign-in'
 import { createVerifier } from '@civitas/verifier'
 import { residencyCard } from '../examples/demo/residencyCard.js'
 import { startLoopbackServer } from '../examples/demo/startLoopbackServer.js'
-import { isMain, printTable } from './support/measure.js'
+import { isMain, printTable, summarize } from './support/measure.js'
 
 const query: DcqlQuery = {
   credentials: [{ id: 'residency', format: 'vc+jwt', meta: { type_values: [['ResidencyCard']] } }],
@@ -73,8 +73,13 @@ export async function run(): Promise<void> {
     const rows = []
     for (const concurrency of [1, 8]) {
       rows.push({
-        label: `sign-ins completed, ${concurrency} at a time`,
-        opsPerSecond: await signIns(400, concurrency),
+        label: `civitas sign-ins completed, ${concurrency} at a time`,
+        library: 'civitas',
+        ...summarize([
+          await signIns(200, concurrency),
+          await signIns(200, concurrency),
+          await signIns(200, concurrency),
+        ]),
       })
     }
     printTable('sign in with a wallet: relying party here, wallet in another process, loopback HTTP', rows)

@@ -10,7 +10,7 @@ import {
 import { createPostgresStatusRegistry } from '@civitas/status-list/postgres'
 import pg from 'pg'
 import { residencyCard } from '../examples/demo/residencyCard.js'
-import { isMain, measure, printTable } from './support/measure.js'
+import { compare, isMain, printTable, summarize } from './support/measure.js'
 
 const POSTGRES = 'postgres://root@127.0.0.1:5432/test'
 
@@ -91,16 +91,21 @@ export async function run(): Promise<void> {
   const verifiedSdJwt = await verifyCredential(sdJwt.token, { resolver })
   await tokenChecker.check(verifiedSdJwt)
 
-  printTable('status check of one credential, warm cache (list with 10,000 entries set)', [
-    {
-      label: 'createStatusChecker().check, W3C Bitstring Status List (vc+jwt)',
-      opsPerSecond: await measure(() => checker.check(verified)),
-    },
-    {
-      label: 'createStatusChecker().check, Token Status List (dc+sd-jwt)',
-      opsPerSecond: await measure(() => tokenChecker.check(verifiedSdJwt)),
-    },
-  ])
+  printTable(
+    'status check of one credential, warm cache (list with 10,000 entries set)',
+    await compare([
+      {
+        label: 'civitas createStatusChecker().check, W3C Bitstring Status List (vc+jwt)',
+        library: 'civitas',
+        task: () => checker.check(verified),
+      },
+      {
+        label: 'civitas createStatusChecker().check, Token Status List (dc+sd-jwt)',
+        library: 'civitas',
+        task: () => tokenChecker.check(verifiedSdJwt),
+      },
+    ]),
+  )
 
   await allocationThroughput()
 }
@@ -121,7 +126,13 @@ async function allocationThroughput(): Promise<void> {
     const perSecond = (callers * perCaller * 1000) / (performance.now() - started)
     printTable(
       'PostgreSQL status index allocation (one process, 8 concurrent callers, 131,072-entry lists)',
-      [{ label: 'createPostgresStatusRegistry().allocate', opsPerSecond: perSecond }],
+      [
+        {
+          label: 'civitas createPostgresStatusRegistry().allocate',
+          library: 'civitas',
+          ...summarize([perSecond]),
+        },
+      ],
     )
   } finally {
     await registry.close()

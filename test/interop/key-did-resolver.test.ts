@@ -19,10 +19,12 @@ describe('interop with key-did-resolver', () => {
       const { didDocument, didResolutionMetadata } = await peer.resolve(identity.did)
       expect(didResolutionMetadata.error).toBeUndefined()
       expect(didDocument?.id).toBe(identity.did)
-      const theirKeys = (didDocument?.verificationMethod ?? []).map((method) =>
-        publicJwkFromVerificationMethod(method as never),
+      const theirKeys = await Promise.all(
+        (didDocument?.verificationMethod ?? []).map((method) =>
+          publicJwkFromVerificationMethod(method as never),
+        ),
       )
-      const ourKey = publicJwkFromVerificationMethod(ours.verificationMethod?.[0] as never)
+      const ourKey = await publicJwkFromVerificationMethod(ours.verificationMethod?.[0] as never)
       expect(theirKeys).toContainEqual(ourKey)
       const [info] = await keyStore.listKeys()
       expect(importPublicJwk(info?.publicJwk)).toEqual(ourKey)

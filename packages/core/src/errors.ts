@@ -170,6 +170,11 @@ export type CivitasErrorCode =
   | 'ERR_STATE_MISMATCH'
   /** A shared store (a Redis nonce store) did not answer. Retry; check the store's health. */
   | 'ERR_STORE_UNAVAILABLE'
+  // worker pools
+  /** A verifier pool was closed: checks still waiting, and any made afterwards, are refused with this code. */
+  | 'ERR_POOL_CLOSED'
+  /** A verifier pool's worker failed (it could not start, or it exited): the checks it held are refused. */
+  | 'ERR_POOL_WORKER_FAILED'
 
 /** Structured, non-secret context attached to an error (never whole tokens or keys). */
 export type CivitasErrorDetails = Readonly<Record<string, unknown>>

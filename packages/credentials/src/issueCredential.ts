@@ -158,7 +158,7 @@ export async function issueCredential(options: IssueCredentialOptions): Promise<
     format === 'vc+jwt'
       ? { ...vc, iss: issuer.did, iat, ...(exp === undefined ? {} : { exp }) }
       : toJwtVcJsonClaims(vc, issuer.did, iat, exp)
-  checkSchema(readCredential(format, toPayload(full)).credential, options.schemas)
+  await checkSchema(readCredential(format, toPayload(full)).credential, options.schemas)
   // Entries are allocated only for credentials that passed their checks, so none is wasted.
   if (options.status !== undefined) {
     full.credentialStatus = await allocateCredentialStatus(options.status, idOf(full.id, 'id'))

@@ -1,5 +1,5 @@
 import { CivitasError, type PublicJwk, type SignatureAlgorithm } from '@civitas/core'
-import { ALGORITHM_OF_CURVE } from './internal/curves.js'
+import { ALGORITHM_OF_CURVE } from './internal/algorithms.js'
 
 /**
  * The one JOSE algorithm a key may sign with: Ed25519 → `EdDSA`, P-256 → `ES256`, secp256k1 →

@@ -1,7 +1,6 @@
 import { CivitasError, type PublicJwk } from '@civitas/core'
-import { varint } from 'multiformats'
 import { base58btc } from 'multiformats/bases/base58'
-import { CURVE_OF_MULTICODEC, MAX_MULTIKEY_LENGTH } from './internal/multicodec.js'
+import { CURVE_OF_MULTICODEC, MAX_MULTIKEY_LENGTH, readVarint } from './internal/multicodec.js'
 import { publicJwkFromBytes } from './publicJwkFromBytes.js'
 
 /**
@@ -32,7 +31,7 @@ export function decodeMultikey(text: string): PublicJwk {
   let code: number
   let prefixLength: number
   try {
-    ;[code, prefixLength] = varint.decode(bytes)
+    ;[code, prefixLength] = readVarint(bytes)
   } catch (cause) {
     fail('codec', 'no multicodec prefix', cause)
   }

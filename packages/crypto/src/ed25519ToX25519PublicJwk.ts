@@ -1,5 +1,5 @@
 import { CivitasError, decodeBase64url, encodeBase64url, type PublicJwk } from '@civitas/core'
-import { ed25519 } from './internal/curves.js'
+import { ed25519PointY, montgomeryU } from './internal/ed25519Point.js'
 
 /**
  * Derives the X25519 key-agreement key that belongs to an Ed25519 key (the birational map of RFC
@@ -19,10 +19,13 @@ export function ed25519ToX25519PublicJwk(jwk: PublicJwk): PublicJwk {
   if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519') {
     throw new CivitasError('ERR_KEY_INVALID', 'expected an Ed25519 public JWK')
   }
+  let y: bigint | undefined
   try {
-    const montgomery = ed25519.utils.toMontgomery(decodeBase64url(jwk.x, { name: 'JWK x' }))
-    return { kty: 'OKP', crv: 'X25519', x: encodeBase64url(montgomery) }
+    y = ed25519PointY(decodeBase64url(jwk.x, { name: 'JWK x' }))
   } catch (cause) {
     throw new CivitasError('ERR_KEY_INVALID', 'not an Ed25519 point', { cause })
   }
+  const montgomery = y === undefined ? undefined : montgomeryU(y)
+  if (montgomery === undefined) throw new CivitasError('ERR_KEY_INVALID', 'not an Ed25519 point')
+  return { kty: 'OKP', crv: 'X25519', x: encodeBase64url(montgomery) }
 }

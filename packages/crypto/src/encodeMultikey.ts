@@ -1,7 +1,6 @@
 import type { PublicJwk } from '@civitas/core'
-import { varint } from 'multiformats'
 import { base58btc } from 'multiformats/bases/base58'
-import { MULTICODEC_OF_CURVE } from './internal/multicodec.js'
+import { MULTICODEC_OF_CURVE, varintBytes } from './internal/multicodec.js'
 import { publicKeyToBytes } from './publicKeyToBytes.js'
 
 /**
@@ -19,9 +18,9 @@ import { publicKeyToBytes } from './publicKeyToBytes.js'
 export function encodeMultikey(jwk: PublicJwk): string {
   const code = MULTICODEC_OF_CURVE[jwk.crv]
   const key = publicKeyToBytes(jwk)
-  const prefixLength = varint.encodingLength(code)
-  const bytes = new Uint8Array(prefixLength + key.length)
-  varint.encodeTo(code, bytes, 0)
-  bytes.set(key, prefixLength)
+  const prefix = varintBytes(code)
+  const bytes = new Uint8Array(prefix.length + key.length)
+  bytes.set(prefix, 0)
+  bytes.set(key, prefix.length)
   return base58btc.encode(bytes)
 }

@@ -5,7 +5,7 @@ import {
   type PublicJwk,
   type SignatureAlgorithm,
 } from '@civitas/core'
-import { CURVE_OF_ALGORITHM, ed25519, isSupportedAlgorithm, WEIERSTRASS } from './internal/curves.js'
+import { CURVE_OF_ALGORITHM, isSupportedAlgorithm } from './internal/algorithms.js'
 
 /** Options for {@link generateKeyPair}. */
 export interface GenerateKeyPairOptions {
@@ -47,6 +47,8 @@ export async function generateKeyPair(options: GenerateKeyPairOptions): Promise<
     )
   }
   const crv = CURVE_OF_ALGORITHM[alg]
+  // Key generation is rare next to verification: the curves load on first use.
+  const { ed25519, WEIERSTRASS } = await import('./internal/curves.js')
   if (crv === 'Ed25519') {
     const { secretKey, publicKey } = ed25519.keygen()
     const publicJwk: PublicJwk = { kty: 'OKP', crv, x: encodeBase64url(publicKey) }

@@ -1,5 +1,6 @@
 import { CivitasError, decodeBase64url, describeValue, type PublicJwk } from '@civitas/core'
-import { ed25519, WEIERSTRASS } from './internal/curves.js'
+import { uncompressedEcPoint } from '#points'
+import { ed25519PointY } from './internal/ed25519Point.js'
 
 const COORDINATE_LENGTH = 32
 const UNSUPPORTED_KEY_TYPES = new Set(['RSA', 'oct'])
@@ -49,11 +50,8 @@ function importOkp(crv: unknown, x: unknown): PublicJwk {
   }
   const bytes = coordinate('x', x)
   if (crv === 'Ed25519') {
-    try {
-      ed25519.Point.fromBytes(bytes)
-    } catch (cause) {
-      throw new CivitasError('ERR_JWK_INVALID', 'JWK: x is not an Ed25519 point', { cause })
-    }
+    if (ed25519PointY(bytes) === undefined)
+      throw new CivitasError('ERR_JWK_INVALID', 'JWK: x is not an Ed25519 point')
   }
   return { kty: 'OKP', crv, x: x as string }
 }
@@ -71,7 +69,7 @@ function importEc(crv: unknown, x: unknown, y: unknown): PublicJwk {
   point.set(coordinate('x', x), 1)
   point.set(coordinate('y', y), 1 + COORDINATE_LENGTH)
   try {
-    WEIERSTRASS[crv].Point.fromBytes(point).assertValidity()
+    uncompressedEcPoint(crv, point)
   } catch (cause) {
     throw new CivitasError('ERR_JWK_INVALID', `JWK: (x, y) is not a point on ${crv}`, { cause })
   }

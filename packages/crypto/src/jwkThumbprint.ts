@@ -1,5 +1,4 @@
 import { encodeBase64url, encodeUtf8, type PublicJwk } from '@civitas/core'
-import { sha256 } from '@noble/hashes/sha2.js'
 
 /**
  * The RFC 7638 JWK thumbprint: base64url of SHA-256 over the required members in lexicographic
@@ -19,5 +18,9 @@ export async function jwkThumbprint(jwk: PublicJwk): Promise<string> {
     jwk.kty === 'EC'
       ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }
       : { crv: jwk.crv, kty: jwk.kty, x: jwk.x }
-  return encodeBase64url(sha256(encodeUtf8(JSON.stringify(members))))
+  const digest = await globalThis.crypto.subtle.digest(
+    'SHA-256',
+    encodeUtf8(JSON.stringify(members)) as BufferSource,
+  )
+  return encodeBase64url(new Uint8Array(digest))
 }

@@ -1,5 +1,6 @@
 import { CivitasError, encodeBase64url, type KeyType, type PublicJwk } from '@civitas/core'
-import { ed25519, WEIERSTRASS } from './internal/curves.js'
+import { uncompressedEcPoint } from '#points'
+import { ed25519PointY } from './internal/ed25519Point.js'
 
 /** Options for {@link publicJwkFromBytes}. */
 export interface PublicJwkFromBytesOptions {
@@ -29,11 +30,7 @@ export function publicJwkFromBytes(options: PublicJwkFromBytesOptions): PublicJw
   if (crv === 'Ed25519' || crv === 'X25519') {
     if (bytes.length !== 32) invalid(`${crv} keys are 32 bytes, received ${bytes.length}`)
     if (crv === 'Ed25519') {
-      try {
-        ed25519.Point.fromBytes(bytes)
-      } catch (cause) {
-        invalid('not an Ed25519 point', cause)
-      }
+      if (ed25519PointY(bytes) === undefined) invalid('not an Ed25519 point')
     }
     return { kty: 'OKP', crv, x: encodeBase64url(bytes) }
   }
@@ -43,7 +40,7 @@ export function publicJwkFromBytes(options: PublicJwkFromBytesOptions): PublicJw
   }
   let uncompressed: Uint8Array
   try {
-    uncompressed = WEIERSTRASS[crv].Point.fromBytes(bytes).toBytes(false)
+    uncompressed = uncompressedEcPoint(crv, bytes)
   } catch (cause) {
     invalid(`not a point on ${crv}`, cause)
   }

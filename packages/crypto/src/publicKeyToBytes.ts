@@ -1,5 +1,5 @@
 import { decodeBase64url, type PublicJwk } from '@civitas/core'
-import { WEIERSTRASS } from './internal/curves.js'
+import { uncompressedEcPoint } from '#points'
 
 /**
  * The raw public key: 32 bytes for Ed25519 and X25519, the 33-byte compressed point for P-256 and
@@ -23,5 +23,10 @@ export function publicKeyToBytes(jwk: PublicJwk): Uint8Array {
   point[0] = 0x04
   point.set(x, 1)
   point.set(decodeBase64url(jwk.y, { name: 'JWK y' }), 33)
-  return WEIERSTRASS[jwk.crv].Point.fromBytes(point).toBytes(true)
+  // Checked on the curve, then compressed: the prefix carries y's parity, x follows.
+  uncompressedEcPoint(jwk.crv, point)
+  const compressed = new Uint8Array(33)
+  compressed[0] = 0x02 + ((point[64] ?? 0) & 1)
+  compressed.set(point.subarray(1, 33), 1)
+  return compressed
 }

@@ -7,7 +7,6 @@ import {
 } from '@civitas/core'
 import { signNative } from '#native'
 import { algorithmForJwk } from './algorithmForJwk.js'
-import { signPortable } from './internal/portable.js'
 
 // Ed25519 seeds and P-256 / secp256k1 scalars are all 32 bytes.
 const PRIVATE_KEY_BYTES = 32
@@ -62,7 +61,10 @@ export async function signWithJwk(options: SignWithJwkOptions): Promise<Uint8Arr
   }
   assertBytes(data, { name: 'data' })
   try {
-    return (await signNative(privateJwk, alg, data)) ?? signPortable(privateJwk, alg, data)
+    return (
+      (await signNative(privateJwk, alg, data)) ??
+      (await import('./internal/portable.js')).signPortable(privateJwk, alg, data)
+    )
   } catch (cause) {
     throw new CivitasError('ERR_JWK_INVALID', 'privateJwk: the key could not sign', { cause })
   }

@@ -1,6 +1,6 @@
 import { CivitasError, type JsonObject, type PublicJwk, type SignatureAlgorithm } from '@civitas/core'
 import { decodeJws } from './decodeJws.js'
-import { isSupportedAlgorithm } from './internal/curves.js'
+import { isSupportedAlgorithm } from './internal/algorithms.js'
 import { validatedPublicJwk } from './internal/validatedKeys.js'
 import type { DecodedJws } from './types.js'
 import { verifySignature } from './verifySignature.js'

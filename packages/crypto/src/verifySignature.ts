@@ -1,7 +1,6 @@
 import type { PublicJwk, SignatureAlgorithm } from '@civitas/core'
 import { verifyNative } from '#native'
 import { checkSignatureInput } from './internal/checkSignatureInput.js'
-import { verifyPortable } from './internal/portable.js'
 
 /** Options for {@link verifySignature}. */
 export interface VerifySignatureOptions {
@@ -40,6 +39,8 @@ export async function verifySignature(options: VerifySignatureOptions): Promise<
   const { publicJwk, alg, data, signature } = options
   if (!checkSignatureInput(publicJwk, alg, data, signature)) return false
   return (
-    (await verifyNative(publicJwk, alg, data, signature)) ?? verifyPortable(publicJwk, alg, data, signature)
+    (await verifyNative(publicJwk, alg, data, signature)) ??
+    // The portable path (noble curves) loads when first needed: in browsers, for ES256K.
+    (await import('./internal/portable.js')).verifyPortable(publicJwk, alg, data, signature)
   )
 }

@@ -1,5 +1,4 @@
 import { checkSignatureInput } from './internal/checkSignatureInput.js'
-import { verifyPortable } from './internal/portable.js'
 import type { VerifySignatureOptions } from './verifySignature.js'
 
 /**
@@ -22,5 +21,5 @@ import type { VerifySignatureOptions } from './verifySignature.js'
 export async function verifySignaturePortable(options: VerifySignatureOptions): Promise<boolean> {
   const { publicJwk, alg, data, signature } = options
   if (!checkSignatureInput(publicJwk, alg, data, signature)) return false
-  return verifyPortable(publicJwk, alg, data, signature)
+  return (await import('./internal/portable.js')).verifyPortable(publicJwk, alg, data, signature)
 }

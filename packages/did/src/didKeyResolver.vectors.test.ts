@@ -31,10 +31,14 @@ async function expectSameKeys(did: string, expected: DidDocument): Promise<void>
   const ours = didDocument as unknown as DidDocument
   expect(ours.id).toBe(did)
   const ourKeys = new Map(
-    methodsOf(ours).map((method) => [fragment(method.id), publicJwkFromVerificationMethod(method)]),
+    await Promise.all(
+      methodsOf(ours).map(
+        async (method) => [fragment(method.id), await publicJwkFromVerificationMethod(method)] as const,
+      ),
+    ),
   )
   for (const method of methodsOf(expected)) {
-    expect(ourKeys.get(fragment(method.id))).toEqual(publicJwkFromVerificationMethod(method))
+    expect(ourKeys.get(fragment(method.id))).toEqual(await publicJwkFromVerificationMethod(method))
   }
   for (const name of RELATIONSHIPS) {
     const ids = (document: DidDocument) =>

@@ -1,7 +1,7 @@
 import { CivitasError, type KeyType, type PublicJwk, type VerificationMethod } from '@civitas/core'
 import { decodeMultikey, importPublicJwk, publicJwkFromBytes } from '@civitas/crypto'
 import { base58btc } from 'multiformats/bases/base58'
-import { accountAddress, recoverAccountKey } from './internal/accountKey.js'
+import { accountAddress } from './internal/accountAddress.js'
 import type { SignedBytes } from './types.js'
 
 /** Curves of the older suite types that carry `publicKeyBase58`. */
@@ -36,7 +36,10 @@ const CURVE_OF_BASE58_TYPE: Record<string, KeyType> = {
  * if (method) publicJwkFromVerificationMethod(method) // { kty: 'OKP', crv: 'Ed25519', x: '…' }
  * ```
  */
-export function publicJwkFromVerificationMethod(method: VerificationMethod, signed?: SignedBytes): PublicJwk {
+export async function publicJwkFromVerificationMethod(
+  method: VerificationMethod,
+  signed?: SignedBytes,
+): Promise<PublicJwk> {
   if (typeof method !== 'object' || method === null)
     throw new CivitasError('ERR_KEY_INVALID', 'expected a verification method')
   if ('privateKeyJwk' in method || 'privateKeyMultibase' in method || 'privateKeyBase58' in method) {
@@ -57,7 +60,9 @@ export function publicJwkFromVerificationMethod(method: VerificationMethod, sign
     }
   }
   const address = accountAddress(method)
-  if (address !== undefined && signed !== undefined) return recoverAccountKey(address, signed)
+  // Recovery (secp256k1 and Keccak) loads with the first account-based method, not with every verifier.
+  if (address !== undefined && signed !== undefined)
+    return (await import('./internal/accountKey.js')).recoverAccountKey(address, signed)
   throw new CivitasError(
     'ERR_KEY_INVALID',
     `verification method of type ${String(method.type).slice(0, 64)} has no usable public key`,

@@ -7,7 +7,7 @@ import {
 } from '@civitas/core'
 import type { Resolvable } from 'did-resolver'
 import { findVerificationMethod } from './findVerificationMethod.js'
-import { accountAddress } from './internal/accountKey.js'
+import { accountAddress } from './internal/accountAddress.js'
 import { publicJwkFromVerificationMethod } from './publicJwkFromVerificationMethod.js'
 import { resolveDidDocument } from './resolveDidDocument.js'
 import type { SignedBytes } from './types.js'
@@ -89,7 +89,7 @@ export async function resolveVerificationKey(
   const memo = known?.get(memoKey)
   if (memo !== undefined) return memo
   const method = findVerificationMethod(document, kid, relationship)
-  const result = { publicJwk: publicJwkFromVerificationMethod(method, signed), method, document }
+  const result = { publicJwk: await publicJwkFromVerificationMethod(method, signed), method, document }
   // A key recovered from a signature belongs to that signature only.
   if (Object.isFrozen(document) && accountAddress(method) === undefined) {
     if (known === undefined) {

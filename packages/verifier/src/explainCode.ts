@@ -27,6 +27,9 @@ const EXPLANATIONS: Partial<Record<CivitasErrorCode, string>> = {
   ERR_AUDIENCE_MISMATCH: 'The presentation was made for another verifier.',
   ERR_NONCE_MISMATCH: 'The presentation does not answer this request (wrong or missing nonce). Ask again.',
   ERR_NONCE_REPLAYED: 'This presentation was already used once. Ask the wallet to present again.',
+  ERR_POOL_CLOSED: 'The verifier is shutting down and did not check this token. Try again.',
+  ERR_POOL_WORKER_FAILED:
+    'The verifier failed internally while checking this token. Try again; if it persists, check its setup.',
   ERR_SCHEMA_INVALID: "The credential's content does not match its schema.",
   ERR_UNTRUSTED_ISSUER: 'The issuer is not on the list of issuers trusted for this credential type.',
   ERR_TYPE_NOT_ACCEPTED: 'This credential type is not accepted here.',

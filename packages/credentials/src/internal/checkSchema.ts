@@ -1,4 +1,3 @@
-import { Validator } from '@cfworker/json-schema'
 import { CivitasError, type JsonObject } from '@civitas/core'
 import { BUILT_IN_SCHEMAS } from '../templates/builtInSchemas.js'
 import { compileSchema } from './compileSchema.js'
@@ -14,10 +13,10 @@ const validators = new WeakMap<JsonObject, (credential: JsonObject) => string[]>
  * @returns `valid`, `unknown` (a schema Civitas does not know) or `none` (the credential names none).
  * @throws `ERR_SCHEMA_INVALID` with the first errors in `details.errors`.
  */
-export function checkSchema(
+export async function checkSchema(
   credential: JsonObject,
   extra?: Readonly<Record<string, JsonObject>>,
-): 'valid' | 'unknown' | 'none' {
+): Promise<'valid' | 'unknown' | 'none'> {
   const references = [credential.credentialSchema].flat().filter((entry) => entry !== undefined)
   if (references.length === 0) return 'none'
   let known = false
@@ -31,7 +30,7 @@ export function checkSchema(
     const schema = (extra && Object.hasOwn(extra, id) ? extra[id] : undefined) ?? BUILT_IN_SCHEMAS.get(id)
     if (schema === undefined) continue
     known = true
-    const errors = validatorFor(schema)(credential)
+    const errors = (validators.get(schema) ?? (await validatorFor(schema)))(credential)
     if (errors.length > 0) {
       throw new CivitasError(
         'ERR_SCHEMA_INVALID',
@@ -45,7 +44,11 @@ export function checkSchema(
   return known ? 'valid' : 'unknown'
 }
 
-function validatorFor(schema: JsonObject): (credential: JsonObject) => string[] {
+/**
+ * Compiles a schema. The general 2020-12 validator loads only for schemas beyond the templates'
+ * subset, so verifiers of template credentials (and browser bundles) go without it.
+ */
+async function validatorFor(schema: JsonObject): Promise<(credential: JsonObject) => string[]> {
   let validate = validators.get(schema)
   if (validate === undefined) {
     const compiled = compileSchema(schema)
@@ -55,6 +58,7 @@ function validatorFor(schema: JsonObject): (credential: JsonObject) => string[] 
         return error === undefined ? [] : [error]
       }
     } else {
+      const { Validator } = await import('@cfworker/json-schema')
       const general = new Validator(schema as never, '2020-12', true)
       validate = (credential) =>
         general.validate(credential).errors.map((error) => `${error.instanceLocation}: ${error.error}`)

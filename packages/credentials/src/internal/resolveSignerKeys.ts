@@ -66,7 +66,7 @@ export async function resolveSignerKeys(options: {
   for (const entry of document[relationship] ?? []) {
     const id = typeof entry === 'string' ? entry : entry.id
     try {
-      const publicJwk = publicJwkFromVerificationMethod(
+      const publicJwk = await publicJwkFromVerificationMethod(
         findVerificationMethod(document, id, relationship),
         signed,
       )

@@ -1,6 +1,6 @@
 import { assertBytes, CivitasError, type PublicJwk } from '@civitas/core'
 import { algorithmForJwk } from '../algorithmForJwk.js'
-import { isSupportedAlgorithm, SIGNATURE_LENGTH } from './curves.js'
+import { isSupportedAlgorithm, SIGNATURE_LENGTH } from './algorithms.js'
 
 /**
  * The checks that run before any crypto: the algorithm is supported and is the key's own, and the

@@ -88,14 +88,14 @@ export function createRecordKeyStore(options: RecordKeyStoreOptions): KeyStore {
       assertAlgorithmSupported(alg, algorithms)
       if (id !== undefined) assertKeyId(id)
       const pair = await generateKeyPair({ alg })
-      return add(parsePrivateJwk(pair.privateJwk), id)
+      return add(parsePrivateJwk(pair.privateJwk, await loadDerivePublicKey()), id)
     },
 
     async importKey(importOptions: ImportKeyOptions): Promise<KeyInfo> {
       assertUsable()
       const { privateJwk, id } = importOptions ?? ({} as Partial<ImportKeyOptions>)
       if (id !== undefined) assertKeyId(id)
-      const parsed = parsePrivateJwk(privateJwk)
+      const parsed = parsePrivateJwk(privateJwk, await loadDerivePublicKey())
       assertAlgorithmSupported(parsed.alg, algorithms)
       return add(parsed, id)
     },
@@ -129,4 +129,9 @@ export function createRecordKeyStore(options: RecordKeyStoreOptions): KeyStore {
       return { ...find(id).privateJwk }
     },
   }
+}
+
+/** The curve arithmetic to check private keys loads with the first key created or imported. */
+async function loadDerivePublicKey() {
+  return (await import('./derivePublicKey.js')).derivePublicKey
 }

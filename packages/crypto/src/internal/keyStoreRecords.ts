@@ -1,8 +1,5 @@
 import type { PrivateJwk, PublicJwk, SignatureAlgorithm } from '@civitas/core'
 import { CivitasError, decodeBase64url, encodeBase64url } from '@civitas/core'
-import { ed25519 } from '@noble/curves/ed25519.js'
-import { p256 } from '@noble/curves/nist.js'
-import { secp256k1 } from '@noble/curves/secp256k1.js'
 import type { KeyInfo } from '../types.js'
 
 /** One key as a key store holds it: canonical public and private JWKs, never shown to callers as is. */
@@ -20,10 +17,16 @@ export const KEY_STORE_ALGORITHMS: readonly SignatureAlgorithm[] = Object.freeze
 export const MAX_KEY_ID_LENGTH = 1024
 
 const CURVES = {
-  Ed25519: { kty: 'OKP', alg: 'EdDSA', publicKey: (d: Uint8Array) => ed25519.getPublicKey(d) },
-  'P-256': { kty: 'EC', alg: 'ES256', publicKey: (d: Uint8Array) => p256.getPublicKey(d, false) },
-  secp256k1: { kty: 'EC', alg: 'ES256K', publicKey: (d: Uint8Array) => secp256k1.getPublicKey(d, false) },
+  Ed25519: { kty: 'OKP', alg: 'EdDSA' },
+  'P-256': { kty: 'EC', alg: 'ES256' },
+  secp256k1: { kty: 'EC', alg: 'ES256K' },
 } as const
+
+/**
+ * Derives the public key of `d` on a curve: 32 bytes for Ed25519, a 65-byte uncompressed point
+ * otherwise (see ./derivePublicKey.js, which callers load when they parse private keys).
+ */
+export type DerivePublicKey = (crv: keyof typeof CURVES, d: Uint8Array) => Uint8Array
 
 /** Returns the store's declared algorithms: all three by default, else the given ones, deduplicated. */
 export function resolveKeyStoreAlgorithms(algorithms: unknown): readonly SignatureAlgorithm[] {
@@ -82,7 +85,7 @@ export interface ParsedPrivateJwk {
  * @throws `ERR_JWK_INVALID` for a malformed or inconsistent key (or a public-only one);
  *   `ERR_ALGORITHM_UNSUPPORTED` for a well-formed key of another type (RSA, P-384, X25519, ...).
  */
-export function parsePrivateJwk(value: unknown): ParsedPrivateJwk {
+export function parsePrivateJwk(value: unknown, derivePublicKey: DerivePublicKey): ParsedPrivateJwk {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) invalid('expected a JWK object')
   const jwk = value as Record<string, unknown>
   if (typeof jwk.kty !== 'string') invalid('kty must be a string')
@@ -96,7 +99,7 @@ export function parsePrivateJwk(value: unknown): ParsedPrivateJwk {
   const d = member(jwk, 'd')
   let derived: Uint8Array
   try {
-    derived = curve.publicKey(d)
+    derived = derivePublicKey(jwk.crv as keyof typeof CURVES, d)
   } catch (cause) {
     return invalid('d is not a valid private scalar', cause)
   }

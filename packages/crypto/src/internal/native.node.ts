@@ -1,6 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto'
 import type { PrivateJwk, PublicJwk, SignatureAlgorithm } from '@civitas/core'
-import { WEIERSTRASS } from './curves.js'
 import { createKeyCache, publicKeyCacheKey } from './keyCache.js'
 
 // Node's OpenSSL-backed crypto verifies 10-30× faster than pure JavaScript; imported KeyObjects
@@ -52,9 +51,17 @@ export function signNative(
   return alg === 'EdDSA' ? signature : toLowS(alg, signature)
 }
 
+/** The group orders of P-256 and secp256k1. */
+const ORDER = {
+  ES256: 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
+  ES256K: 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n,
+} as const
+
+/** The signature with s ≤ n/2 (the low-S form): OpenSSL returns either. */
 function toLowS(alg: 'ES256' | 'ES256K', signature: Uint8Array): Uint8Array {
-  const curve = alg === 'ES256' ? WEIERSTRASS['P-256'] : WEIERSTRASS.secp256k1
-  const parsed = curve.Signature.fromBytes(signature, 'compact')
-  if (!parsed.hasHighS()) return signature
-  return new curve.Signature(parsed.r, curve.Point.Fn.ORDER - parsed.s).toBytes('compact')
+  const s = BigInt(`0x${Buffer.from(signature.subarray(32)).toString('hex')}`)
+  if (s <= ORDER[alg] >> 1n) return signature
+  const low = new Uint8Array(signature)
+  low.set(Buffer.from((ORDER[alg] - s).toString(16).padStart(64, '0'), 'hex'), 32)
+  return low
 }

@@ -1,7 +1,7 @@
 import { CivitasError } from '@civitas/core'
 import type { KeyStore } from '@civitas/crypto'
 import { Resolver } from 'did-resolver'
-import { accountAddress } from '../internal/accountKey.js'
+import { accountAddress } from '../internal/accountAddress.js'
 import { ethrIdentity, ethrKey } from '../internal/ethrKey.js'
 import { sendRegistryTransaction } from '../internal/ethrRegistry.js'
 import { resolveDidDocument } from '../resolveDidDocument.js'

@@ -1,29 +1,13 @@
-import { CivitasError, type PublicJwk, type VerificationMethod } from '@civitas/core'
+import { CivitasError, type PublicJwk } from '@civitas/core'
 import { publicJwkFromBytes } from '@civitas/crypto'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import type { SignedBytes } from '../types.js'
 
-// CAIP-10 account ids of Ethereum-compatible chains, as did:ethr writes them.
-const EIP155_ACCOUNT = /^eip155:[0-9]{1,20}:(0x[0-9a-fA-F]{40})$/
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/
 // Keys already recovered, by address. An address is a hash of its key, so a pair found once holds
 // forever: later signatures by that account are checked with the key directly, without recovery.
 const MAX_KNOWN_KEYS = 1024
 const knownKeys = new Map<string, PublicJwk>()
-
-/** The Ethereum address (lower case) a verification method names instead of a key, if any. */
-export function accountAddress(method: VerificationMethod): string | undefined {
-  const { blockchainAccountId, ethereumAddress } = method as {
-    blockchainAccountId?: unknown
-    ethereumAddress?: unknown
-  }
-  if (typeof blockchainAccountId === 'string')
-    return EIP155_ACCOUNT.exec(blockchainAccountId)?.[1]?.toLowerCase()
-  if (typeof ethereumAddress === 'string' && ADDRESS.test(ethereumAddress))
-    return ethereumAddress.toLowerCase()
-  return undefined
-}
 
 /** The Ethereum address (lower case) of a secp256k1 public key, compressed or not. */
 export function ethereumAddressOf(publicKey: Uint8Array): string {

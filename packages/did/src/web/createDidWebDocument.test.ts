@@ -25,7 +25,7 @@ describe('createDidWebDocument', () => {
       expect(document.authentication).toEqual([`${did}#seal`, `${did}#login`])
       const method = findVerificationMethod(document, `${did}#login`, 'authentication')
       expect(method.type).toBe(type)
-      expect(publicJwkFromVerificationMethod(method)).toEqual(login.publicJwk)
+      expect(await publicJwkFromVerificationMethod(method)).toEqual(login.publicJwk)
     }
   })
 

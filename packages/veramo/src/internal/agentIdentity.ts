@@ -49,7 +49,7 @@ export async function agentIdentity(options: AgentIdentityOptions): Promise<Iden
     })
   }
   const document = await resolveDidDocument(resolver, did)
-  const methods = listedMethods(document, relationship)
+  const methods = await listedMethods(document, relationship)
   for (const key of identifier.keys) {
     if (keyRef !== undefined && key.kid !== keyRef) continue
     const keyStore = createVeramoKeyStore({ agent, kms: key.kms })
@@ -71,22 +71,24 @@ interface ListedMethod {
   publicJwk: PublicJwk
 }
 
-function listedMethods(
+async function listedMethods(
   document: Awaited<ReturnType<typeof resolveDidDocument>>,
   relationship: VerificationRelationship,
-): ListedMethod[] {
+): Promise<ListedMethod[]> {
   const entries: unknown[] = Array.isArray(document[relationship]) ? document[relationship] : []
-  return entries.flatMap((entry) => {
+  const listed: ListedMethod[] = []
+  for (const entry of entries) {
     const ref = typeof entry === 'string' ? entry : (entry as VerificationMethod | null)?.id
-    if (typeof ref !== 'string') return []
+    if (typeof ref !== 'string') continue
     try {
       const method = findVerificationMethod(document, ref, relationship)
       const id = method.id.startsWith('#') ? `${document.id}${method.id}` : method.id
-      return [{ id, publicJwk: publicJwkFromVerificationMethod(method) }]
+      listed.push({ id, publicJwk: await publicJwkFromVerificationMethod(method) })
     } catch {
-      return []
+      // A method without a usable key is not one this agent can sign with.
     }
-  })
+  }
+  return listed
 }
 
 function sameKey(a: PublicJwk, b: PublicJwk): boolean {

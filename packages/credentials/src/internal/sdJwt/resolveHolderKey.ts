@@ -33,7 +33,7 @@ export async function resolveHolderKey(
   for (const entry of document.authentication ?? []) {
     try {
       const id = typeof entry === 'string' ? entry : entry.id
-      const publicJwk = publicJwkFromVerificationMethod(
+      const publicJwk = await publicJwkFromVerificationMethod(
         findVerificationMethod(document, id, 'authentication'),
       )
       algorithmForJwk(publicJwk)

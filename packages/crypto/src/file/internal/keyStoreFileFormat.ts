@@ -10,6 +10,7 @@ import {
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js'
 import { randomBytes } from '@noble/ciphers/utils.js'
 import { sha256 } from '@noble/hashes/sha2.js'
+import { derivePublicKey } from '../../internal/derivePublicKey.js'
 import { assertKeyId, type KeyRecord, parsePrivateJwk } from '../../internal/keyStoreRecords.js'
 import { isScryptParamsAllowed, type ScryptParams } from './keyStoreFileKdf.js'
 
@@ -112,7 +113,7 @@ export function decryptKeyStoreFile(file: DecodedKeyStoreFile, key: Uint8Array):
     for (const entry of contents.keys) {
       const { id, alg, jwk } = object(entry, ['id', 'alg', 'jwk'])
       assertKeyId(id)
-      const parsed = parsePrivateJwk(jwk)
+      const parsed = parsePrivateJwk(jwk, derivePublicKey)
       if (parsed.alg !== alg || ids.has(id)) corrupt('a key entry is inconsistent or duplicated')
       ids.add(id)
       records.push({ id, ...parsed })

@@ -1,0 +1,2 @@
+// Everything in @civitas/core.
+export * from '@civitas/core'
