@@ -13,7 +13,7 @@ import {
 import { createRedisNonceStore } from '@civitas/sign-in/redis'
 import { createVerifier } from '@civitas/verifier'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
-import { decodeJwt } from 'jose'
+import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startLoopbackServer } from '../../examples/demo/startLoopbackServer.js'
 import { createParties, residencyCard, YEAR } from '../support/parties.js'
@@ -244,15 +244,19 @@ describe('sign in with a wallet (OpenID4VP cross-device, SIOPv2)', () => {
       expect(await response.json()).toMatchObject({ code: 'ERR_HOLDER_MISMATCH' })
     })
 
-    it('behavior: the default request still asks for vp_token id_token with scope openid', async () => {
+    it('behavior: the default request asks for vp_token id_token with scope openid; its iss is the DID whose key signs', async () => {
       const parties = await createParties()
-      const { rp } = await startRelyingParty({ parties })
+      const { rp, identity } = await startRelyingParty({ parties })
       const start = await rp.start({ query })
       const requestUri = new URL(start.qr).searchParams.get('request_uri') ?? ''
-      expect(decodeJwt(await (await fetch(requestUri)).text())).toMatchObject({
+      const token = await (await fetch(requestUri)).text()
+      expect(decodeJwt(token)).toMatchObject({
+        iss: identity?.did,
+        client_id: `decentralized_identifier:${identity?.did}`,
         response_type: 'vp_token id_token',
         scope: 'openid',
       })
+      expect(decodeProtectedHeader(token).kid?.startsWith(`${identity?.did}#`)).toBe(true)
       const request = await readSignInRequest(start.qr, {
         resolver: parties.resolver,
         allowLoopbackHttp: true,

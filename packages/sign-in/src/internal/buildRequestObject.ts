@@ -25,7 +25,9 @@ export async function buildRequestObject(options: {
 }): Promise<string> {
   const { clientId, identity } = options
   const claims: JsonObject = {
-    iss: clientId.value,
+    // The issuer is the principal whose key signs: the DID itself, so that `kid` (a DID URL of it)
+    // starts with `iss`, as wallets that pair the two (e.g. the OpenWallet Foundation's) require.
+    iss: clientId.prefix === 'decentralized_identifier' ? clientId.did : clientId.value,
     aud: 'https://self-issued.me/v2',
     client_id: clientId.value,
     response_type: options.idToken ? 'vp_token id_token' : 'vp_token',
