@@ -8,6 +8,7 @@ import { createVerifier } from '@civitas/verifier'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import { type CallbackContext, HashAlgorithm, type Jwk } from '@openid4vc/oauth2'
 import {
+  isOpenid4vpAuthorizationRequestDcApi,
   Openid4vpClient,
   Openid4vpVerifier,
   type ResolvedOpenid4vpAuthorizationRequest,
@@ -134,6 +135,8 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
       presentation: string,
     ) {
       const { authorizationRequestPayload } = resolved
+      if (isOpenid4vpAuthorizationRequestDcApi(authorizationRequestPayload))
+        throw new Error('not a DC API request')
       const { authorizationResponsePayload } = await client.createOpenid4vpAuthorizationResponse({
         authorizationRequestPayload,
         authorizationResponsePayload: { vp_token: { residency: [presentation] } },
@@ -245,7 +248,8 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
   describe('a Civitas wallet against their verifier side', () => {
     async function startTheirVerifier(parties: Parties) {
       const identity = await createDidKey({ keyStore: parties.keyStore, alg: 'ES256' })
-      const theirs = new Openid4vpVerifier({ callbacks: callbacks(parties.resolver, identity) })
+      const theirCallbacks = callbacks(parties.resolver, identity)
+      const theirs = new Openid4vpVerifier({ callbacks: theirCallbacks })
       const civitas = createVerifier({
         resolver: parties.resolver,
         trust: { ResidencyCard: [parties.city.did] },
@@ -268,6 +272,7 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
             const parsed = await theirs.parseOpenid4vpAuthorizationResponse({
               authorizationResponse: Object.fromEntries(form),
               authorizationRequestPayload: requestPayload,
+              callbacks: theirCallbacks,
             })
             received.push(parsed)
             // Their library leaves the presentations to the verifier; Civitas checks them.
@@ -309,6 +314,7 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
           jar: {
             requestUri: `${server.origin}/request`,
             jwtSigner: { method: 'did', didUrl: identity.kid, alg: 'ES256' },
+            expiresInSeconds: 300,
           },
         })
         requestJwt = created.jar?.authorizationRequestJwt ?? ''
