@@ -362,5 +362,31 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
       expect(verifier.reports).toHaveLength(1)
       expect(verifier.reports[0]).toMatchObject({ ok: true, holder: parties.citizen.did })
     })
+
+    it('interop: our wallet refuses their unsigned redirect_uri: request passed by value in the QR code, with ERR_REQUEST_INVALID', async () => {
+      const parties = await createParties()
+      const theirs = new Openid4vpVerifier({ callbacks: callbacks(parties.resolver) })
+      const responseUri = 'http://127.0.0.1:9/response'
+      const { authorizationRequest } = await theirs.createOpenId4vpAuthorizationRequest({
+        authorizationRequestPayload: {
+          response_type: 'vp_token',
+          client_id: `redirect_uri:${responseUri}`,
+          response_mode: 'direct_post',
+          response_uri: responseUri,
+          nonce: randomBytes(32).toString('base64url'),
+          state: randomBytes(32).toString('base64url'),
+          dcql_query: query,
+        },
+      })
+      expect(new URL(authorizationRequest).searchParams.get('dcql_query')).not.toBeNull()
+      const wallet = createWallet({
+        identity: parties.citizen,
+        credentialStore: createMemoryCredentialStore(),
+        resolver: parties.resolver,
+      })
+      await expect(
+        wallet.respond(authorizationRequest, { allowLoopbackHttp: true, approve: () => true }),
+      ).rejects.toMatchObject({ code: 'ERR_REQUEST_INVALID' })
+    })
   })
 })
