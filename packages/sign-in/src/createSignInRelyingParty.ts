@@ -26,7 +26,8 @@ export interface CreateSignInRelyingPartyOptions {
   /**
    * Ask for a SIOPv2 ID token beside the presentations (`response_type=vp_token id_token`, the
    * default). With `false` the request is plain OpenID4VP 1.0 (`response_type=vp_token`), for
-   * wallets without SIOPv2: the person is then the holder who signed every presentation.
+   * wallets without SIOPv2: the person is then the holder DID of every presentation (for SD-JWT VCs
+   * the credential's `sub`, bound to its `cnf` key by the key-binding JWT; one without `sub` is refused).
    */
   idToken?: boolean
   /** Transactions and single-use responses (default in memory; share a Redis store across instances). */

@@ -68,7 +68,8 @@ export async function verifySignInResponse(options: {
       })
       if (!report.ok)
         throw report.error ?? new CivitasError('ERR_PRESENTATION_INVALID', 'a presentation failed')
-      did ??= report.holder
+      // Without an ID token the holder must be a DID: an SD-JWT VC without `sub` names only a key.
+      did ??= report.holder?.startsWith('did:') === true ? report.holder : undefined
       if (report.holder === undefined || report.holder !== did) {
         throw new CivitasError(
           'ERR_HOLDER_MISMATCH',
