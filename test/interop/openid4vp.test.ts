@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createPresentation, issueCredential } from '@civitas/credentials'
+import { residency } from '@civitas/credentials/templates'
 import { decodeJws, signJws, verifyJws } from '@civitas/crypto'
 import { type Identity, type Resolvable, resolveVerificationKey } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
@@ -252,7 +253,7 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
       const theirs = new Openid4vpVerifier({ callbacks: theirCallbacks })
       const civitas = createVerifier({
         resolver: parties.resolver,
-        trust: { ResidencyCard: [parties.city.did] },
+        trust: { ResidencyCard: [parties.city.did], [residency.vct]: [parties.city.did] },
       })
       const received: Awaited<ReturnType<Openid4vpVerifier['parseOpenid4vpAuthorizationResponse']>>[] = []
       const reports: Awaited<ReturnType<typeof civitas.check>>[] = []
@@ -298,7 +299,7 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
       })
       servers.push(server)
 
-      async function createRequest() {
+      async function createRequest(dcqlQuery: DcqlQuery = query) {
         const clientId = `decentralized_identifier:${identity.did}`
         const created = await theirs.createOpenId4vpAuthorizationRequest({
           authorizationRequestPayload: {
@@ -308,8 +309,16 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
             response_uri: `${server.origin}/response`,
             nonce: randomBytes(32).toString('base64url'),
             state: randomBytes(32).toString('base64url'),
-            dcql_query: query,
-            client_metadata: { vp_formats_supported: { jwt_vc_json: { alg_values: ['ES256', 'EdDSA'] } } },
+            dcql_query: dcqlQuery,
+            client_metadata: {
+              vp_formats_supported: {
+                jwt_vc_json: { alg_values: ['ES256', 'EdDSA'] },
+                'dc+sd-jwt': {
+                  'sd-jwt_alg_values': ['EdDSA', 'ES256'],
+                  'kb-jwt_alg_values': ['ES256', 'EdDSA'],
+                },
+              },
+            },
           },
           jar: {
             requestUri: `${server.origin}/request`,
@@ -361,6 +370,53 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
       expect(parsed?.authorizationResponsePayload).not.toHaveProperty('id_token')
       expect(verifier.reports).toHaveLength(1)
       expect(verifier.reports[0]).toMatchObject({ ok: true, holder: parties.citizen.did })
+    })
+
+    it('interop: our wallet answers their request for an SD-JWT VC with only the asked claim disclosed, key-bound to their client id and nonce', async () => {
+      const parties = await createParties()
+      const verifier = await startTheirVerifier(parties)
+      const wallet = createWallet({
+        identity: parties.citizen,
+        credentialStore: createMemoryCredentialStore(),
+        resolver: parties.resolver,
+      })
+      const { credential, disclosable } = residency.buildSdJwt({
+        subject: parties.citizen.did,
+        givenName: 'Mari',
+        familyName: 'Tamm',
+        birthDate: '1990-04-12',
+        nationality: 'EE',
+        residencyStatus: 'permanent',
+        residentSince: '2015-09-01',
+        issuingCity: 'Tartu',
+        documentNumber: 'TRT-000417',
+        address: { streetAddress: 'Raekoja plats 1', postalCode: '50089', locality: 'Tartu', country: 'EE' },
+      })
+      await wallet.receive(
+        (await issueCredential({ issuer: parties.city, format: 'dc+sd-jwt', credential, disclosable })).token,
+      )
+      const request = await verifier.createRequest({
+        credentials: [
+          {
+            id: 'adult',
+            format: 'dc+sd-jwt',
+            meta: { vct_values: [residency.vct] },
+            claims: [{ path: ['age_equal_or_over', '18'] }],
+          },
+        ],
+      })
+      await wallet.respond(request.authorizationRequest, { allowLoopbackHttp: true, approve: () => true })
+
+      const [parsed] = verifier.received
+      expect(parsed?.type).toBe('dcql')
+      const presentations = parsed?.type === 'dcql' ? parsed.dcql.presentations : {}
+      expect(Object.keys(presentations)).toEqual(['adult'])
+      expect(String(presentations.adult?.[0])).toMatch(/~[^~]+$/)
+      expect(verifier.reports).toHaveLength(1)
+      const [report] = verifier.reports
+      expect(report).toMatchObject({ ok: true, holder: parties.citizen.did })
+      expect(report?.claims?.age_equal_or_over).toEqual({ '18': true })
+      expect(JSON.stringify(report?.claims)).not.toMatch(/Mari|Tamm|1990|TRT|Raekoja/)
     })
 
     it('interop: our wallet refuses their unsigned redirect_uri: request passed by value in the QR code, with ERR_REQUEST_INVALID', async () => {
