@@ -419,6 +419,34 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
       expect(JSON.stringify(report?.claims)).not.toMatch(/Mari|Tamm|1990|TRT|Raekoja/)
     })
 
+    it('interop: their verifier refuses our answer to a request it has since replaced (state mismatch), and our wallet reports ERR_REQUEST_INVALID', async () => {
+      const parties = await createParties()
+      const verifier = await startTheirVerifier(parties)
+      const wallet = createWallet({
+        identity: parties.citizen,
+        credentialStore: createMemoryCredentialStore(),
+        resolver: parties.resolver,
+      })
+      await wallet.receive(await residencyCardFor(parties))
+      const first = await verifier.createRequest()
+      let second: Awaited<ReturnType<typeof verifier.createRequest>> | undefined
+      await expect(
+        wallet.respond(first.authorizationRequest, {
+          allowLoopbackHttp: true,
+          approve: async () => {
+            second = await verifier.createRequest()
+            return true
+          },
+        }),
+      ).rejects.toMatchObject({
+        code: 'ERR_REQUEST_INVALID',
+        details: { status: 400, body: expect.stringContaining('state mismatch') },
+      })
+      expect(second?.authorizationRequestPayload.state).not.toBe(first.authorizationRequestPayload.state)
+      expect(verifier.received).toHaveLength(0)
+      expect(verifier.reports).toHaveLength(0)
+    })
+
     it('interop: our wallet refuses their unsigned redirect_uri: request passed by value in the QR code, with ERR_REQUEST_INVALID', async () => {
       const parties = await createParties()
       const theirs = new Openid4vpVerifier({ callbacks: callbacks(parties.resolver) })
