@@ -13,6 +13,7 @@ import {
 import { createRedisNonceStore } from '@civitas/sign-in/redis'
 import { createVerifier } from '@civitas/verifier'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
+import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startLoopbackServer } from '../../examples/demo/startLoopbackServer.js'
 import { createParties, residencyCard, YEAR } from '../support/parties.js'
@@ -42,6 +43,7 @@ async function startRelyingParty(options: {
   store?: NonceStore
   clock?: () => number
   transactionTtlMs?: number
+  idToken?: boolean
 }) {
   const { parties } = options
   let handler: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 })
@@ -61,6 +63,7 @@ async function startRelyingParty(options: {
     ...(options.store === undefined ? {} : { store: options.store }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.transactionTtlMs === undefined ? {} : { transactionTtlMs: options.transactionTtlMs }),
+    ...(options.idToken === undefined ? {} : { idToken: options.idToken }),
   })
   handler = rp.handler
   return { rp, origin: server.origin, identity }
@@ -183,6 +186,82 @@ describe('sign in with a wallet (OpenID4VP cross-device, SIOPv2)', () => {
       empty.respond(start.qr, { allowLoopbackHttp: true, approve: () => true }),
     ).rejects.toMatchObject({
       code: 'ERR_CREDENTIAL_STORE',
+    })
+  })
+
+  describe('presentations only (idToken: false, response_type=vp_token)', () => {
+    it('behavior: the request asks for vp_token alone, the wallet sends no id_token, and the holder signs in', async () => {
+      const parties = await createParties()
+      const { rp } = await startRelyingParty({ parties, idToken: false })
+      const { wallet, card } = await citizenWallet(parties)
+      const start = await rp.start({ query })
+      const requestUri = new URL(start.qr).searchParams.get('request_uri') ?? ''
+      const claims = decodeJwt(await (await fetch(requestUri)).text())
+      expect(claims).toMatchObject({ response_type: 'vp_token', response_mode: 'direct_post' })
+      expect(claims).not.toHaveProperty('scope')
+      const request = await readSignInRequest(start.qr, {
+        resolver: parties.resolver,
+        allowLoopbackHttp: true,
+      })
+      expect(request.idToken).toBe(false)
+      expect((await buildAnswer(request, parties.citizen, { residency: [card] })).has('id_token')).toBe(false)
+
+      await wallet.respond(start.qr, { allowLoopbackHttp: true, approve: () => true })
+      expect(await rp.status(start.id)).toMatchObject({
+        status: 'complete',
+        result: { did: parties.citizen.did, claims: { residencyStatus: expect.any(String) } },
+      })
+    })
+
+    it('error: an id_token the request did not ask for is refused with ERR_REQUEST_INVALID', async () => {
+      const parties = await createParties()
+      const { rp, origin } = await startRelyingParty({ parties, idToken: false })
+      const { card } = await citizenWallet(parties)
+      const start = await rp.start({ query })
+      const request = await readSignInRequest(start.qr, {
+        resolver: parties.resolver,
+        allowLoopbackHttp: true,
+      })
+      const form = await buildAnswer({ ...request, idToken: true }, parties.citizen, { residency: [card] })
+      const response = await post(`${origin}/sign-in/response`, form)
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({ code: 'ERR_REQUEST_INVALID' })
+      expect(await rp.status(start.id)).toMatchObject({ status: 'pending' })
+    })
+
+    it('error: someone else presenting the holder’s credential is refused with ERR_HOLDER_MISMATCH', async () => {
+      const parties = await createParties()
+      const { rp, origin } = await startRelyingParty({ parties, idToken: false })
+      const { card } = await citizenWallet(parties)
+      const stranger = await createDidKey({ keyStore: parties.keyStore, alg: 'EdDSA' })
+      const start = await rp.start({ query })
+      const request = await readSignInRequest(start.qr, {
+        resolver: parties.resolver,
+        allowLoopbackHttp: true,
+      })
+      const form = await buildAnswer(request, stranger, { residency: [card] })
+      const response = await post(`${origin}/sign-in/response`, form)
+      expect(await response.json()).toMatchObject({ code: 'ERR_HOLDER_MISMATCH' })
+    })
+
+    it('behavior: the default request asks for vp_token id_token with scope openid; its iss is the DID whose key signs', async () => {
+      const parties = await createParties()
+      const { rp, identity } = await startRelyingParty({ parties })
+      const start = await rp.start({ query })
+      const requestUri = new URL(start.qr).searchParams.get('request_uri') ?? ''
+      const token = await (await fetch(requestUri)).text()
+      expect(decodeJwt(token)).toMatchObject({
+        iss: identity?.did,
+        client_id: `decentralized_identifier:${identity?.did}`,
+        response_type: 'vp_token id_token',
+        scope: 'openid',
+      })
+      expect(decodeProtectedHeader(token).kid?.startsWith(`${identity?.did}#`)).toBe(true)
+      const request = await readSignInRequest(start.qr, {
+        resolver: parties.resolver,
+        allowLoopbackHttp: true,
+      })
+      expect(request.idToken).toBe(true)
     })
   })
 

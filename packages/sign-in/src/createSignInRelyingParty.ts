@@ -23,6 +23,13 @@ export interface CreateSignInRelyingPartyOptions {
    * id is `redirect_uri:<baseUrl>/response` and requests are unsigned.
    */
   identity?: Identity
+  /**
+   * Ask for a SIOPv2 ID token beside the presentations (`response_type=vp_token id_token`, the
+   * default). With `false` the request is plain OpenID4VP 1.0 (`response_type=vp_token`), for
+   * wallets without SIOPv2: the person is then the holder DID of every presentation (for SD-JWT VCs
+   * the credential's `sub`, bound to its `cnf` key by the key-binding JWT; one without `sub` is refused).
+   */
+  idToken?: boolean
   /** Transactions and single-use responses (default in memory; share a Redis store across instances). */
   store?: NonceStore
   /** How long a sign-in may take, in milliseconds (default 5 minutes). */
@@ -97,6 +104,7 @@ const GRACE_MS = 10 * 60_000
  */
 export function createSignInRelyingParty(options: CreateSignInRelyingPartyOptions): SignInRelyingParty {
   const { verifier, resolver, identity, clock = systemClock } = options
+  const idToken = options.idToken ?? true
   const base = new URL(options.baseUrl)
   const baseUrl = base.href.replace(/\/+$/, '')
   const basePath = base.pathname.replace(/\/+$/, '')
@@ -137,6 +145,7 @@ export function createSignInRelyingParty(options: CreateSignInRelyingPartyOption
       nonce: transaction.nonce,
       state: transaction.state,
       query: transaction.query,
+      idToken,
       issuedAt: clock(),
       expiresAt: transaction.expiresAt,
     })
@@ -153,6 +162,7 @@ export function createSignInRelyingParty(options: CreateSignInRelyingPartyOption
         form,
         transaction,
         clientId: clientId.value,
+        idToken,
         verifier,
         resolver,
         now: clock(),

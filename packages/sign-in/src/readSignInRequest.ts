@@ -35,6 +35,11 @@ export interface SignInRequest {
   nonce: string
   state: string
   query: DcqlQuery
+  /**
+   * Whether the relying party asks for a SIOPv2 ID token too (`response_type=vp_token id_token`);
+   * with `vp_token` alone the answer carries presentations only.
+   */
+  idToken: boolean
 }
 
 const MAX_REQUEST_OBJECT_BYTES = 65_536
@@ -44,7 +49,8 @@ const MAX_REQUEST_OBJECT_BYTES = 65_536
  * the request object without following redirects, and checks it: the same `client_id` as the QR;
  * for `decentralized_identifier:` a signature by an `authentication` key of that DID, and for a
  * `did:web` client a `response_uri` on its host; for `redirect_uri:` an unsigned request whose
- * `response_uri` is that URI; `direct_post`, a fresh nonce and state, and a well-formed DCQL query.
+ * `response_uri` is that URI; `direct_post`, a `response_type` of `vp_token` (OpenID4VP alone) or
+ * `vp_token id_token` (with SIOPv2), a fresh nonce and state, and a well-formed DCQL query.
  *
  * @see https://openid.net/specs/openid-4-verifiable-presentations-1_0.html (request_uri, client identifier
  *   prefixes)
@@ -129,8 +135,11 @@ function checkRequestClaims(
   if (claims.client_id !== clientId.value)
     throw invalid('the request object names another client_id than the QR code')
   if (claims.response_mode !== 'direct_post') throw invalid('response_mode must be direct_post')
-  const responseTypes = typeof claims.response_type === 'string' ? claims.response_type.split(' ') : []
-  if (!responseTypes.includes('vp_token')) throw invalid('response_type must include vp_token')
+  const responseType =
+    typeof claims.response_type === 'string' ? claims.response_type.split(' ').sort().join(' ') : ''
+  if (responseType !== 'vp_token' && responseType !== 'id_token vp_token') {
+    throw invalid('response_type must be vp_token or vp_token id_token')
+  }
   const responseUri = checkFetchUrl(String(claims.response_uri ?? ''), development, 'response_uri')
   if (clientId.prefix === 'redirect_uri' && responseUri !== clientId.responseUri) {
     throw invalid('response_uri must be the redirect_uri: client id')
@@ -154,6 +163,7 @@ function checkRequestClaims(
     nonce: claims.nonce as string,
     state: claims.state as string,
     query: readDcqlQuery(claims.dcql_query, 'ERR_REQUEST_INVALID'),
+    idToken: responseType === 'id_token vp_token',
   }
 }
 

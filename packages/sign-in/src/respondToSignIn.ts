@@ -25,8 +25,8 @@ export interface RespondToSignInResult {
 
 /**
  * Answers a sign-in request: one presentation per credential query (bound to the full client id and
- * the nonce), a SIOPv2 ID token (`iss` = `sub` = the holder's DID), posted with the state to the
- * `response_uri` as `direct_post`, following no redirect.
+ * the nonce), a SIOPv2 ID token (`iss` = `sub` = the holder's DID) when the relying party asks for
+ * one, posted with the state to the `response_uri` as `direct_post`, following no redirect.
  *
  * @see https://openid.net/specs/openid-4-verifiable-presentations-1_0.html (response mode `direct_post`)
  * @throws `ERR_INVALID_ARGUMENT` when a query is left unanswered; `ERR_FETCH_FAILED` when the post
@@ -67,24 +67,9 @@ export async function respondToSignIn(options: RespondToSignInOptions): Promise<
     })
     vpToken[query.id] = [token]
   }
-  const issuedAt = Math.floor(clock() / 1000)
-  const idToken = await signJws({
-    header: { typ: 'JWT', kid: holder.kid },
-    payload: {
-      iss: holder.did,
-      sub: holder.did,
-      aud: request.clientId,
-      nonce: request.nonce,
-      iat: issuedAt,
-      exp: issuedAt + 300,
-    },
-    signer: holder.signer,
-  })
-  const body = new URLSearchParams({
-    vp_token: JSON.stringify(vpToken),
-    id_token: idToken,
-    state: request.state,
-  })
+  const body = new URLSearchParams({ vp_token: JSON.stringify(vpToken), state: request.state })
+  // The ID token goes only to relying parties that asked for one (`response_type=vp_token id_token`).
+  if (request.idToken) body.set('id_token', await signIdToken(holder, request, clock()))
   const response = await fetchOnce(request.responseUri, {
     fetch: options.fetch,
     init: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body },
@@ -100,4 +85,20 @@ export async function respondToSignIn(options: RespondToSignInOptions): Promise<
     )
   }
   return { status: response.status, body: text }
+}
+
+function signIdToken(holder: Identity, request: SignInRequest, now: number): Promise<string> {
+  const issuedAt = Math.floor(now / 1000)
+  return signJws({
+    header: { typ: 'JWT', kid: holder.kid },
+    payload: {
+      iss: holder.did,
+      sub: holder.did,
+      aud: request.clientId,
+      nonce: request.nonce,
+      iat: issuedAt,
+      exp: issuedAt + 300,
+    },
+    signer: holder.signer,
+  })
 }

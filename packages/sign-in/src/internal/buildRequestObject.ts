@@ -18,16 +18,20 @@ export async function buildRequestObject(options: {
   nonce: string
   state: string
   query: DcqlQuery
+  /** Ask for a SIOPv2 ID token too (`vp_token id_token`), or for presentations only (`vp_token`). */
+  idToken: boolean
   issuedAt: number
   expiresAt: number
 }): Promise<string> {
   const { clientId, identity } = options
   const claims: JsonObject = {
-    iss: clientId.value,
+    // The issuer is the principal whose key signs: the DID itself, so that `kid` (a DID URL of it)
+    // starts with `iss`, as wallets that pair the two (e.g. the OpenWallet Foundation's) require.
+    iss: clientId.prefix === 'decentralized_identifier' ? clientId.did : clientId.value,
     aud: 'https://self-issued.me/v2',
     client_id: clientId.value,
-    response_type: 'vp_token id_token',
-    scope: 'openid',
+    response_type: options.idToken ? 'vp_token id_token' : 'vp_token',
+    ...(options.idToken ? { scope: 'openid' } : {}),
     response_mode: 'direct_post',
     response_uri: options.responseUri,
     nonce: options.nonce,
@@ -42,8 +46,12 @@ export async function buildRequestObject(options: {
           'kb-jwt_alg_values': ['EdDSA', 'ES256', 'ES256K'],
         },
       },
-      subject_syntax_types_supported: ['did:key', 'did:jwk', 'did:web', 'did:ethr'],
-      id_token_signing_alg_values_supported: ['EdDSA', 'ES256', 'ES256K'],
+      ...(options.idToken
+        ? {
+            subject_syntax_types_supported: ['did:key', 'did:jwk', 'did:web', 'did:ethr'],
+            id_token_signing_alg_values_supported: ['EdDSA', 'ES256', 'ES256K'],
+          }
+        : {}),
     },
     iat: Math.floor(options.issuedAt / 1000),
     exp: Math.floor(options.expiresAt / 1000),

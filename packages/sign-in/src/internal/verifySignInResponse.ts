@@ -18,7 +18,8 @@ export interface Transaction {
 const MAX_PRESENTATIONS = 16
 
 /**
- * Verifies a wallet's `direct_post` answer to a transaction: the SIOPv2 ID token names the person;
+ * Verifies a wallet's `direct_post` answer to a transaction: the SIOPv2 ID token names the person
+ * (or, when the request asked for presentations only, the first presentation's holder does);
  * the `vp_token` answers every credential query (and nothing else); every presentation passes the
  * verifier bound to the full client id and the nonce, is made by that same person, and carries the
  * types and claims asked for. One failure rejects the whole response.
@@ -30,6 +31,8 @@ export async function verifySignInResponse(options: {
   form: URLSearchParams
   transaction: Transaction
   clientId: string
+  /** Whether the request asked for a SIOPv2 ID token (`vp_token id_token`) or presentations only. */
+  idToken: boolean
   verifier: Verifier
   resolver: Resolvable
   now: number
@@ -37,15 +40,22 @@ export async function verifySignInResponse(options: {
 }): Promise<SignInResult> {
   const { form, transaction, clientId } = options
   const idToken = form.get('id_token')
-  if (idToken === null) throw new CivitasError('ERR_REQUEST_INVALID', 'the response has no id_token')
-  const did = await verifyIdToken({
-    token: idToken,
-    clientId,
-    nonce: transaction.nonce,
-    resolver: options.resolver,
-    now: options.now,
-    skewMs: options.skewMs,
-  })
+  if (options.idToken && idToken === null)
+    throw new CivitasError('ERR_REQUEST_INVALID', 'the response has no id_token')
+  if (!options.idToken && idToken !== null)
+    throw new CivitasError('ERR_REQUEST_INVALID', 'the response has an id_token this request did not ask for')
+  // Without an ID token the person is the holder of the first presentation, and of every other one.
+  let did =
+    idToken === null
+      ? undefined
+      : await verifyIdToken({
+          token: idToken,
+          clientId,
+          nonce: transaction.nonce,
+          resolver: options.resolver,
+          now: options.now,
+          skewMs: options.skewMs,
+        })
   const vpToken = readVpToken(form.get('vp_token'), transaction.query)
   const credentials: Record<string, Report[]> = {}
   const claims: JsonObject = {}
@@ -58,10 +68,12 @@ export async function verifySignInResponse(options: {
       })
       if (!report.ok)
         throw report.error ?? new CivitasError('ERR_PRESENTATION_INVALID', 'a presentation failed')
-      if (report.holder !== did) {
+      // Without an ID token the holder must be a DID: an SD-JWT VC without `sub` names only a key.
+      did ??= report.holder?.startsWith('did:') === true ? report.holder : undefined
+      if (report.holder === undefined || report.holder !== did) {
         throw new CivitasError(
           'ERR_HOLDER_MISMATCH',
-          'a presentation was made by someone other than the id_token subject',
+          'a presentation was made by someone other than the person signing in',
         )
       }
       for (const credential of report.credentials ?? []) checkAnswers(credential, query)
@@ -70,6 +82,7 @@ export async function verifySignInResponse(options: {
     }
     credentials[query.id] = reports
   }
+  if (did === undefined) throw new CivitasError('ERR_REQUEST_INVALID', 'the response names no holder')
   return { did, claims, credentials }
 }
 
