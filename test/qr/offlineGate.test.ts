@@ -9,7 +9,8 @@ import { renderQr } from '@civitas/qr/render'
 import { createMemoryStatusRegistry, createStatusListPublisher } from '@civitas/status-list'
 import { createTrustBundle, createVerifier, type Report } from '@civitas/verifier'
 import { checkQrImage } from '@civitas/verifier/scan'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { disableNetwork } from '../support/offlineNetwork.js'
 import { jpeg, pad, pngPixels, rotate, scale } from '../support/qrImages.js'
 
 // A tourist site's gate on Jeju checks quarantine passes with no network at all: a health ministry's
@@ -19,17 +20,7 @@ const DAY = 24 * 3600_000
 const clock = fixedClock(NOW)
 const audience = 'https://gate.seongsan.example'
 
-const fetched: string[] = []
-const realFetch = globalThis.fetch
-beforeAll(() => {
-  globalThis.fetch = (async (input: unknown) => {
-    fetched.push(String(input))
-    throw new TypeError('network disabled: the gate is offline')
-  }) as typeof fetch
-})
-afterAll(() => {
-  globalThis.fetch = realFetch
-})
+const fetched = disableNetwork('the gate is offline')
 
 async function island() {
   const keyStore = createMemoryKeyStore()

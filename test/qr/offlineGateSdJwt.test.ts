@@ -14,7 +14,8 @@ import {
 } from '@civitas/status-list'
 import { createTrustBundle, createVerifier, type Report } from '@civitas/verifier'
 import { checkQrImage } from '@civitas/verifier/scan'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { disableNetwork } from '../support/offlineNetwork.js'
 
 // The Jeju gate again, with SD-JWT VC passes: trust by `vct`, status from IETF Token Status Lists
 // (`statuslist+jwt`) carried in the ministry's bundle, and no network at all.
@@ -24,17 +25,7 @@ const clock = fixedClock(NOW)
 const audience = 'https://gate.seongsan.example'
 const VCT = quarantinePass.vct
 
-const fetched: string[] = []
-const realFetch = globalThis.fetch
-beforeAll(() => {
-  globalThis.fetch = (async (input: unknown) => {
-    fetched.push(String(input))
-    throw new TypeError('network disabled: the gate is offline')
-  }) as typeof fetch
-})
-afterAll(() => {
-  globalThis.fetch = realFetch
-})
+const fetched = disableNetwork('the gate is offline')
 
 async function island() {
   const keyStore = createMemoryKeyStore()
