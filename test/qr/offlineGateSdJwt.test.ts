@@ -12,10 +12,11 @@ import {
   createTokenStatusList,
   issueStatusListToken,
 } from '@civitas/status-list'
-import { createTrustBundle, createVerifier, type Report } from '@civitas/verifier'
+import { createTrustBundle, createVerifier } from '@civitas/verifier'
 import { checkQrImage } from '@civitas/verifier/scan'
 import { describe, expect, it } from 'vitest'
 import { disableNetwork } from '../support/offlineNetwork.js'
+import { failedCheck } from '../support/reports.js'
 
 // The Jeju gate again, with SD-JWT VC passes: trust by `vct`, status from IETF Token Status Lists
 // (`statuslist+jwt`) carried in the ministry's bundle, and no network at all.
@@ -90,8 +91,6 @@ async function island() {
   return { keyStore, ministry, health, status, pass, uri, list, bundle, nonce, presentation, png }
 }
 
-const failed = (report: Report) => report.checks.find((check) => check.status === 'failed')
-
 describe('an offline gate with a trust bundle, for SD-JWT VC passes and token status lists', () => {
   it('behavior: a key-bound SD-JWT pass scanned from a PNG is accepted offline, showing clearance and validity only', async () => {
     const { ministry, list, bundle, nonce, png, presentation } = await island()
@@ -124,7 +123,7 @@ describe('an offline gate with a trust bundle, for SD-JWT VC passes and token st
     expect((await checkQrImage(oldGate, png, { audience, nonce, types: [VCT] })).ok).toBe(true)
     const report = await checkQrImage(newGate, png, { audience, nonce, types: [VCT] })
     expect(report.ok).toBe(false)
-    expect(failed(report)).toMatchObject({ name: 'status', code: 'ERR_CREDENTIAL_REVOKED' })
+    expect(failedCheck(report)).toMatchObject({ name: 'status', code: 'ERR_CREDENTIAL_REVOKED' })
     expect(fetched).toEqual([])
   })
 
@@ -146,7 +145,7 @@ describe('an offline gate with a trust bundle, for SD-JWT VC passes and token st
     for (const gate of notForThisVct) {
       const report = await checkQrImage(gate, png, { audience, nonce })
       expect(report.ok).toBe(false)
-      expect(failed(report)).toMatchObject({ name: 'trust', code: 'ERR_UNTRUSTED_ISSUER' })
+      expect(failedCheck(report)).toMatchObject({ name: 'trust', code: 'ERR_UNTRUSTED_ISSUER' })
     }
     expect(fetched).toEqual([])
   })
@@ -161,7 +160,7 @@ describe('an offline gate with a trust bundle, for SD-JWT VC passes and token st
       const gate = createVerifier({ bundle: token, bundleAuthority: ministry.did, clock })
       const report = await checkQrImage(gate, png, { audience, nonce, types: [VCT] })
       expect(report.ok).toBe(false)
-      expect(failed(report)).toMatchObject({ name: 'trust', code: 'ERR_UNTRUSTED_ISSUER' })
+      expect(failedCheck(report)).toMatchObject({ name: 'trust', code: 'ERR_UNTRUSTED_ISSUER' })
     }
     expect(fetched).toEqual([])
   })
@@ -208,7 +207,7 @@ describe('an offline gate with a trust bundle, for SD-JWT VC passes and token st
       const gate = createVerifier({ bundle: await resign([...lists]), bundleAuthority: ministry.did, clock })
       const report = await checkQrImage(gate, png, { audience, nonce, types: [VCT] })
       expect(report.ok).toBe(false)
-      expect(failed(report)).toMatchObject({ name: check, code })
+      expect(failedCheck(report)).toMatchObject({ name: check, code })
     }
     expect(fetched).toEqual([])
   })
