@@ -2,10 +2,10 @@ import type { Clock } from '@civitas/core'
 import { issueCredential } from '@civitas/credentials'
 import { quarantinePass } from '@civitas/credentials/templates'
 import type { KeyStore } from '@civitas/crypto'
-import { createResolver, type Identity } from '@civitas/did'
-import { createDidKey } from '@civitas/did/key'
+import type { Identity } from '@civitas/did'
 import type { StatusListPublisher } from '@civitas/status-list'
-import { createMemoryCredentialStore, createWallet, type Wallet } from '@civitas/wallet'
+import type { Wallet } from '@civitas/wallet'
+import { createTouristWallet } from './createTouristWallet.js'
 
 /** A tourist with a wallet holding a quarantine pass. */
 export interface Tourist {
@@ -39,13 +39,7 @@ export async function issueTravelPasses(options: IssueTravelPassesOptions): Prom
   const day = (offset: number) => new Date(clock() + offset * DAY).toISOString().slice(0, 10)
   const tourists: Tourist[] = []
   for (const name of names) {
-    const identity = await createDidKey({ keyStore, alg: 'ES256' })
-    const wallet = createWallet({
-      identity,
-      credentialStore: createMemoryCredentialStore(),
-      resolver: createResolver(),
-      clock,
-    })
+    const { identity, wallet } = await createTouristWallet({ keyStore, clock })
     const input = {
       subject: identity.did,
       destination: 'Jeju',

@@ -2,14 +2,14 @@ import { type Clock, systemClock } from '@civitas/core'
 import { issueCredential } from '@civitas/credentials'
 import { quarantinePass } from '@civitas/credentials/templates'
 import { createMemoryKeyStore } from '@civitas/crypto'
-import { createResolver } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
 import { renderQr } from '@civitas/qr/render'
 import { createMemoryStatusRegistry, createStatusListPublisher } from '@civitas/status-list'
 import { createTrustBundle, createVerifier, explainCode, type Report, type Verifier } from '@civitas/verifier'
 import { checkQrImage } from '@civitas/verifier/scan'
-import { createMemoryCredentialStore, createWallet, type Wallet } from '@civitas/wallet'
+import type { Wallet } from '@civitas/wallet'
 import type { DemoOutput } from '../demo/runDemo.js'
+import { createTouristWallet } from './createTouristWallet.js'
 import { issueTravelPasses } from './issueTravelPasses.js'
 
 const DAY = 24 * 3600_000
@@ -150,13 +150,7 @@ async function walletWithForgedPass(
   keyStore: ReturnType<typeof createMemoryKeyStore>,
   clock: Clock,
 ): Promise<Wallet> {
-  const identity = await createDidKey({ keyStore, alg: 'ES256' })
-  const wallet = createWallet({
-    identity,
-    credentialStore: createMemoryCredentialStore(),
-    resolver: createResolver(),
-    clock,
-  })
+  const { identity, wallet } = await createTouristWallet({ keyStore, clock })
   const today = new Date(clock()).toISOString().slice(0, 10)
   const credential = quarantinePass.build({
     subject: identity.did,

@@ -1,18 +1,9 @@
 import { fixedClock } from '@civitas/core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runJejuTravelPassExample } from '../../examples/jeju-travel-pass/runJejuTravelPassExample.js'
+import { disableNetwork } from '../support/offlineNetwork.js'
 
-const fetched: string[] = []
-const realFetch = globalThis.fetch
-beforeAll(() => {
-  globalThis.fetch = (async (input: unknown) => {
-    fetched.push(String(input))
-    throw new TypeError('network disabled: the whole example runs offline')
-  }) as typeof fetch
-})
-afterAll(() => {
-  globalThis.fetch = realFetch
-})
+const fetched = disableNetwork('the whole example runs offline')
 
 describe('the Jeju travel pass example (no network)', () => {
   it('behavior: the offline gate admits a valid pass from a PNG and refuses revoked, untrusted and outdated ones by code', async () => {

@@ -13,6 +13,7 @@ import * as peer from 'did-jwt-vc'
 import { compactVerify, importJWK } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { residencyCard } from '../../examples/demo/residencyCard.js'
+import { tamperJwt } from '../support/tamperJwt.js'
 
 // Peers: did-jwt-vc (jwt_vc_json both ways) and jose (vc+jwt signatures, with the key Civitas
 // resolves from the issuer's DID document). Tampered tokens fail on both sides.
@@ -47,12 +48,6 @@ async function parties(alg: 'EdDSA' | 'ES256' | 'ES256K') {
   }
 }
 
-function tamper(token: string): string {
-  const [header, payload, signature] = token.split('.') as [string, string, string]
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString())
-  return `${header}.${Buffer.from(JSON.stringify({ ...claims, nbf: (claims.nbf ?? 0) - 1, iat: (claims.iat ?? 0) - 1 })).toString('base64url')}.${signature}`
-}
-
 describe('interop with did-jwt-vc (jwt_vc_json)', () => {
   for (const alg of ['EdDSA', 'ES256', 'ES256K'] as const) {
     it(`behavior: ${alg} credentials and presentations made by Civitas verify in did-jwt-vc; tampered fail in both`, async () => {
@@ -63,8 +58,8 @@ describe('interop with did-jwt-vc (jwt_vc_json)', () => {
         id: citizen.did,
         familyName: 'Tamm',
       })
-      await expect(peer.verifyCredential(tamper(token), peerResolver)).rejects.toThrow()
-      await expect(verifyCredential(tamper(token), { resolver })).rejects.toMatchObject({
+      await expect(peer.verifyCredential(tamperJwt(token), peerResolver)).rejects.toThrow()
+      await expect(verifyCredential(tamperJwt(token), { resolver })).rejects.toMatchObject({
         code: 'ERR_SIGNATURE_INVALID',
       })
 
@@ -77,7 +72,7 @@ describe('interop with did-jwt-vc (jwt_vc_json)', () => {
       })
       const presented = await peer.verifyPresentation(vp, peerResolver, { audience, challenge: nonce })
       expect(presented.verifiablePresentation.holder).toBe(citizen.did)
-      await expect(peer.verifyPresentation(tamper(vp), peerResolver, { audience })).rejects.toThrow()
+      await expect(peer.verifyPresentation(tamperJwt(vp), peerResolver, { audience })).rejects.toThrow()
     })
 
     it(`behavior: ${alg} credentials and presentations made by did-jwt-vc verify in Civitas; tampered fail in both`, async () => {
@@ -101,10 +96,10 @@ describe('interop with did-jwt-vc (jwt_vc_json)', () => {
         subject: citizen.did,
         schema: 'none',
       })
-      await expect(verifyCredential(tamper(token), { resolver })).rejects.toMatchObject({
+      await expect(verifyCredential(tamperJwt(token), { resolver })).rejects.toMatchObject({
         code: 'ERR_SIGNATURE_INVALID',
       })
-      await expect(peer.verifyCredential(tamper(token), peerResolver)).rejects.toThrow()
+      await expect(peer.verifyCredential(tamperJwt(token), peerResolver)).rejects.toThrow()
 
       // did-jwt-vc writes no iat on presentations; nbf carries the time, which Civitas reads for freshness.
       const vp = await peer.createVerifiablePresentationJwt(
@@ -122,7 +117,7 @@ describe('interop with did-jwt-vc (jwt_vc_json)', () => {
       const presented = await verifyPresentation(vp, { resolver, audience, nonce })
       expect(presented).toMatchObject({ holder: citizen.did, format: 'jwt_vc_json' })
       expect(presented.credentials[0]?.issuer).toBe(city.did)
-      await expect(verifyPresentation(tamper(vp), { resolver, audience, nonce })).rejects.toMatchObject({
+      await expect(verifyPresentation(tamperJwt(vp), { resolver, audience, nonce })).rejects.toMatchObject({
         code: 'ERR_SIGNATURE_INVALID',
       })
     })
@@ -133,7 +128,7 @@ describe('interop with did-jwt-vc (jwt_vc_json)', () => {
     const { token } = await issueCredential({ issuer: city, credential: card, format: 'jwt_vc_json' })
     const { token: vp } = await createPresentation({
       holder: citizen,
-      credentials: [tamper(token)],
+      credentials: [tamperJwt(token)],
       audience,
       nonce,
       format: 'jwt_vc_json',
@@ -164,8 +159,8 @@ describe('interop with jose (vc+jwt)', () => {
       const key = await importJWK(publicJwk, alg)
       const { protectedHeader } = await compactVerify(token, key)
       expect(protectedHeader).toMatchObject({ alg, typ: 'vc+jwt', kid: city.kid })
-      await expect(compactVerify(tamper(token), key)).rejects.toThrow()
-      await expect(verifyCredential(tamper(token), { resolver })).rejects.toMatchObject({
+      await expect(compactVerify(tamperJwt(token), key)).rejects.toThrow()
+      await expect(verifyCredential(tamperJwt(token), { resolver })).rejects.toMatchObject({
         code: 'ERR_SIGNATURE_INVALID',
       })
     })

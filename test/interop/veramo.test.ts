@@ -14,6 +14,7 @@ import { getDidKeyResolver } from '@veramo/did-provider-key'
 import { Resolver } from 'did-resolver'
 import { describe, expect, it } from 'vitest'
 import { residencyCard } from '../../examples/demo/residencyCard.js'
+import { tamperJwt } from '../support/tamperJwt.js'
 import { createVeramoTestAgent } from '../support/veramoAgent.js'
 
 // Peer: an in-memory Veramo 7 agent (@veramo/key-manager with kms-local, did-manager with the did:key
@@ -28,14 +29,6 @@ const audience = 'https://hotel.example'
 const nonce = 'n-0S6_WzA2Mj-veramo'
 
 const VERAMO_KEY_TYPE = { EdDSA: 'Ed25519', ES256K: 'Secp256k1' } as const
-
-/** The same token with `nbf` and `iat` moved one second back: the signature no longer covers it. */
-function tamper(token: string): string {
-  const [header, payload, signature] = token.split('.') as [string, string, string]
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString())
-  const altered = { ...claims, nbf: (claims.nbf ?? 0) - 1, iat: (claims.iat ?? 0) - 1 }
-  return `${header}.${Buffer.from(JSON.stringify(altered)).toString('base64url')}.${signature}`
-}
 
 async function civitasParties(alg: SignatureAlgorithm) {
   const keyStore = createMemoryKeyStore()
@@ -64,11 +57,11 @@ describe('interop with Veramo (jwt_vc_json)', () => {
       const ours = await verifyCredential(token, { resolver: civitasResolver })
       expect(ours).toMatchObject({ format: 'jwt_vc_json', issuer: library.did, subject: reader.did })
       expect(ours.types).toContain('LibraryCard')
-      await expect(verifyCredential(tamper(token), { resolver: civitasResolver })).rejects.toMatchObject({
+      await expect(verifyCredential(tamperJwt(token), { resolver: civitasResolver })).rejects.toMatchObject({
         code: 'ERR_SIGNATURE_INVALID',
       })
       expect((await agent.verifyCredential({ credential: token })).verified).toBe(true)
-      expect((await agent.verifyCredential({ credential: tamper(token) })).verified).toBe(false)
+      expect((await agent.verifyCredential({ credential: tamperJwt(token) })).verified).toBe(false)
 
       const vp = await agent.createVerifiablePresentation({
         presentation: { holder: reader.did, verifiableCredential: [vc] },
@@ -84,10 +77,10 @@ describe('interop with Veramo (jwt_vc_json)', () => {
         verifyPresentation(vpToken, { resolver: civitasResolver, audience: 'https://other.example', nonce }),
       ).rejects.toMatchObject({ code: 'ERR_AUDIENCE_MISMATCH' })
       await expect(
-        verifyPresentation(tamper(vpToken), { resolver: civitasResolver, audience, nonce }),
+        verifyPresentation(tamperJwt(vpToken), { resolver: civitasResolver, audience, nonce }),
       ).rejects.toMatchObject({ code: 'ERR_SIGNATURE_INVALID' })
       const theirs = await agent.verifyPresentation({
-        presentation: tamper(vpToken),
+        presentation: tamperJwt(vpToken),
         domain: audience,
         challenge: nonce,
       })
@@ -113,12 +106,14 @@ describe('interop with Veramo (jwt_vc_json)', () => {
           familyName: 'Tamm',
         })
         expect(theirs.verifiableCredential?.issuer).toMatchObject({ id: city.did })
-        const altered = await agent.verifyCredential({ credential: tamper(token) })
+        const altered = await agent.verifyCredential({ credential: tamperJwt(token) })
         expect(altered.verified).toBe(false)
         expect(altered.error?.errorCode).toBe('invalid_signature')
-        await expect(verifyCredential(tamper(token), { resolver: civitasResolver })).rejects.toMatchObject({
-          code: 'ERR_SIGNATURE_INVALID',
-        })
+        await expect(verifyCredential(tamperJwt(token), { resolver: civitasResolver })).rejects.toMatchObject(
+          {
+            code: 'ERR_SIGNATURE_INVALID',
+          },
+        )
 
         const { token: vp } = await createPresentation({
           holder: citizen,
@@ -142,7 +137,7 @@ describe('interop with Veramo (jwt_vc_json)', () => {
         })
         expect(wrongChallenge.verified).toBe(false)
         const alteredVp = await agent.verifyPresentation({
-          presentation: tamper(vp),
+          presentation: tamperJwt(vp),
           domain: audience,
           challenge: nonce,
         })
@@ -160,7 +155,7 @@ describe('interop with Veramo (jwt_vc_json)', () => {
       format: 'jwt_vc_json',
     })
     expect((await agent.verifyCredential({ credential: token })).verified).toBe(true)
-    expect((await agent.verifyCredential({ credential: tamper(token) })).verified).toBe(false)
+    expect((await agent.verifyCredential({ credential: tamperJwt(token) })).verified).toBe(false)
   })
 
   for (const [keyType, alg] of [
@@ -186,7 +181,7 @@ describe('interop with Veramo (jwt_vc_json)', () => {
         issuer: office.did,
         format: 'jwt_vc_json',
       })
-      await expect(verifyCredential(tamper(token), { resolver: civitasResolver })).rejects.toMatchObject({
+      await expect(verifyCredential(tamperJwt(token), { resolver: civitasResolver })).rejects.toMatchObject({
         code: 'ERR_SIGNATURE_INVALID',
       })
 
@@ -196,7 +191,7 @@ describe('interop with Veramo (jwt_vc_json)', () => {
         format: 'jwt_vc_json',
       })
       expect((await agent.verifyCredential({ credential: ours })).verified).toBe(true)
-      expect((await agent.verifyCredential({ credential: tamper(ours) })).verified).toBe(false)
+      expect((await agent.verifyCredential({ credential: tamperJwt(ours) })).verified).toBe(false)
     })
   }
 
@@ -234,7 +229,7 @@ describe('interop: the Civitas plugin inside a Veramo agent', () => {
         expect(header).toMatchObject({ alg, kid: `${city.did}#${city.did.slice('did:key:'.length)}` })
         const report = await agent.civitasVerify({ token, types: ['ResidencyCard'] })
         expect(report).toMatchObject({ ok: true, kind: 'credential', issuer: city.did })
-        const altered = await agent.civitasVerify({ token: tamper(token) })
+        const altered = await agent.civitasVerify({ token: tamperJwt(token) })
         expect(altered.ok).toBe(false)
         expect(altered.checks.find((check) => !check.ok)?.code).toBe('ERR_SIGNATURE_INVALID')
         if (format === 'jwt_vc_json') {
@@ -322,7 +317,7 @@ describe('interop: Civitas roles on keys the Veramo agent holds', () => {
         proofFormat: 'jwt',
       })
       await wallet.receive(vc.proof.jwt as string)
-      await expect(wallet.receive(tamper(vc.proof.jwt as string))).rejects.toMatchObject({
+      await expect(wallet.receive(tamperJwt(vc.proof.jwt as string))).rejects.toMatchObject({
         code: 'ERR_SIGNATURE_INVALID',
       })
       const { token: vp } = await wallet.present({

@@ -7,10 +7,12 @@ import { createDidWebDocument } from '@civitas/did/web'
 import { encodeQr } from '@civitas/qr'
 import { renderQr } from '@civitas/qr/render'
 import { createMemoryStatusRegistry, createStatusListPublisher } from '@civitas/status-list'
-import { createTrustBundle, createVerifier, type Report } from '@civitas/verifier'
+import { createTrustBundle, createVerifier } from '@civitas/verifier'
 import { checkQrImage } from '@civitas/verifier/scan'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { disableNetwork } from '../support/offlineNetwork.js'
 import { jpeg, pad, pngPixels, rotate, scale } from '../support/qrImages.js'
+import { failedCheck } from '../support/reports.js'
 
 // A tourist site's gate on Jeju checks quarantine passes with no network at all: a health ministry's
 // signed trust bundle carries the issuers, their DID documents and their status lists.
@@ -19,17 +21,7 @@ const DAY = 24 * 3600_000
 const clock = fixedClock(NOW)
 const audience = 'https://gate.seongsan.example'
 
-const fetched: string[] = []
-const realFetch = globalThis.fetch
-beforeAll(() => {
-  globalThis.fetch = (async (input: unknown) => {
-    fetched.push(String(input))
-    throw new TypeError('network disabled: the gate is offline')
-  }) as typeof fetch
-})
-afterAll(() => {
-  globalThis.fetch = realFetch
-})
+const fetched = disableNetwork('the gate is offline')
 
 async function island() {
   const keyStore = createMemoryKeyStore()
@@ -85,8 +77,6 @@ async function island() {
     ).token
   return { keyStore, ministry, health, bundle, present }
 }
-
-const failed = (report: Report) => report.checks.find((check) => check.status === 'failed')
 
 describe('an offline gate with a trust bundle', () => {
   it('behavior: a pass scanned from a PNG, and from a photo-like JPEG, is accepted with fetch disabled', async () => {
@@ -150,7 +140,7 @@ describe('an offline gate with a trust bundle', () => {
     const png = renderQr(encodeQr(await present(1, nonce)), { format: 'png', scale: 4 })
     const report = await checkQrImage(gate, png, { audience, nonce, types: ['QuarantinePass'] })
     expect(report.ok).toBe(false)
-    expect(failed(report)).toMatchObject({ name: 'status', code: 'ERR_CREDENTIAL_REVOKED' })
+    expect(failedCheck(report)).toMatchObject({ name: 'status', code: 'ERR_CREDENTIAL_REVOKED' })
     expect(fetched).toEqual([])
   })
 
@@ -189,7 +179,7 @@ describe('an offline gate with a trust bundle', () => {
     for (const [options, code] of cases) {
       const report = await createVerifier(options).check(text, { audience, nonce })
       expect(report.ok).toBe(false)
-      expect(failed(report)).toMatchObject({ name: 'trust', code })
+      expect(failedCheck(report)).toMatchObject({ name: 'trust', code })
     }
     expect(fetched).toEqual([])
   })
@@ -207,7 +197,7 @@ describe('an offline gate with a trust bundle', () => {
           nonce,
         },
       )
-      expect(failed(report)).toMatchObject({ name: 'trust', code: 'ERR_UNTRUSTED_ISSUER' })
+      expect(failedCheck(report)).toMatchObject({ name: 'trust', code: 'ERR_UNTRUSTED_ISSUER' })
     }
   })
 

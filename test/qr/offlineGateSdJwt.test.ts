@@ -12,9 +12,11 @@ import {
   createTokenStatusList,
   issueStatusListToken,
 } from '@civitas/status-list'
-import { createTrustBundle, createVerifier, type Report } from '@civitas/verifier'
+import { createTrustBundle, createVerifier } from '@civitas/verifier'
 import { checkQrImage } from '@civitas/verifier/scan'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { disableNetwork } from '../support/offlineNetwork.js'
+import { failedCheck } from '../support/reports.js'
 
 // The Jeju gate again, with SD-JWT VC passes: trust by `vct`, status from IETF Token Status Lists
 // (`statuslist+jwt`) carried in the ministry's bundle, and no network at all.
@@ -24,17 +26,7 @@ const clock = fixedClock(NOW)
 const audience = 'https://gate.seongsan.example'
 const VCT = quarantinePass.vct
 
-const fetched: string[] = []
-const realFetch = globalThis.fetch
-beforeAll(() => {
-  globalThis.fetch = (async (input: unknown) => {
-    fetched.push(String(input))
-    throw new TypeError('network disabled: the gate is offline')
-  }) as typeof fetch
-})
-afterAll(() => {
-  globalThis.fetch = realFetch
-})
+const fetched = disableNetwork('the gate is offline')
 
 async function island() {
   const keyStore = createMemoryKeyStore()
@@ -99,8 +91,6 @@ async function island() {
   return { keyStore, ministry, health, status, pass, uri, list, bundle, nonce, presentation, png }
 }
 
-const failed = (report: Report) => report.checks.find((check) => check.status === 'failed')
-
 describe('an offline gate with a trust bundle, for SD-JWT VC passes and token status lists', () => {
   it('behavior: a key-bound SD-JWT pass scanned from a PNG is accepted offline, showing clearance and validity only', async () => {
     const { ministry, list, bundle, nonce, png, presentation } = await island()
@@ -133,7 +123,7 @@ describe('an offline gate with a trust bundle, for SD-JWT VC passes and token st
     expect((await checkQrImage(oldGate, png, { audience, nonce, types: [VCT] })).ok).toBe(true)
     const report = await checkQrImage(newGate, png, { audience, nonce, types: [VCT] })
     expect(report.ok).toBe(false)
-    expect(failed(report)).toMatchObject({ name: 'status', code: 'ERR_CREDENTIAL_REVOKED' })
+    expect(failedCheck(report)).toMatchObject({ name: 'status', code: 'ERR_CREDENTIAL_REVOKED' })
     expect(fetched).toEqual([])
   })
 
@@ -155,7 +145,7 @@ describe('an offline gate with a trust bundle, for SD-JWT VC passes and token st
     for (const gate of notForThisVct) {
       const report = await checkQrImage(gate, png, { audience, nonce })
       expect(report.ok).toBe(false)
-      expect(failed(report)).toMatchObject({ name: 'trust', code: 'ERR_UNTRUSTED_ISSUER' })
+      expect(failedCheck(report)).toMatchObject({ name: 'trust', code: 'ERR_UNTRUSTED_ISSUER' })
     }
     expect(fetched).toEqual([])
   })
@@ -170,7 +160,7 @@ describe('an offline gate with a trust bundle, for SD-JWT VC passes and token st
       const gate = createVerifier({ bundle: token, bundleAuthority: ministry.did, clock })
       const report = await checkQrImage(gate, png, { audience, nonce, types: [VCT] })
       expect(report.ok).toBe(false)
-      expect(failed(report)).toMatchObject({ name: 'trust', code: 'ERR_UNTRUSTED_ISSUER' })
+      expect(failedCheck(report)).toMatchObject({ name: 'trust', code: 'ERR_UNTRUSTED_ISSUER' })
     }
     expect(fetched).toEqual([])
   })
@@ -217,7 +207,7 @@ describe('an offline gate with a trust bundle, for SD-JWT VC passes and token st
       const gate = createVerifier({ bundle: await resign([...lists]), bundleAuthority: ministry.did, clock })
       const report = await checkQrImage(gate, png, { audience, nonce, types: [VCT] })
       expect(report.ok).toBe(false)
-      expect(failed(report)).toMatchObject({ name: check, code })
+      expect(failedCheck(report)).toMatchObject({ name: check, code })
     }
     expect(fetched).toEqual([])
   })

@@ -12,18 +12,15 @@ import {
   createStatusListCredential,
   createStatusListPublisher,
 } from '@civitas/status-list'
-import { createVerifier, type Report } from '@civitas/verifier'
+import { createVerifier } from '@civitas/verifier'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lookupTo } from '../support/loopbackHttps.js'
 import { createParties, NOW, residencyCard, YEAR } from '../support/parties.js'
+import { failedCheck } from '../support/reports.js'
 import { startStatusServer } from '../support/statusServer.js'
 
 /** The list server is plain HTTP on 127.0.0.1, which the status guard refuses unless allow-listed. */
 const LOOPBACK = { allowHttp: true, allowHosts: ['127.0.0.1'] }
-
-function failure(report: Report) {
-  return report.checks.find((check) => check.status === 'failed')
-}
 
 describe('revocation and suspension over a loopback status list server', () => {
   let server: Awaited<ReturnType<typeof startStatusServer>>
@@ -89,7 +86,7 @@ describe('revocation and suspension over a loopback status list server', () => {
       await status.revoke(id, { actor: 'clerk@city-hall', reason: 'moved away' })
       const report = await verifier().check(presentation.token, expectations)
       expect(report.ok).toBe(false)
-      expect(failure(report)).toMatchObject({ name: 'status', code: 'ERR_CREDENTIAL_REVOKED' })
+      expect(failedCheck(report)).toMatchObject({ name: 'status', code: 'ERR_CREDENTIAL_REVOKED' })
       expect(report.error?.details).toMatchObject({ purpose: 'revocation' })
       expect(await status.history(id)).toMatchObject([
         { actor: 'clerk@city-hall', reason: 'moved away', previous: 0, value: 1, credentialId: id, at: NOW },
@@ -105,7 +102,7 @@ describe('revocation and suspension over a loopback status list server', () => {
     // Within the list's 60 s lifetime the verifier answers from its cache, without a request.
     expect((await verifier.check(card.token)).ok).toBe(true)
     now += 61_000
-    expect(failure(await verifier.check(card.token))).toMatchObject({
+    expect(failedCheck(await verifier.check(card.token))).toMatchObject({
       name: 'status',
       code: 'ERR_CREDENTIAL_SUSPENDED',
     })
@@ -145,7 +142,7 @@ describe('revocation and suspension over a loopback status list server', () => {
       return new Response(signed.token, { headers: { 'content-type': 'application/vc+jwt' } })
     })
     const report = await verifier.check(card.token)
-    expect(failure(report)).toMatchObject({ name: 'status', code: 'ERR_STATUS_LIST_INVALID' })
+    expect(failedCheck(report)).toMatchObject({ name: 'status', code: 'ERR_STATUS_LIST_INVALID' })
     expect(report.error?.message).toMatch(/signed by another issuer/)
   })
 
@@ -162,7 +159,7 @@ describe('revocation and suspension over a loopback status list server', () => {
       return new Response(signed.token)
     })
     const report = await verifier.check(card.token)
-    expect(failure(report)).toMatchObject({ name: 'status', code: 'ERR_STATUS_LIST_INVALID' })
+    expect(failedCheck(report)).toMatchObject({ name: 'status', code: 'ERR_STATUS_LIST_INVALID' })
     expect(report.error?.message).toMatch(/statusPurpose does not include revocation/)
   })
 
@@ -193,7 +190,7 @@ describe('revocation and suspension over a loopback status list server', () => {
       })
       return new Response((await issueCredential({ issuer: city, credential: list, clock })).token)
     })
-    expect(failure(await verifier.check(card.token))).toMatchObject({
+    expect(failedCheck(await verifier.check(card.token))).toMatchObject({
       name: 'status',
       code: 'ERR_STATUS_INDEX_OUT_OF_RANGE',
     })
@@ -207,7 +204,7 @@ describe('revocation and suspension over a loopback status list server', () => {
       const flipped = `${signature?.startsWith('A') ? 'B' : 'A'}${signature?.slice(1)}`
       return new Response([header, payload, flipped].join('.'))
     })
-    expect(failure(await verifier.check(card.token))).toMatchObject({
+    expect(failedCheck(await verifier.check(card.token))).toMatchObject({
       name: 'status',
       code: 'ERR_STATUS_LIST_INVALID',
     })
@@ -222,7 +219,7 @@ describe('revocation and suspension over a loopback status list server', () => {
       clock,
       status: LOOPBACK,
     })
-    expect(failure(await strict.check(card.token))).toMatchObject({
+    expect(failedCheck(await strict.check(card.token))).toMatchObject({
       name: 'status',
       code: 'ERR_STATUS_LIST_UNAVAILABLE',
     })
@@ -241,10 +238,10 @@ describe('revocation and suspension over a loopback status list server', () => {
     const { card, resolver, city, verifier } = await scene()
     server.serve(async () => new Response('x'.repeat(2_000_000)))
     const report = await verifier.check(card.token)
-    expect(failure(report)).toMatchObject({ code: 'ERR_STATUS_LIST_INVALID' })
+    expect(failedCheck(report)).toMatchObject({ code: 'ERR_STATUS_LIST_INVALID' })
     expect(report.error?.cause).toMatchObject({ code: 'ERR_INPUT_TOO_LARGE', details: { limit: 1_048_576 } })
     const httpsOnly = createVerifier({ resolver, trust: { ResidencyCard: [city.did] }, clock })
-    expect(failure(await httpsOnly.check(card.token))).toMatchObject({ code: 'ERR_STATUS_LIST_INVALID' })
+    expect(failedCheck(await httpsOnly.check(card.token))).toMatchObject({ code: 'ERR_STATUS_LIST_INVALID' })
   })
 
   it('error: a list on 127.0.0.1 is refused by the guard unless allow-listed, before any request', async () => {
@@ -253,7 +250,7 @@ describe('revocation and suspension over a loopback status list server', () => {
     const before = server.requests
     const guarded = createVerifier({ resolver, trust, clock, status: { allowHttp: true } })
     const report = await guarded.check(card.token)
-    expect(failure(report)).toMatchObject({ name: 'status', code: 'ERR_STATUS_LIST_UNAVAILABLE' })
+    expect(failedCheck(report)).toMatchObject({ name: 'status', code: 'ERR_STATUS_LIST_UNAVAILABLE' })
     expect(report.error?.details).toMatchObject({ reason: 'ERR_ADDRESS_FORBIDDEN', guard: 'address' })
     expect(report.error?.cause).toMatchObject({
       code: 'ERR_ADDRESS_FORBIDDEN',
@@ -339,7 +336,7 @@ describe('revocation and suspension over a loopback status list server', () => {
       clock,
       status: offline,
     })
-    expect(failure(await verifier.check(card.token))).toMatchObject({ code: 'ERR_CREDENTIAL_REVOKED' })
+    expect(failedCheck(await verifier.check(card.token))).toMatchObject({ code: 'ERR_CREDENTIAL_REVOKED' })
   })
 })
 

@@ -1,18 +1,15 @@
 import { createPresentation, issueCredential } from '@civitas/credentials'
 import { createStatusListPublisher } from '@civitas/status-list'
 import { createPostgresStatusRegistry } from '@civitas/status-list/postgres'
-import { createVerifier, type Report } from '@civitas/verifier'
+import { createVerifier } from '@civitas/verifier'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createParties, NOW, residencyCard, YEAR } from '../support/parties.js'
 import { dropTables, findPostgresConnectionString } from '../support/postgres.js'
+import { failedCheck } from '../support/reports.js'
 import { startStatusServer } from '../support/statusServer.js'
 
 const connectionString = await findPostgresConnectionString()
 const tablePrefix = `cvts_${Math.random().toString(36).slice(2, 8)}_`
-
-function failure(report: Report) {
-  return report.checks.find((check) => check.status === 'failed')
-}
 
 describe('one PostgreSQL StatusRegistry serves W3C lists and Token Status Lists', () => {
   let server: Awaited<ReturnType<typeof startStatusServer>>
@@ -83,8 +80,10 @@ describe('one PostgreSQL StatusRegistry serves W3C lists and Token Status Lists'
 
     await w3c.revoke(jwtCard.id ?? '', { actor: 'clerk@city-hall' })
     await tokens.revoke(sdJwtCard.id ?? '', { actor: 'clerk@city-hall' })
-    expect(failure(await verifier().check(jwtCard.token))).toMatchObject({ code: 'ERR_CREDENTIAL_REVOKED' })
-    expect(failure(await verifier().check(sdJwtPresentation, expectations))).toMatchObject({
+    expect(failedCheck(await verifier().check(jwtCard.token))).toMatchObject({
+      code: 'ERR_CREDENTIAL_REVOKED',
+    })
+    expect(failedCheck(await verifier().check(sdJwtPresentation, expectations))).toMatchObject({
       code: 'ERR_CREDENTIAL_REVOKED',
     })
     expect((await registry.audit()).map(({ credentialId }) => credentialId)).toEqual([

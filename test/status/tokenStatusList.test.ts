@@ -9,19 +9,16 @@ import {
   createTokenStatusList,
   issueStatusListToken,
 } from '@civitas/status-list'
-import { createVerifier, type Report } from '@civitas/verifier'
+import { createVerifier } from '@civitas/verifier'
 import { gzipSync, zlibSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createParties, NOW, residencyCard, YEAR } from '../support/parties.js'
+import { failedCheck } from '../support/reports.js'
 import { startStatusServer } from '../support/statusServer.js'
 
 const VCT = 'urn:civitas:vct:library-card:1'
 const audience = 'https://library.example'
 const nonce = 'n-token-status-1'
-
-function failure(report: Report) {
-  return report.checks.find((check) => check.status === 'failed')
-}
 
 describe('Token Status List: SD-JWT VC status over a loopback HTTP server', () => {
   let server: Awaited<ReturnType<typeof startStatusServer>>
@@ -90,7 +87,7 @@ describe('Token Status List: SD-JWT VC status over a loopback HTTP server', () =
     await status.revoke(id, { actor: 'librarian@city', reason: 'card reported lost' })
     const report = await newVerifier().check(presentation, { audience, nonce })
     expect(report.ok).toBe(false)
-    expect(failure(report)).toMatchObject({ name: 'status', code: 'ERR_CREDENTIAL_REVOKED' })
+    expect(failedCheck(report)).toMatchObject({ name: 'status', code: 'ERR_CREDENTIAL_REVOKED' })
     expect(report.credentials?.[0]?.error?.details).toMatchObject({ index: reference.idx })
     expect(await status.history(id)).toMatchObject([
       { actor: 'librarian@city', reason: 'card reported lost', previous: 0, value: 1, credentialId: id },
@@ -130,7 +127,7 @@ describe('Token Status List: SD-JWT VC status over a loopback HTTP server', () =
     expect((await verifier.check(presentation, { audience, nonce })).ok).toBe(true)
     now += 61_000
     const fresh = await present()
-    expect(failure(await verifier.check(fresh, { audience, nonce }))).toMatchObject({
+    expect(failedCheck(await verifier.check(fresh, { audience, nonce }))).toMatchObject({
       name: 'status',
       code: 'ERR_CREDENTIAL_SUSPENDED',
     })
@@ -179,7 +176,7 @@ describe('Token Status List: SD-JWT VC status over a loopback HTTP server', () =
       clock,
       status: { allowHttp: true, allowHosts: ['127.0.0.1'] },
     })
-    expect(failure(await strict.check(presentation, { audience, nonce }))).toMatchObject({
+    expect(failedCheck(await strict.check(presentation, { audience, nonce }))).toMatchObject({
       name: 'status',
       code: 'ERR_STATUS_LIST_UNAVAILABLE',
     })
@@ -209,7 +206,7 @@ describe('Token Status List: SD-JWT VC status over a loopback HTTP server', () =
       status: { allowHttp: true, allowHosts: ['127.0.0.1'], lists: [signed?.token ?? ''] },
     })
     const offlineReport = await offline.check(await present(), { audience, nonce })
-    expect(failure(offlineReport)).toMatchObject({
+    expect(failedCheck(offlineReport)).toMatchObject({
       code: 'ERR_CREDENTIAL_REVOKED',
     })
   })
@@ -369,7 +366,7 @@ describe('Token Status List: SD-JWT VC status over a loopback HTTP server', () =
       )
       const report = await s.newVerifier().check(await s.present(), { audience, nonce })
       expect(report.ok).toBe(false)
-      expect(failure(report)).toMatchObject({ name: 'status', code })
+      expect(failedCheck(report)).toMatchObject({ name: 'status', code })
     })
   }
 
@@ -446,7 +443,7 @@ describe('Token Status List: SD-JWT VC status over a loopback HTTP server', () =
       clock,
       status: { allowHttp: true, allowHosts: ['127.0.0.1'] },
     })
-    expect(failure(await verifier.check(bad.token))).toMatchObject({
+    expect(failedCheck(await verifier.check(bad.token))).toMatchObject({
       name: 'status',
       code: 'ERR_CREDENTIAL_INVALID',
     })

@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import { afterEach } from 'vitest'
 import { createLoopbackCertificate } from '../../examples/demo/createLoopbackCertificate.js'
 
 /** A server listening on 127.0.0.1 at an ephemeral port. */
@@ -51,6 +52,33 @@ export async function startLoopbackServer(
         server.closeAllConnections()
         server.close(() => resolve())
       }),
+  }
+}
+
+/**
+ * Starts loopback servers (as {@link startLoopbackServer} does) that are all closed after each test.
+ * Call it once at the top level of a test file and start servers with the function it returns.
+ */
+export function useLoopbackServers(): typeof startLoopbackServer {
+  const servers: LoopbackServer[] = []
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()))
+  })
+  return async (listener, options) => {
+    const server = await startLoopbackServer(listener, options)
+    servers.push(server)
+    return server
+  }
+}
+
+/** A listener that hands each request to the route for its exact path (`request.url`), and answers 404 elsewhere. */
+export function routeListener(routes: Record<string, RequestListener>): RequestListener {
+  return (request, response) => {
+    const route = routes[request.url ?? '']
+    if (route === undefined) {
+      response.statusCode = 404
+      response.end()
+    } else route(request, response)
   }
 }
 

@@ -1,6 +1,6 @@
-import { CivitasError, decodeBase64url } from '@civitas/core'
+import { CivitasError } from '@civitas/core'
 import { assertStatusSize, MINIMUM_LIST_LENGTH } from './internal/bits.js'
-import { inflateCapped } from './internal/inflateCapped.js'
+import { inflateBase64url, inflateLimits } from './internal/compressedList.js'
 import { makeStatusList } from './internal/makeStatusList.js'
 import type { StatusList, StatusSize } from './types.js'
 
@@ -39,30 +39,20 @@ export function decodeStatusList(
   options: DecodeStatusListOptions = {},
 ): DecodeStatusListResult {
   const statusSize = assertStatusSize(options.statusSize ?? 1)
-  const maxInflated = options.maxInflatedBytes ?? 16 * 1024 * 1024
   const minimum = options.minimumLength ?? MINIMUM_LIST_LENGTH
-  const maxRatio = options.maxRatio ?? 1024
-  if (!(maxInflated > 0) || !(maxRatio > 0)) {
-    throw new CivitasError('ERR_INVALID_ARGUMENT', 'maxInflatedBytes and maxRatio must be positive numbers')
-  }
+  const limits = inflateLimits(options)
   if (typeof encodedList !== 'string' || !encodedList.startsWith('u')) {
     throw new CivitasError(
       'ERR_STATUS_LIST_INVALID',
       'encodedList: expected multibase base64url (a "u" prefix)',
     )
   }
-  let compressed: Uint8Array
-  try {
-    compressed = decodeBase64url(encodedList.slice(1), {
-      name: 'encodedList',
-      maxLength: Math.ceil((maxInflated * 4) / 3) + 1024,
-    })
-  } catch (cause) {
-    throw new CivitasError('ERR_STATUS_LIST_INVALID', 'encodedList: not valid base64url or too large', {
-      cause,
-    })
-  }
-  const bytes = inflateCapped(compressed, { framing: 'gzip', limit: maxInflated, maxRatio })
+  const bytes = inflateBase64url(encodedList.slice(1), {
+    framing: 'gzip',
+    limits,
+    name: 'encodedList',
+    label: 'encodedList',
+  })
   const length = (bytes.length * 8) / statusSize
   if (length < minimum) {
     throw new CivitasError(

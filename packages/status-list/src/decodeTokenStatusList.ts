@@ -1,7 +1,6 @@
-import { CivitasError, decodeBase64url } from '@civitas/core'
-import { inflateCapped } from './internal/inflateCapped.js'
+import { CivitasError } from '@civitas/core'
+import { inflateBase64url, inflateLimits } from './internal/compressedList.js'
 import { makeTokenStatusList } from './internal/makeTokenStatusList.js'
-import { MAX_LIST_BYTES } from './internal/packedList.js'
 import type { TokenStatusList } from './types.js'
 
 /** Options of {@link decodeTokenStatusList}. */
@@ -37,11 +36,7 @@ export function decodeTokenStatusList(
   statusList: unknown,
   options: DecodeTokenStatusListOptions = {},
 ): DecodeTokenStatusListResult {
-  const maxInflated = options.maxInflatedBytes ?? MAX_LIST_BYTES
-  const maxRatio = options.maxRatio ?? 1024
-  if (!(maxInflated > 0) || !(maxRatio > 0)) {
-    throw new CivitasError('ERR_INVALID_ARGUMENT', 'maxInflatedBytes and maxRatio must be positive numbers')
-  }
+  const limits = inflateLimits(options)
   if (typeof statusList !== 'object' || statusList === null || Array.isArray(statusList)) {
     throw invalid('expected an object { bits, lst }')
   }
@@ -50,15 +45,7 @@ export function decodeTokenStatusList(
     throw invalid(`bits must be 1, 2, 4 or 8, got ${String(bits).slice(0, 16)}`)
   }
   if (typeof lst !== 'string' || lst.length === 0) throw invalid('lst must be a non-empty string')
-  let compressed: Uint8Array
-  try {
-    compressed = decodeBase64url(lst, { name: 'lst', maxLength: Math.ceil((maxInflated * 4) / 3) + 1024 })
-  } catch (cause) {
-    throw new CivitasError('ERR_STATUS_LIST_INVALID', 'status_list.lst: not valid base64url or too large', {
-      cause,
-    })
-  }
-  const bytes = inflateCapped(compressed, { framing: 'zlib', limit: maxInflated, maxRatio })
+  const bytes = inflateBase64url(lst, { framing: 'zlib', limits, name: 'lst', label: 'status_list.lst' })
   if (bytes.length === 0) throw invalid('the list has no entries')
   return makeTokenStatusList(bytes, bits)
 }

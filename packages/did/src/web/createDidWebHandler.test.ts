@@ -1,12 +1,7 @@
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { Resolver } from 'did-resolver'
-import { afterEach, describe, expect, it } from 'vitest'
-import {
-  type LoopbackServer,
-  lookupTo,
-  nodeListener,
-  startLoopbackServer,
-} from '../../../../test/support/loopbackHttps.js'
+import { describe, expect, it } from 'vitest'
+import { lookupTo, nodeListener, useLoopbackServers } from '../../../../test/support/loopbackHttps.js'
 import { createDidWebDocument } from './createDidWebDocument.js'
 import { createDidWebHandler } from './createDidWebHandler.js'
 import { didWebResolver } from './didWebResolver.js'
@@ -16,10 +11,7 @@ const url = 'https://city.example/residents/did.json'
 const key = await createMemoryKeyStore().createKey({ alg: 'EdDSA' })
 const document = createDidWebDocument({ did, keys: [{ publicJwk: key.publicJwk, fragment: 'seal' }] })
 
-const servers: LoopbackServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
+const startServer = useLoopbackServers()
 
 describe('createDidWebHandler', () => {
   it('behavior: serves the document at its did:web path with media type, ETag and Cache-Control', async () => {
@@ -87,8 +79,7 @@ describe('createDidWebHandler', () => {
 
   it('behavior: what the handler serves over HTTPS, didWebResolver resolves', async () => {
     let hosted = document
-    const server = await startLoopbackServer(nodeListener(createDidWebHandler(() => hosted)))
-    servers.push(server)
+    const server = await startServer(nodeListener(createDidWebHandler(() => hosted)))
     const portDid = `did:web:issuer.civitas.test%3A${server.port}:residents`
     hosted = createDidWebDocument({ did: portDid, keys: [{ publicJwk: key.publicJwk, fragment: 'seal' }] })
     const resolver = new Resolver(

@@ -1,25 +1,19 @@
 import type { RequestListener } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
-import { type LoopbackServer, lookupTo, startLoopbackServer } from '../../../../test/support/loopbackHttps.js'
+import { describe, expect, it } from 'vitest'
+import {
+  type LoopbackServer,
+  lookupTo,
+  routeListener,
+  useLoopbackServers,
+} from '../../../../test/support/loopbackHttps.js'
 import { createGuardedFetch } from './createGuardedFetch.js'
 import type { CreateGuardedFetchOptions } from './types.js'
 
 const HOST = 'issuer.civitas.test'
-const servers: LoopbackServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
+const startServer = useLoopbackServers()
 
-async function serve(routes: Record<string, RequestListener>, options: { https?: boolean } = {}) {
-  const server = await startLoopbackServer((request, response) => {
-    const route = routes[request.url ?? '']
-    if (route === undefined) {
-      response.statusCode = 404
-      response.end()
-    } else route(request, response)
-  }, options)
-  servers.push(server)
-  return server
+function serve(routes: Record<string, RequestListener>, options: { https?: boolean } = {}) {
+  return startServer(routeListener(routes), options)
 }
 
 function text(body: string, headers: Record<string, string> = {}): RequestListener {

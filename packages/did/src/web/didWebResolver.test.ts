@@ -1,17 +1,19 @@
 import type { RequestListener } from 'node:http'
 import { Resolver } from 'did-resolver'
-import { afterEach, describe, expect, it } from 'vitest'
-import { type LoopbackServer, lookupTo, startLoopbackServer } from '../../../../test/support/loopbackHttps.js'
+import { describe, expect, it } from 'vitest'
+import {
+  type LoopbackServer,
+  lookupTo,
+  routeListener,
+  useLoopbackServers,
+} from '../../../../test/support/loopbackHttps.js'
 import { createResolver } from '../createResolver.js'
 import { resolveDidDocument } from '../resolveDidDocument.js'
 import { didWebResolver } from './didWebResolver.js'
 import type { DidWebResolverOptions } from './types.js'
 
 const HOST = 'issuer.civitas.test'
-const servers: LoopbackServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
+const startServer = useLoopbackServers()
 
 function documentOf(did: string) {
   return {
@@ -34,14 +36,7 @@ async function serve(
   routes: Record<string, RequestListener>,
   options: { https?: boolean } = {},
 ): Promise<{ server: LoopbackServer; didOf: (path?: string) => string }> {
-  const server = await startLoopbackServer((request, response) => {
-    const route = routes[request.url ?? '']
-    if (route === undefined) {
-      response.statusCode = 404
-      response.end()
-    } else route(request, response)
-  }, options)
-  servers.push(server)
+  const server = await startServer(routeListener(routes), options)
   const didOf = (path = '') => `did:web:${HOST}%3A${server.port}${path}`
   return { server, didOf }
 }

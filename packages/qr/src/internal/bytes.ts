@@ -81,3 +81,14 @@ export class ByteReader {
 function truncated(what: string): CivitasError {
   return new CivitasError('ERR_QR_INVALID', `QR payload: ${what} is truncated`)
 }
+
+/** Joins byte arrays, in order, into one new array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
+  let at = 0
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.length
+  }
+  return out
+}

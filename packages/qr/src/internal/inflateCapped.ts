@@ -1,5 +1,6 @@
 import { CivitasError, type CivitasErrorCode } from '@civitas/core'
 import { Inflate, Unzlib } from 'fflate'
+import { concatBytes } from './bytes.js'
 
 const CHUNK = 64
 
@@ -53,11 +54,5 @@ export function inflateCapped(data: Uint8Array, options: InflateCappedOptions): 
     throw new CivitasError(options.invalidCode, `${name} is not valid DEFLATE data`, { cause })
   }
   if (!ended) throw new CivitasError(options.invalidCode, `${name}: DEFLATE data is truncated`)
-  const out = new Uint8Array(total)
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.length
-  }
-  return out
+  return concatBytes(parts)
 }

@@ -1,19 +1,15 @@
 import type { RequestListener } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
-import { type LoopbackServer, startLoopbackServer } from '../../../../../test/support/loopbackHttps.js'
+import { describe, expect, it } from 'vitest'
+import { useLoopbackServers } from '../../../../../test/support/loopbackHttps.js'
 import { type GuardSettings, guardSettings } from './guard.js'
 import { sendGuardedRequest } from './guardedRequest.web.js'
 
 // The fetch-based path browsers use, run here with Node's fetch against plain HTTP on loopback.
 const settings: GuardSettings = guardSettings({ timeoutMs: 1000, maxBytes: 1000, allowHttp: true })
-const servers: LoopbackServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
+const startServer = useLoopbackServers()
 
 async function serve(listener: RequestListener): Promise<string> {
-  const server = await startLoopbackServer(listener, { https: false })
-  servers.push(server)
+  const server = await startServer(listener, { https: false })
   return `http://127.0.0.1:${server.port}`
 }
 

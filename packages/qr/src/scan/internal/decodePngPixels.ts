@@ -1,5 +1,6 @@
 import { CivitasError } from '@civitas/core'
 import { convertIndexedToRgb, type DecodedPng, decode } from 'fast-png'
+import { concatBytes } from '../../internal/bytes.js'
 import { inflateCapped } from '../../internal/inflateCapped.js'
 
 const KEPT_CHUNKS = new Set(['IHDR', 'PLTE', 'tRNS', 'IDAT', 'IEND'])
@@ -47,7 +48,7 @@ export function decodePngPixels(bytes: Uint8Array): {
   if (channels === undefined || ![1, 2, 4, 8, 16].includes(depth))
     throw invalid('PNG: unknown colour type or depth')
   const expected = imageDataSize(width, height, channels * depth, bytes[28] === 1)
-  const inflated = inflateCapped(concat(idat), {
+  const inflated = inflateCapped(concatBytes(idat), {
     framing: 'zlib',
     limit: expected,
     limitCode: 'ERR_IMAGE_INVALID',
@@ -58,7 +59,7 @@ export function decodePngPixels(bytes: Uint8Array): {
     throw invalid(`PNG: image data holds ${inflated.length} bytes, expected ${expected}`)
   let png: DecodedPng
   try {
-    png = decode(concat(kept))
+    png = decode(concatBytes(kept))
   } catch (cause) {
     throw new CivitasError('ERR_IMAGE_INVALID', 'image: PNG could not be decoded', { cause })
   }
@@ -115,16 +116,6 @@ function unpackGray(data: ArrayLike<number>, width: number, height: number, dept
       const byte = (data[y * bytesPerLine + (bit >> 3)] as number) ?? 0
       out[y * width + x] = (byte >> (8 - depth - (bit & 7))) & mask
     }
-  }
-  return out
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.length
   }
   return out
 }
