@@ -1,4 +1,5 @@
 import { createPublicKey, verify as cryptoVerify } from 'node:crypto'
+import { residencyCard } from '@civitas/cli/demo'
 import type { PrivateJwk } from '@civitas/core'
 import {
   createPresentation,
@@ -12,7 +13,6 @@ import { createDidKey } from '@civitas/did/key'
 import { EdDSASigner } from 'did-jwt'
 import * as peer from 'did-jwt-vc'
 import { importJWK, jwtVerify } from 'jose'
-import { residencyCard } from '../examples/demo/residencyCard.js'
 import { compare, isMain, printTable } from './support/measure.js'
 
 /** The residency card, EdDSA: verify, gate check and issue, Civitas next to did-jwt-vc and jose. */

@@ -1,3 +1,4 @@
+import { startLoopbackServer } from '@civitas/cli/demo'
 import { createPresentation, issueCredential } from '@civitas/credentials'
 import { signJws } from '@civitas/crypto'
 import type { Identity } from '@civitas/did'
@@ -14,7 +15,6 @@ import { createRedisNonceStore } from '@civitas/sign-in/redis'
 import { createVerifier } from '@civitas/verifier'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startLoopbackServer } from '../../examples/demo/startLoopbackServer.js'
 import { createParties, residencyCard, YEAR } from '../support/parties.js'
 
 const query: DcqlQuery = {

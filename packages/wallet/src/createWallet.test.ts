@@ -1,10 +1,10 @@
+import { residencyCard } from '@civitas/cli/demo'
 import { encodeBase64url, encodeUtf8, fixedClock } from '@civitas/core'
 import { issueCredential, verifyPresentation } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
 import { describe, expect, it } from 'vitest'
-import { residencyCard } from '../../../examples/demo/residencyCard.js'
 import { createMemoryCredentialStore } from './createMemoryCredentialStore.js'
 import { createWallet } from './createWallet.js'
 

@@ -11,10 +11,11 @@ import {
 } from '@civitas/status-list'
 import { createVerifier, formatReport } from '@civitas/verifier'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
-import { residencyCard } from './residencyCard.js'
-import { type DemoOutput, shorten } from './runDemo.js'
+import { residencyCard } from '../demo/residencyCard.js'
+import type { DemoOutput } from '../demo/runDemo.js'
+import { startLoopbackServer } from '../demo/startLoopbackServer.js'
+import { shorten } from './shorten.js'
 import { showFailures } from './showFailures.js'
-import { startLoopbackServer } from './startLoopbackServer.js'
 
 /** What the credential part of the demo needs. */
 export interface ShowCredentialFlowOptions {

@@ -1,6 +1,16 @@
 import { residency } from '@civitas/credentials/templates'
 
-/** The residency card of the demo's citizen, Mari Tamm of Tartu; benchmarks and tests reuse it. */
+/**
+ * The unsigned residency card of the demo's citizen, Mari Tamm of Tartu, issued to `subject`;
+ * benchmarks and tests reuse it.
+ *
+ * @example
+ * ```ts
+ * import { residencyCard } from '@civitas/cli/demo'
+ *
+ * const credential = residencyCard('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK')
+ * ```
+ */
 export function residencyCard(subject: string) {
   return residency.build({
     subject,
