@@ -19,6 +19,7 @@ const HINTS: Partial<Record<CivitasErrorCode, string>> = {
     'The wallet file has no such credential, or cannot be read. List it with `civitas wallet list`.',
   ERR_STATUS_ENTRY_NOT_FOUND:
     'No status entry for that credential id in this registry. Check --credential-id, --database-url and --table-prefix.',
+  ERR_QR_PREFIX: 'Pass a token (eyJ…), its CV1: QR text, or an image with --image.',
   ERR_INVALID_ARGUMENT: 'Check the options; `--help` shows each one with an example.',
   ERR_STORE_UNAVAILABLE: 'The database or store cannot be reached. Check that it runs and the URL is right.',
 }
@@ -44,20 +45,24 @@ export function describeFailure(error: unknown): {
     }
   }
   const code = (error as { code?: unknown })?.code
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000') {
+  const message = error instanceof Error ? error.message : String(error)
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    // A system error: a file or an address that cannot be used.
+    const network = /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EHOSTUNREACH)$/.test(code)
     return {
-      code: String(code),
-      message: (error as Error).message,
-      hint: HINTS.ERR_STORE_UNAVAILABLE as string,
+      code,
+      message,
+      hint: network ? (HINTS.ERR_STORE_UNAVAILABLE as string) : 'Check the file path and its permissions.',
       exitCode: EXIT.failed,
     }
   }
-  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+  if (typeof code === 'string' || /postgres/i.test(message)) {
+    // PostgreSQL refused (a SQLSTATE code), or the driver could not connect.
     return {
-      code: String(code),
-      message: (error as Error).message,
-      hint: 'Check the file path.',
-      exitCode: EXIT.usage,
+      code: typeof code === 'string' ? `PG_${code}` : 'PG_CONNECT',
+      message,
+      hint: 'The database refused: check --database-url (user, host, database name) and that PostgreSQL runs.',
+      exitCode: EXIT.failed,
     }
   }
   return {

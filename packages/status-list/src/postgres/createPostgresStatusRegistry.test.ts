@@ -1,27 +1,11 @@
 import { spawn } from 'node:child_process'
-import { userInfo } from 'node:os'
 import { describeStatusRegistryConformance } from '@civitas/test-utils'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
+import { findPostgresUrl } from '../../../../test/support/postgres.js'
 import { createPostgresStatusRegistry } from './createPostgresStatusRegistry.js'
 
-// Real PostgreSQL on 127.0.0.1:5432, database `test`, trust auth: the OS user's role, else `postgres`.
-async function findConnectionString(): Promise<string> {
-  for (const user of [process.env.PGUSER, userInfo().username, 'postgres']) {
-    if (user === undefined) continue
-    const url = `postgres://${encodeURIComponent(user)}@127.0.0.1:5432/test`
-    const client = new pg.Client({ connectionString: url })
-    try {
-      await client.connect()
-      await client.end()
-      return url
-    } catch {
-      await client.end().catch(() => undefined)
-    }
-  }
-  throw new Error('no PostgreSQL on 127.0.0.1:5432 (database test)')
-}
-const connectionString = await findConnectionString()
+const connectionString = await findPostgresUrl()
 const run = `cvsl_${Math.random().toString(36).slice(2, 8)}_`
 const admin = new pg.Pool({ connectionString, max: 2 })
 

@@ -1,4 +1,5 @@
 import type { DidDocument } from '@civitas/core'
+import { createMemoryKeyStore } from '@civitas/crypto'
 import { createDidWebDocument, createDidWebHandler, didWebDocumentUrl } from '@civitas/did/web'
 import { renderQr } from '@civitas/qr/render'
 import { createSignInRelyingParty, type SignInRelyingParty } from '@civitas/sign-in'
@@ -65,7 +66,13 @@ export function serveCommand(context: CliContext, setExitCode: (code: number) =>
       const { store } = globalsOf(context, command)
       const record = await findIdentity(store, flags.issuerKey)
       const port = portOf(flags)
-      await withKeyStore(context, store, async (keyStore) => {
+      // The signing key moves into memory for the server's life, so the key store file stays free
+      // for \`civitas issue\` while the server runs.
+      const keyStore = createMemoryKeyStore()
+      await withKeyStore(context, store, async (file) => {
+        await keyStore.importKey({ privateJwk: await file.exportPrivateKey(record.keyId), id: record.keyId })
+      })
+      {
         const identity = await identityOf(keyStore, record)
         let document: DidDocument | undefined
         let didPath: string | undefined
@@ -122,7 +129,7 @@ export function serveCommand(context: CliContext, setExitCode: (code: number) =>
         await untilStopped().done
         await server.close()
         await registry?.close()
-      })
+      }
       setExitCode(EXIT.ok)
     },
   )
