@@ -5,7 +5,7 @@ import { createWorkspace, jsonOf } from './civitas.js'
 const workspace = await createWorkspace()
 afterAll(() => workspace.cleanup())
 
-describe('civitas keys and did (child processes)', () => {
+describe('civitas keys and did (child processes)', { timeout: 120_000 }, () => {
   it('behavior: keys create makes an encrypted store; list and export show public keys only', async () => {
     const created = await workspace.run(['keys', 'create', '--alg', 'ES256', '--id', 'city-seal'])
     expect(created.code).toBe(0)
@@ -55,7 +55,9 @@ describe('civitas keys and did (child processes)', () => {
     expect(key.did).toMatch(/^did:key:zDn/)
     expect(key.kid).toBe(`${key.did}#${key.did.slice('did:key:'.length)}`)
 
-    const jwk = jsonOf<{ did: string }>(await workspace.run(['did', 'create', 'jwk', '--alg', 'EdDSA', '--json']))
+    const jwk = jsonOf<{ did: string }>(
+      await workspace.run(['did', 'create', 'jwk', '--alg', 'EdDSA', '--json']),
+    )
     expect(jwk.did).toMatch(/^did:jwk:/)
 
     const web = await workspace.run(['did', 'create', 'web', '--domain', 'city.example', '--out', 'did.json'])
