@@ -27,6 +27,7 @@ interface IssueFlags extends RegistryFlags {
   format: CredentialFormat
   validDays: string
   statusUrl?: string
+  suspendable?: boolean
 }
 
 /** `civitas issue`: sign a credential from a template. */
@@ -53,6 +54,7 @@ export function issueCommand(context: CliContext): Command {
         .default('vc+jwt'),
     )
     .option('--valid-days <days>', 'how long the credential is valid', '365')
+    .option('--suspendable', 'with --database-url: a suspension entry too, besides the revocation one')
     .option(
       '--status-url <url>',
       'with --database-url: where the status lists are published (`civitas serve issuer` prints it)',
@@ -97,7 +99,12 @@ export function issueCommand(context: CliContext): Command {
       if (flags.databaseUrl === undefined) return issueCredential(options)
       const registry = openStatusRegistry(flags)
       try {
-        const status = createStatusListPublisher({ registry, issuer, baseUrl: flags.statusUrl as string })
+        const status = createStatusListPublisher({
+          registry,
+          issuer,
+          baseUrl: flags.statusUrl as string,
+          purposes: flags.suspendable === true ? ['revocation', 'suspension'] : ['revocation'],
+        })
         return await context.progress('Allocating a status entry…', () =>
           issueCredential({ ...options, status }),
         )
