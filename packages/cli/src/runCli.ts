@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream'
-import { CommanderError } from 'commander'
+import { type Command, CommanderError } from 'commander'
 import { demoCommand } from './internal/commands/demoCommand.js'
 import { didCommand } from './internal/commands/didCommand.js'
 import { issueCommand } from './internal/commands/issueCommand.js'
@@ -12,6 +12,12 @@ import { walletCommand } from './internal/commands/walletCommand.js'
 import { colorsFor, createContext } from './internal/context.js'
 import { describeFailure, EXIT } from './internal/failure.js'
 import { createProgram, withExamples } from './internal/program.js'
+
+/** Commands made on their own take the root's output, error and help settings, all the way down. */
+function inheritSettings(command: Command, parent: Command): void {
+  command.copyInheritedSettings(parent)
+  for (const child of command.commands) inheritSettings(child, command)
+}
 
 /** Options for {@link runCli}: the arguments and the process's streams and environment. */
 export interface RunCliOptions {
@@ -77,6 +83,7 @@ export async function runCli(options: RunCliOptions): Promise<RunCliResult> {
     demoCommand(context),
   ]) {
     program.addCommand(command)
+    inheritSettings(command, program)
   }
   try {
     await program.parseAsync([...options.argv], { from: 'user' })
