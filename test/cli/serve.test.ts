@@ -161,9 +161,20 @@ describe('civitas serve and status (child processes, loopback HTTP, PostgreSQL)'
     }
   })
 
-  it('behavior: serve verifier shows a sign-in QR code that wallet present --request answers', async () => {
-    const card = await workspace.run([...membership(holder), '--issuer-key', issuer])
-    expect((await workspace.run(['wallet', 'receive', card.stdout.trim(), '--holder', holder])).code).toBe(0)
+  it('behavior: serve verifier shows a sign-in QR code that wallet present --request answers with the newest card', async () => {
+    const ids: string[] = []
+    for (const _card of ['older', 'newer']) {
+      const card = await workspace.run([...membership(holder), '--issuer-key', issuer])
+      const received = await workspace.run([
+        'wallet',
+        'receive',
+        card.stdout.trim(),
+        '--holder',
+        holder,
+        '--json',
+      ])
+      ids.push(jsonOf<{ id: string }>(received).id)
+    }
 
     const server = workspace.start([
       'serve',
@@ -193,7 +204,8 @@ describe('civitas serve and status (child processes, loopback HTTP, PostgreSQL)'
       '--json',
     ])
     expect(answered.code).toBe(0)
-    expect(jsonOf(answered)).toMatchObject({ declined: false, shared: { credential: [expect.any(String)] } })
+    // The newest matching card is shared.
+    expect(jsonOf(answered)).toMatchObject({ declined: false, shared: { credential: [ids[1]] } })
 
     const complete = JSON.parse(await server.next())
     expect(complete).toMatchObject({

@@ -102,7 +102,11 @@ export function walletCommand(context: CliContext): Command {
       .option('--audience <url>', 'the verifier the presentation is for')
       .option('--nonce <nonce>', "the verifier's nonce")
       .option('--type <type>', 'present the newest valid credential of this type')
-      .option('--credential <id>', 'present this credential (repeatable)', collect)
+      .option(
+        '--credential <id>',
+        'present this credential (repeatable; with --request: share these)',
+        collect,
+      )
       .option('--disclose <path>', 'SD-JWT VC: a claim to reveal (repeatable), or "all"', collect)
       .option('--qr', 'print the presentation as CV1: QR text')
       .option('--request <qr>', 'answer this openid4vp:// sign-in request instead')
@@ -171,16 +175,25 @@ async function respond(
       held.respond(flags.request as string, {
         allowLoopbackHttp: flags.allowLoopbackHttp === true,
         async approve(request) {
-          if (flags.yes === true) return true
+          // Each query is answered with the credentials named by --credential, else its newest match.
+          const chosen = Object.fromEntries(
+            Object.entries(request.matches).map(([query, matches]) => {
+              const ids = matches.map((match) => match.record.id)
+              const named = ids.filter((id) => flags.credential?.includes(id))
+              return [query, flags.credential === undefined ? ids.slice(-1) : named]
+            }),
+          )
+          if (flags.yes === true) return chosen
           const matched = Object.values(request.matches)
             .flat()
+            .filter((match) => Object.values(chosen).flat().includes(match.record.id))
             .map((match) => match.types.at(-1))
           const answer = await confirm({
             message: `Share ${matched.join(', ') || 'nothing'} with ${request.clientDid ?? request.clientId}?`,
             input: context.stdin,
             output: context.stderr,
           })
-          return !isCancel(answer) && answer === true
+          return !isCancel(answer) && answer === true ? chosen : false
         },
       }),
     ),
