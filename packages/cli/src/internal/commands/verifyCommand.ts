@@ -1,10 +1,11 @@
 import { createVerifier, formatReport, type Report } from '@civitas/verifier'
 import { Command } from 'commander'
 import type { CliContext } from '../context.js'
-import { EXIT, usageError } from '../failure.js'
+import { EXIT } from '../failure.js'
 import { collect, globalsOf, withExamples } from '../program.js'
 import { readToken } from '../readInput.js'
 import { cliResolver } from '../resolver.js'
+import { trustPolicy } from '../trustPolicy.js'
 
 interface VerifyFlags {
   image?: string
@@ -42,19 +43,11 @@ export function verifyCommand(context: CliContext, setExitCode: (code: number) =
     ],
   ).action(async (token: string | undefined, flags: VerifyFlags, command: Command) => {
     globalsOf(context, command)
-    if (flags.trustAny !== true && flags.trust.length === 0) {
-      throw usageError('say whom to trust: --trust Type=did (repeatable), or --trust-any')
-    }
-    const trust: Record<string, string[]> = {}
-    for (const entry of flags.trust) {
-      const [type, did] = entry.split(/=(.*)/s)
-      if (!type || !did?.startsWith('did:')) throw usageError(`--trust ${entry}: expected Type=did:…`)
-      trust[type] = [...(trust[type] ?? []), did]
-    }
+    const trust = trustPolicy(flags)
     const input = await readToken(context, token, flags.image)
     const verifier = createVerifier({
       resolver: cliResolver(),
-      trust: flags.trustAny === true ? 'any' : trust,
+      trust,
       ...(flags.allowHttpStatus === true ? { status: { allowHttp: true } } : {}),
     })
     const report = await context.progress('Verifying…', () =>
