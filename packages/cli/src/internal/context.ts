@@ -60,7 +60,9 @@ export function createContext(options: CreateContextOptions): CliContext {
       stdout.write(`${JSON.stringify(value)}\n`)
     },
     async progress(text, task) {
-      if (context.json || stderr.isTTY !== true) return task()
+      // A terminal of unknown width (some pseudo-terminals) cannot redraw a spinner line.
+      const width = (stderr as { columns?: number }).columns ?? 0
+      if (context.json || stderr.isTTY !== true || width <= 0) return task()
       const spinner = createSpinner(text, { stream: stderr as NodeJS.WriteStream }).start()
       try {
         const result = await task()

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises'
+import { access, mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { createFileKeyStore, type FileKeyStore } from '@civitas/crypto/file'
 import type { CliContext } from './context.js'
@@ -16,7 +16,11 @@ export async function withKeyStore<T>(
   path: string,
   use: (keyStore: FileKeyStore) => Promise<T>,
 ): Promise<T> {
-  const passphrase = await readPassphrase(context, resolve(path))
+  const isNew = await access(resolve(path)).then(
+    () => false,
+    () => true,
+  )
+  const passphrase = await readPassphrase(context, resolve(path), isNew)
   await mkdir(dirname(resolve(path)), { recursive: true })
   const keyStore = await context.progress('Unlocking the key store (scrypt)…', () =>
     createFileKeyStore({ path, passphrase }),
