@@ -88,6 +88,34 @@ export async function createWorkspace(passphrase = 'correct horse battery staple
         },
       }
     },
+    /**
+     * Runs `civitas ...args` on a pseudo-terminal (util-linux `script`), typing `answer` and Enter
+     * once the output contains `prompt`; resolves with everything the terminal showed.
+     */
+    onTerminal(
+      args: readonly string[],
+      prompt: string,
+      answer: string,
+      env: Record<string, string | undefined> = {},
+    ) {
+      const command = ['stty cols 100 rows 40;', process.execPath, ...NODE_ARGS, ...args]
+        .map((part, index) => (index === 0 ? part : `'${part.replaceAll("'", "'\\''")}'`))
+        .join(' ')
+      return new Promise<CivitasRun>((resolve, reject) => {
+        const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: dir, env: envOf(env) })
+        let shown = ''
+        let typed = false
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          shown += chunk
+          if (!typed && shown.includes(prompt)) {
+            typed = true
+            child.stdin.write(`${answer}\r`)
+          }
+        })
+        child.on('error', reject)
+        child.on('close', (code) => resolve({ code, stdout: shown, stderr: '' }))
+      })
+    },
     cleanup: () => rm(dir, { recursive: true, force: true }),
   }
 }

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createWorkspace, jsonOf } from './civitas.js'
 
-const workspace = await createWorkspace()
+const PASSPHRASE = 'correct horse battery staple'
+const workspace = await createWorkspace(PASSPHRASE)
 afterAll(() => workspace.cleanup())
 
 describe('civitas keys and did (child processes)', { timeout: 120_000 }, () => {
@@ -41,6 +43,18 @@ describe('civitas keys and did (child processes)', { timeout: 120_000 }, () => {
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('set CIVITAS_PASSPHRASE')
   })
+
+  it.skipIf(!existsSync('/usr/bin/script'))(
+    'behavior: on a terminal the passphrase is asked with hidden input, never echoed',
+    async () => {
+      const run = await workspace.onTerminal(['keys', 'list'], 'Passphrase for the key store', PASSPHRASE, {
+        CIVITAS_PASSPHRASE: undefined,
+      })
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('city-seal')
+      expect(run.stdout).not.toContain(PASSPHRASE)
+    },
+  )
 
   it('error: exporting an unknown key is ERR_KEY_NOT_FOUND', async () => {
     const run = await workspace.run(['keys', 'export', 'nobody', '--json'])

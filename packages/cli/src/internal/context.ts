@@ -64,13 +64,11 @@ export function createContext(options: CreateContextOptions): CliContext {
       const width = (stderr as { columns?: number }).columns ?? 0
       if (context.json || stderr.isTTY !== true || width <= 0) return task()
       const spinner = createSpinner(text, { stream: stderr as NodeJS.WriteStream }).start()
+      // stop() without options erases the line, ends the timer and drops the spinner's signal handlers.
       try {
-        const result = await task()
-        spinner.clear()
-        return result
-      } catch (error) {
-        spinner.error({ text })
-        throw error
+        return await task()
+      } finally {
+        spinner.stop()
       }
     },
   }

@@ -80,43 +80,43 @@ async function signInOnce(
     context.stdout.write(renderQr(qr, { format: 'terminal', errorCorrection: 'L' }))
     context.line(`${context.color.green('●')} verifier on ${origin}: scan with a wallet, or run`)
     context.line(`  civitas wallet present --request '${qr}' --allow-loopback-http`)
+    context.line(context.color.dim('  waiting for a wallet… (Ctrl-C stops)'))
   }
   let stop = false
   void stopped.then(() => {
     stop = true
   })
   const wait = () => new Promise((resolve) => setTimeout(resolve, 250))
-  return context.progress('Waiting for a wallet…', async () => {
-    while (!stop) {
-      const status = await relyingParty.status(id)
-      if (status.status === 'complete') {
-        const { result } = status
-        if (context.json) {
-          context.emit({
-            event: 'complete',
-            did: result.did,
-            claims: result.claims,
-            credentials: Object.fromEntries(
-              Object.entries(result.credentials).map(([query, reports]) => [query, reports.map(reportJson)]),
-            ),
-          })
-        } else {
-          context.line(`${context.color.green('✓')} signed in: ${context.color.bold(result.did)}`)
-          context.line(`  claims  ${JSON.stringify(result.claims)}`)
-        }
-        return 'complete'
+  // No spinner here: the wait is open-ended, and Ctrl-C must reach the server's own shutdown.
+  while (!stop) {
+    const status = await relyingParty.status(id)
+    if (status.status === 'complete') {
+      const { result } = status
+      if (context.json) {
+        context.emit({
+          event: 'complete',
+          did: result.did,
+          claims: result.claims,
+          credentials: Object.fromEntries(
+            Object.entries(result.credentials).map(([query, reports]) => [query, reports.map(reportJson)]),
+          ),
+        })
+      } else {
+        context.line(`${context.color.green('✓')} signed in: ${context.color.bold(result.did)}`)
+        context.line(`  claims  ${JSON.stringify(result.claims)}`)
       }
-      if (status.status === 'failed' || status.status === 'expired') {
-        if (context.json)
-          context.emit({ event: status.status, ...(status.status === 'failed' ? { code: status.code } : {}) })
-        else
-          context.line(
-            `${context.color.red('✗')} sign-in ${status.status}${status.status === 'failed' ? `: ${status.code}` : ''}`,
-          )
-        return status.status
-      }
-      await wait()
+      return 'complete'
     }
-    return 'stopped'
-  })
+    if (status.status === 'failed' || status.status === 'expired') {
+      if (context.json)
+        context.emit({ event: status.status, ...(status.status === 'failed' ? { code: status.code } : {}) })
+      else
+        context.line(
+          `${context.color.red('✗')} sign-in ${status.status}${status.status === 'failed' ? `: ${status.code}` : ''}`,
+        )
+      return status.status
+    }
+    await wait()
+  }
+  return 'stopped'
 }
