@@ -59,6 +59,14 @@ describe('civitas issue, verify, wallet and qr (child processes)', { timeout: 12
     expect(run.stdout).toContain(`issuer  ${society}`)
   })
 
+  it('behavior: verify - reads the token (or its QR text) from standard input', async () => {
+    const run = await workspace.run(['verify', '-', '--trust', `MembershipCard=${society}`], {
+      input: `${card}\n`,
+    })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^ACCEPTED credential/)
+  })
+
   it('behavior: verify rejects an untrusted issuer with exit code 1; --json is the report', async () => {
     const run = await workspace.run(['verify', card, '--trust', `MembershipCard=${citizen}`, '--json'])
     expect(run.code).toBe(1)
