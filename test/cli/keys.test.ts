@@ -101,8 +101,43 @@ describe('civitas keys and did (child processes)', { timeout: 120_000 }, () => {
       kid: expect.stringMatching(/#controller$/),
     })
 
+    // Offline, from the same key: the same address, named for another chain.
+    const online = jsonOf<{ did: string; keyId: string }>(ethr)
+    const offline = await workspace.run([
+      'did',
+      'create',
+      'ethr',
+      '--chain-id',
+      '1337',
+      '--key',
+      online.keyId,
+      '--json',
+    ])
+    expect(offline.code).toBe(0)
+    expect(jsonOf<{ did: string }>(offline).did).toBe(`did:ethr:0x539:${online.did.split(':').at(-1)}`)
+
     const listed = jsonOf<{ did: string }[]>(await workspace.run(['did', 'list', '--json']))
-    expect(listed.map((identity) => identity.did.split(':')[1])).toEqual(['key', 'jwk', 'web', 'ethr'])
+    expect(listed.map((identity) => identity.did.split(':')[1])).toEqual([
+      'key',
+      'jwk',
+      'web',
+      'ethr',
+      'ethr',
+    ])
+  })
+
+  it('error: did create ethr with --rpc-url but no --registry is a usage error', async () => {
+    const run = await workspace.run([
+      'did',
+      'create',
+      'ethr',
+      '--chain-id',
+      '1',
+      '--rpc-url',
+      'https://rpc.example',
+    ])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('--rpc-url and --registry go together')
   })
 
   it('error: did create ethr with a malformed registry address is a usage error', async () => {

@@ -1,16 +1,25 @@
 import { writeFile } from 'node:fs/promises'
 import { CivitasError, type SignatureAlgorithm } from '@civitas/core'
 import type { KeyStore } from '@civitas/crypto'
-import { createDidEthr } from '@civitas/did/ethr'
+import { createDidEthr, didEthrFromPublicJwk } from '@civitas/did/ethr'
 import { createDidJwk } from '@civitas/did/jwk'
 import { createDidKey } from '@civitas/did/key'
 import { createDidWebDocument } from '@civitas/did/web'
 import { Command } from 'commander'
 import type { CliContext } from '../context.js'
+import { usageError } from '../failure.js'
 import { type IdentityRecord, loadIdentities, saveIdentity } from '../identities.js'
 import { withKeyStore } from '../keyStore.js'
 import { globalsOf, withExamples } from '../program.js'
 import { algOption } from './keysCommand.js'
+
+interface EthrFlags {
+  chainId: string
+  network?: string
+  rpcUrl?: string
+  registry?: string
+  key?: string
+}
 
 interface CreateFlags {
   alg: SignatureAlgorithm
@@ -106,38 +115,61 @@ export function didCommand(context: CliContext): Command {
   withExamples(
     create
       .command('ethr')
-      .description('a did:ethr on an ERC-1056 registry; creating it costs no transaction and works offline')
+      .description(
+        'a did:ethr (ERC-1056); named offline from the key, no transaction: give --rpc-url and --registry to record where it resolves',
+      )
       .requiredOption('--chain-id <id>', 'the chain id (1 mainnet, 11155111 sepolia)')
-      .requiredOption('--rpc-url <url>', 'the JSON-RPC endpoint verifiers resolve the DID through')
-      .requiredOption('--registry <address>', 'the ERC-1056 registry contract address')
       .option('--network <name>', 'the network name used in the DID (default: the chain id in hex)')
+      .option('--rpc-url <url>', 'the JSON-RPC endpoint the DID resolves through (with --registry)')
+      .option('--registry <address>', 'the ERC-1056 registry contract address (with --rpc-url)')
       .option('--key <id>', 'use this existing ES256K key instead of creating one'),
     [
+      'civitas did create ethr --chain-id 11155111 --network sepolia',
       'civitas did create ethr --chain-id 11155111 --network sepolia --rpc-url https://rpc.sepolia.example --registry 0x03d5003bf0e79c5f5223588f347eba39afbc3818',
     ],
-  ).action(
-    async (
-      flags: { chainId: string; rpcUrl: string; registry: string; network?: string; key?: string },
-      command: Command,
-    ) => {
-      const network = {
-        chainId: flags.chainId,
-        rpcUrl: flags.rpcUrl,
-        registry: flags.registry,
-        ...(flags.network === undefined ? {} : { name: flags.network }),
-      }
-      await run(command, async (keyStore) => {
+  ).action(async (flags: EthrFlags, command: Command) => {
+    if ((flags.rpcUrl === undefined) !== (flags.registry === undefined)) {
+      throw usageError('--rpc-url and --registry go together (or leave both out to name the DID offline)')
+    }
+    const chainId = /^\d{1,20}$/.test(flags.chainId) ? BigInt(flags.chainId) : 0n
+    const name = flags.network === undefined ? {} : { name: flags.network }
+    await run(command, async (keyStore) => {
+      if (flags.rpcUrl !== undefined && flags.registry !== undefined) {
+        const network = { chainId, rpcUrl: flags.rpcUrl, registry: flags.registry, ...name }
         const identity = await createDidEthr({
           keyStore,
-          network: { ...network, chainId: BigInt(/^\d+$/.test(flags.chainId) ? flags.chainId : '0') },
+          network,
           ...(flags.key === undefined ? {} : { keyId: flags.key }),
         })
+        const recorded = { ...network, chainId: flags.chainId }
         return {
-          record: { did: identity.did, kid: identity.kid, keyId: identity.keyId, method: 'ethr', network },
+          record: {
+            did: identity.did,
+            kid: identity.kid,
+            keyId: identity.keyId,
+            method: 'ethr',
+            network: recorded,
+          },
         }
-      })
-    },
-  )
+      }
+      const key =
+        flags.key === undefined
+          ? await keyStore.createKey({ alg: 'ES256K' })
+          : await keyStore.getKey(flags.key)
+      if (key === undefined) throw new CivitasError('ERR_KEY_NOT_FOUND', `no key ${flags.key} in the store`)
+      const id = didEthrFromPublicJwk({ publicJwk: key.publicJwk, network: { chainId, ...name } })
+      // The owner's key signs as #controller, as createDidEthr names it.
+      return {
+        record: {
+          did: id,
+          kid: `${id}#controller`,
+          keyId: key.id,
+          method: 'ethr',
+          network: { chainId: flags.chainId, ...name },
+        },
+      }
+    })
+  })
 
   withExamples(did.command('list').description('list the DIDs made with this key store'), [
     'civitas did list --json',
