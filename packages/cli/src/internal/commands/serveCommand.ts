@@ -2,6 +2,7 @@ import { Command, Option } from 'commander'
 import type { CliContext } from '../context.js'
 import { EXIT } from '../failure.js'
 import { collect, globalsOf, withExamples } from '../program.js'
+import { ethrOptions } from '../resolver.js'
 import { listenOptions } from '../serve/listen.js'
 import { type ServeIssuerFlags, serveIssuer } from '../serve/serveIssuer.js'
 import { type ServeVerifierFlags, serveVerifier } from '../serve/serveVerifier.js'
@@ -36,22 +37,24 @@ export function serveCommand(context: CliContext, setExitCode: (code: number) =>
     setExitCode(EXIT.ok)
   })
 
-  const verifier = listenOptions(
-    serve
-      .command('verifier')
-      .description(
-        'a "sign in with your wallet" relying party: prints a QR code, waits for wallets (until Ctrl-C)',
-      )
-      .requiredOption('--type <type>', 'the credential type to ask for')
-      .addOption(
-        new Option('--format <format>', 'the credential format to ask for')
-          .choices(['vc+jwt', 'jwt_vc_json'])
-          .default('vc+jwt'),
-      )
-      .option('--trust <type=did>', 'trust this issuer for this type (repeatable)', collect, [])
-      .option('--trust-any', 'trust every issuer')
-      .option('--allow-http-status', 'fetch status lists over plain http (local servers only)')
-      .option('--once', 'stop after the first sign-in; exit 0 if it succeeded, 1 if not'),
+  const verifier = ethrOptions(
+    listenOptions(
+      serve
+        .command('verifier')
+        .description(
+          'a "sign in with your wallet" relying party: prints a QR code, waits for wallets (until Ctrl-C)',
+        )
+        .requiredOption('--type <type>', 'the credential type to ask for')
+        .addOption(
+          new Option('--format <format>', 'the credential format to ask for')
+            .choices(['vc+jwt', 'jwt_vc_json'])
+            .default('vc+jwt'),
+        )
+        .option('--trust <type=did>', 'trust this issuer for this type (repeatable)', collect, [])
+        .option('--trust-any', 'trust every issuer')
+        .option('--allow-http-status', 'fetch status lists over plain http (local servers only)')
+        .option('--once', 'stop after the first sign-in; exit 0 if it succeeded, 1 if not'),
+    ),
   )
   withExamples(verifier, [
     'civitas serve verifier --type ResidencyCard --trust ResidencyCard=did:web:tartu.ee',

@@ -4,10 +4,10 @@ import type { CliContext } from '../context.js'
 import { EXIT } from '../failure.js'
 import { collect, globalsOf, withExamples } from '../program.js'
 import { readToken } from '../readInput.js'
-import { cliResolver } from '../resolver.js'
+import { cliResolver, type EthrFlags, ethrOptions } from '../resolver.js'
 import { trustPolicy } from '../trustPolicy.js'
 
-interface VerifyFlags {
+interface VerifyFlags extends EthrFlags {
   image?: string
   trust: string[]
   trustAny?: boolean
@@ -22,20 +22,22 @@ interface VerifyFlags {
 /** `civitas verify`: check a credential or presentation and print the verifier's report. */
 export function verifyCommand(context: CliContext, setExitCode: (code: number) => void): Command {
   return withExamples(
-    new Command('verify')
-      .description(
-        'check a credential or presentation (token or QR text) and print every check; exit 0 accepted, 1 rejected, 2 usage error',
-      )
-      .argument('[token]', 'the token or its CV1: QR text, or - for standard input')
-      .option('--image <file>', 'read the token from a QR code image (PNG or JPEG)')
-      .option('--trust <type=did>', 'trust this issuer for this credential type (repeatable)', collect, [])
-      .option('--trust-any', 'trust every issuer (checks signatures, not who signed)')
-      .option('--audience <url>', 'the audience a presentation must be for')
-      .option('--nonce <nonce>', 'the nonce a presentation must answer')
-      .option('--type <type>', 'accept only this credential type (repeatable)', collect)
-      .option('--require <claim>', 'a claim that must be present, as a dotted path (repeatable)', collect)
-      .option('--allow-bearer', 'accept credentials presented by someone other than their subject')
-      .option('--allow-http-status', 'fetch status lists over plain http (local servers only)'),
+    ethrOptions(
+      new Command('verify')
+        .description(
+          'check a credential or presentation (token or QR text) and print every check; exit 0 accepted, 1 rejected, 2 usage error',
+        )
+        .argument('[token]', 'the token or its CV1: QR text, or - for standard input')
+        .option('--image <file>', 'read the token from a QR code image (PNG or JPEG)')
+        .option('--trust <type=did>', 'trust this issuer for this credential type (repeatable)', collect, [])
+        .option('--trust-any', 'trust every issuer (checks signatures, not who signed)')
+        .option('--audience <url>', 'the audience a presentation must be for')
+        .option('--nonce <nonce>', 'the nonce a presentation must answer')
+        .option('--type <type>', 'accept only this credential type (repeatable)', collect)
+        .option('--require <claim>', 'a claim that must be present, as a dotted path (repeatable)', collect)
+        .option('--allow-bearer', 'accept credentials presented by someone other than their subject')
+        .option('--allow-http-status', 'fetch status lists over plain http (local servers only)'),
+    ),
     [
       'civitas verify eyJhbGciOi… --trust ResidencyCard=did:web:tartu.ee',
       'civitas verify --image pass.png --trust QuarantinePass=did:web:health.example --audience https://gate.example --nonce 42',
@@ -46,7 +48,7 @@ export function verifyCommand(context: CliContext, setExitCode: (code: number) =
     const trust = trustPolicy(flags)
     const input = await readToken(context, token, flags.image)
     const verifier = createVerifier({
-      resolver: cliResolver(),
+      resolver: cliResolver(flags),
       trust,
       ...(flags.allowHttpStatus === true ? { status: { allowHttp: true } } : {}),
     })

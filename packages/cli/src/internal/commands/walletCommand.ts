@@ -9,7 +9,7 @@ import { findIdentity, identityOf } from '../identities.js'
 import { withKeyStore } from '../keyStore.js'
 import { collect, globalsOf, withExamples } from '../program.js'
 import { readToken } from '../readInput.js'
-import { cliResolver } from '../resolver.js'
+import { cliResolver, type EthrFlags, ethrOptions } from '../resolver.js'
 
 /** `civitas wallet receive|list|present`. */
 export function walletCommand(context: CliContext): Command {
@@ -35,7 +35,7 @@ export function walletCommand(context: CliContext): Command {
         createWallet({
           identity: await identityOf(keyStore, record),
           credentialStore,
-          resolver: cliResolver(),
+          resolver: cliResolver(command.opts() as EthrFlags),
         }),
       ),
     )
@@ -138,6 +138,8 @@ export function walletCommand(context: CliContext): Command {
     if (context.json) return context.emit({ ...presentation, ...(flags.qr === true ? { qr: output } : {}) })
     context.line(output)
   })
+  // Receiving verifies the issuer, and answering a sign-in re-verifies: both may meet did:ethr issuers.
+  for (const command of wallet.commands) if (command.name() !== 'list') ethrOptions(command)
   return wallet
 }
 

@@ -4,13 +4,13 @@ import { createVerifier } from '@civitas/verifier'
 import { startLoopbackServer } from '../../demo/startLoopbackServer.js'
 import { reportJson } from '../commands/verifyCommand.js'
 import type { CliContext } from '../context.js'
-import { cliResolver } from '../resolver.js'
+import { cliResolver, type EthrFlags } from '../resolver.js'
 import { trustPolicy } from '../trustPolicy.js'
 import { untilStopped } from '../untilStopped.js'
 import { type ListenFlags, portOf } from './listen.js'
 
 /** The flags of `civitas serve verifier`. */
-export interface ServeVerifierFlags extends ListenFlags {
+export interface ServeVerifierFlags extends ListenFlags, EthrFlags {
   type: string
   format: 'vc+jwt' | 'jwt_vc_json'
   trust: string[]
@@ -26,7 +26,7 @@ export interface ServeVerifierFlags extends ListenFlags {
 export async function serveVerifier(context: CliContext, flags: ServeVerifierFlags): Promise<boolean> {
   const port = portOf(flags)
   const trust = trustPolicy(flags)
-  const resolver = cliResolver()
+  const resolver = cliResolver(flags)
   let relyingParty: SignInRelyingParty | undefined
   const server = await context.progress('Starting the verifier…', () =>
     startLoopbackServer(
