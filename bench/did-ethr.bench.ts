@@ -2,7 +2,7 @@ import { issueCredential, verifyCredential } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
 import { addDelegate, changeOwner, createDidEthr, didEthrResolver } from '@civitas/did/ethr'
-import { startEthereumNode } from '../test/support/ethereumNode.js'
+import { startEthereumNode } from '../examples/did-ethr-rotation/startEthereumNode.js'
 import { compare, isMain, printTable } from './support/measure.js'
 
 /**

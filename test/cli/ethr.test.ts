@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type EthereumNode, startEthereumNode } from '../support/ethereumNode.js'
+import { type EthereumNode, startEthereumNode } from '../../examples/did-ethr-rotation/startEthereumNode.js'
 import { createWorkspace, jsonOf } from './civitas.js'
 
 const workspace = await createWorkspace()

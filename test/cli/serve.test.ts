@@ -1,10 +1,10 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findPostgresUrl } from '../support/postgres.js'
+import { findPostgresConnectionString } from '../support/postgres.js'
 import { createWorkspace, jsonOf } from './civitas.js'
 
 const workspace = await createWorkspace()
-const databaseUrl = await findPostgresUrl()
+const databaseUrl = await findPostgresConnectionString()
 // Tables of this run only, dropped afterwards: runs in parallel never share a registry.
 const tablePrefix = `cli_${Math.random().toString(36).slice(2, 8)}_`
 const registry = ['--database-url', databaseUrl, '--table-prefix', tablePrefix]

@@ -12,7 +12,7 @@ import {
   setAttribute,
 } from '@civitas/did/ethr'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type EthereumNode, startEthereumNode } from '../support/ethereumNode.js'
+import { type EthereumNode, startEthereumNode } from '../../examples/did-ethr-rotation/startEthereumNode.js'
 
 const credential = {
   '@context': ['https://www.w3.org/ns/credentials/v2'],

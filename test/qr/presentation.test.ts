@@ -1,11 +1,12 @@
 import { fixedClock } from '@civitas/core'
 import { createPresentation, issueCredential, verifyPresentation } from '@civitas/credentials'
+import { residency } from '@civitas/credentials/templates'
 import { decodeQr, encodeQr } from '@civitas/qr'
 import { renderQr } from '@civitas/qr/render'
 import { scanQr } from '@civitas/qr/scan'
 import QRCode from 'qrcode'
 import { describe, expect, it } from 'vitest'
-import { createParties, NOW, residencyCard, YEAR } from '../support/parties.js'
+import { createParties, NOW, residencyCard, residencyInput, YEAR } from '../support/parties.js'
 import { jpeg, pad, pngPixels, rotate, scale } from '../support/qrImages.js'
 
 // A citizen shows the residency card at a hotel desk as a QR code; the desk scans it and verifies.
@@ -115,5 +116,35 @@ describe('a presentation as a QR code', () => {
     await expect(verify(decodeQr(altered))).rejects.toThrow(
       expect.objectContaining({ code: 'ERR_SIGNATURE_INVALID' }),
     )
+  })
+
+  it('behavior: an SD-JWT VC presentation with key binding round-trips exactly through CV1 and a PNG, and verifies', async () => {
+    const { city, citizen, resolver } = await createParties('EdDSA', 'ES256')
+    const credential = (
+      await issueCredential({
+        issuer: city,
+        format: 'dc+sd-jwt',
+        ...residency.buildSdJwt(residencyInput(citizen.did), { clock }),
+        clock,
+        validFor: YEAR,
+      })
+    ).token
+    const { token: presentation } = await createPresentation({
+      holder: citizen,
+      credentials: [credential],
+      disclose: ['age_equal_or_over.19', 'address.locality'],
+      audience,
+      nonce,
+      clock,
+    })
+    expect(presentation.split('~').length).toBeGreaterThan(3)
+    const text = encodeQr(presentation)
+    expect(text.startsWith('CV1:')).toBe(true)
+    expect(decodeQr(text)).toBe(presentation)
+    const token = decodeQr(await scanQr(renderQr(text, { format: 'png', scale: 4 })))
+    expect(token).toBe(presentation)
+    const verified = await verifyPresentation(token, { resolver, audience, nonce, clock })
+    expect(verified.holder).toBe(citizen.did)
+    expect(verified.credentials[0]?.credential).toMatchObject({ age_equal_or_over: { '19': true } })
   })
 })

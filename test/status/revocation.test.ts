@@ -1,6 +1,9 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { type CredentialFormat, createPresentation, issueCredential } from '@civitas/credentials'
+import {
+  type CredentialFormat,
+  createPresentation,
+  issueCredential,
+  verifyCredential,
+} from '@civitas/credentials'
 import { createDidKey } from '@civitas/did/key'
 import {
   createMemoryStatusRegistry,
@@ -9,49 +12,36 @@ import {
   createStatusListCredential,
   createStatusListPublisher,
 } from '@civitas/status-list'
-import { createNodeListener } from '@civitas/status-list/node'
 import { createVerifier, type Report } from '@civitas/verifier'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { lookupTo } from '../support/loopbackHttps.js'
 import { createParties, NOW, residencyCard, YEAR } from '../support/parties.js'
+import { startStatusServer } from '../support/statusServer.js'
 
-/** A loopback HTTP server whose answers each test can replace. */
-async function startServer() {
-  let handle: (request: Request) => Promise<Response> = async () => new Response(null, { status: 404 })
-  let listener: ReturnType<typeof createNodeListener> | undefined
-  const server: Server = createServer((req, res) => listener?.(req, res))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  listener = createNodeListener((request) => handle(request), { origin })
-  return {
-    origin,
-    serve(next: (request: Request) => Promise<Response>) {
-      handle = next
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }
-}
+/** The list server is plain HTTP on 127.0.0.1, which the status guard refuses unless allow-listed. */
+const LOOPBACK = { allowHttp: true, allowHosts: ['127.0.0.1'] }
 
 function failure(report: Report) {
   return report.checks.find((check) => check.status === 'failed')
 }
 
 describe('revocation and suspension over a loopback status list server', () => {
-  let server: Awaited<ReturnType<typeof startServer>>
+  let server: Awaited<ReturnType<typeof startStatusServer>>
   let now = NOW
   const clock = () => now
 
   beforeAll(async () => {
-    server = await startServer()
+    server = await startStatusServer()
   })
   afterAll(() => server.close())
 
-  async function scene(format: Exclude<CredentialFormat, 'dc+sd-jwt'> = 'vc+jwt') {
+  async function scene(format: Exclude<CredentialFormat, 'dc+sd-jwt'> = 'vc+jwt', origin = server.origin) {
     const parties = await createParties()
     const registry = createMemoryStatusRegistry({ clock })
     const status = createStatusListPublisher({
       registry,
       issuer: parties.city,
-      baseUrl: `${server.origin}/status`,
+      baseUrl: `${origin}/status`,
       format,
       purposes: ['revocation', 'suspension'],
       ttlMs: 60_000,
@@ -69,7 +59,7 @@ describe('revocation and suspension over a loopback status list server', () => {
       resolver: parties.resolver,
       trust: { ResidencyCard: [parties.city.did] },
       clock,
-      status: { allowHttp: true },
+      status: LOOPBACK,
     })
     return { ...parties, registry, status, card, verifier, id: card.id ?? '' }
   }
@@ -92,7 +82,7 @@ describe('revocation and suspension over a loopback status list server', () => {
           resolver,
           trust: { ResidencyCard: [city.did] },
           clock,
-          status: { allowHttp: true },
+          status: LOOPBACK,
         })
       expect((await verifier().check(presentation.token, expectations)).ok).toBe(true)
 
@@ -230,7 +220,7 @@ describe('revocation and suspension over a loopback status list server', () => {
       resolver,
       trust: { ResidencyCard: [city.did] },
       clock,
-      status: { allowHttp: true },
+      status: LOOPBACK,
     })
     expect(failure(await strict.check(card.token))).toMatchObject({
       name: 'status',
@@ -240,7 +230,7 @@ describe('revocation and suspension over a loopback status list server', () => {
       resolver,
       trust: { ResidencyCard: [city.did] },
       clock,
-      status: { allowHttp: true, onUnavailable: 'accept' },
+      status: { ...LOOPBACK, onUnavailable: 'accept' },
     })
     const report = await lenient.check(card.token)
     expect(report.ok).toBe(true)
@@ -250,9 +240,85 @@ describe('revocation and suspension over a loopback status list server', () => {
   it('error: an oversized list body is refused with ERR_STATUS_LIST_INVALID, plain http without allowHttp too', async () => {
     const { card, resolver, city, verifier } = await scene()
     server.serve(async () => new Response('x'.repeat(2_000_000)))
-    expect(failure(await verifier.check(card.token))).toMatchObject({ code: 'ERR_STATUS_LIST_INVALID' })
+    const report = await verifier.check(card.token)
+    expect(failure(report)).toMatchObject({ code: 'ERR_STATUS_LIST_INVALID' })
+    expect(report.error?.cause).toMatchObject({ code: 'ERR_INPUT_TOO_LARGE', details: { limit: 1_048_576 } })
     const httpsOnly = createVerifier({ resolver, trust: { ResidencyCard: [city.did] }, clock })
     expect(failure(await httpsOnly.check(card.token))).toMatchObject({ code: 'ERR_STATUS_LIST_INVALID' })
+  })
+
+  it('error: a list on 127.0.0.1 is refused by the guard unless allow-listed, before any request', async () => {
+    const { card, resolver, city } = await scene()
+    const trust = { ResidencyCard: [city.did] }
+    const before = server.requests
+    const guarded = createVerifier({ resolver, trust, clock, status: { allowHttp: true } })
+    const report = await guarded.check(card.token)
+    expect(failure(report)).toMatchObject({ name: 'status', code: 'ERR_STATUS_LIST_UNAVAILABLE' })
+    expect(report.error?.details).toMatchObject({ reason: 'ERR_ADDRESS_FORBIDDEN', guard: 'address' })
+    expect(report.error?.cause).toMatchObject({
+      code: 'ERR_ADDRESS_FORBIDDEN',
+      details: { address: '127.0.0.1' },
+    })
+    expect(server.requests).toBe(before)
+    const allowListed = createVerifier({ resolver, trust, clock, status: LOOPBACK })
+    expect((await allowListed.check(card.token)).ok).toBe(true)
+    expect(server.requests).toBeGreaterThan(before)
+  })
+
+  it('error: a list host resolving to 10.0.0.1 or 127.0.0.1 is ERR_STATUS_LIST_UNAVAILABLE; allow-listed, it is fetched', async () => {
+    const port = new URL(server.origin).port
+    const { card, resolver } = await scene('vc+jwt', `http://status.civitas.test:${port}`)
+    const verified = await verifyCredential(card.token, { resolver, clock })
+    for (const address of ['10.0.0.1', '127.0.0.1']) {
+      const before = server.requests
+      const checker = createStatusChecker({ resolver, clock, allowHttp: true, lookup: lookupTo(address) })
+      const error = await checker.check(verified).catch((caught: unknown) => caught)
+      expect(error).toMatchObject({
+        code: 'ERR_STATUS_LIST_UNAVAILABLE',
+        details: { reason: 'ERR_ADDRESS_FORBIDDEN', guard: 'address' },
+        cause: { code: 'ERR_ADDRESS_FORBIDDEN', details: { host: 'status.civitas.test', address } },
+      })
+      expect(server.requests).toBe(before)
+    }
+    const allowed = createStatusChecker({
+      resolver,
+      clock,
+      allowHttp: true,
+      allowHosts: ['status.civitas.test'],
+      lookup: lookupTo('127.0.0.1'),
+    })
+    await expect(allowed.check(verified)).resolves.toMatchObject({
+      entries: [{ purpose: 'revocation' }, { purpose: 'suspension' }],
+    })
+  })
+
+  it('error: a list that redirects to another origin is refused; a same-origin redirect is followed', async () => {
+    const port = new URL(server.origin).port
+    const named = `http://status.civitas.test:${port}`
+    const { card, resolver, status } = await scene('vc+jwt', named)
+    const verified = await verifyCredential(card.token, { resolver, clock })
+    let target = server.origin // another origin: the same server by its address
+    server.serve(async (request) => {
+      const url = new URL(request.url)
+      if (url.pathname.startsWith('/moved/')) {
+        return status.handler(new Request(`${named}${url.pathname.slice('/moved'.length)}`, request))
+      }
+      return new Response(null, { status: 302, headers: { location: `${target}/moved${url.pathname}` } })
+    })
+    const checker = () =>
+      createStatusChecker({
+        resolver,
+        clock,
+        allowHttp: true,
+        allowHosts: ['status.civitas.test', '127.0.0.1'],
+        lookup: lookupTo('127.0.0.1'),
+      })
+    await expect(checker().check(verified)).rejects.toMatchObject({
+      code: 'ERR_STATUS_LIST_UNAVAILABLE',
+      details: { reason: 'ERR_FETCH_FAILED', guard: 'crossOriginRedirect' },
+    })
+    target = named
+    await expect(checker().check(verified)).resolves.toMatchObject({ entries: [{}, {}] })
   })
 
   it('behavior: bundled lists let a verifier check status with no network at all', async () => {

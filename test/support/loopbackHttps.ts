@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { generate } from 'selfsigned'
+import { createLoopbackCertificate } from '@civitas/cli/demo'
 
 /** A server listening on 127.0.0.1 at an ephemeral port. */
 export interface LoopbackServer {
@@ -18,17 +18,11 @@ export interface LoopbackServer {
 /** Host names the test certificate is valid for. */
 export const TEST_HOSTS = ['issuer.civitas.test', 'other.civitas.test', 'localhost'] as const
 
-let certificate: Promise<{ cert: string; private: string }> | undefined
+let certificate: Promise<{ cert: string; key: string }> | undefined
 
 /** A self-signed P-256 certificate for {@link TEST_HOSTS}, made once per test file. */
-export function testCertificate(): Promise<{ cert: string; private: string }> {
-  certificate ??= generate([{ name: 'commonName', value: TEST_HOSTS[0] }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    extensions: [
-      { name: 'subjectAltName', altNames: TEST_HOSTS.map((value) => ({ type: 2 as const, value })) },
-    ],
-  })
+export function testCertificate(): Promise<{ cert: string; key: string }> {
+  certificate ??= createLoopbackCertificate(TEST_HOSTS)
   return certificate
 }
 
@@ -37,7 +31,7 @@ export async function startLoopbackServer(
   listener: RequestListener,
   options: { https?: boolean } = {},
 ): Promise<LoopbackServer> {
-  const { cert, private: key } = await testCertificate()
+  const { cert, key } = await testCertificate()
   let requests = 0
   const counted: RequestListener = (request, response) => {
     requests++

@@ -19,4 +19,4 @@ export async function createParties(
   return { keyStore, city, citizen, resolver: createResolver() }
 }
 
-export { residencyCard } from '@civitas/cli/demo'
+export { residencyCard, residencyInput } from '@civitas/cli/demo'

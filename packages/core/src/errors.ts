@@ -30,6 +30,8 @@ export type CivitasErrorCode =
   | 'ERR_KEY_STORE_CORRUPT'
   | 'ERR_KEY_STORE_LOCKED'
   | 'ERR_KEY_STORE_IO'
+  /** The key store holds the key but cannot hand its private part out (a KMS that keeps keys inside). */
+  | 'ERR_KEY_NOT_EXPORTABLE'
   // DIDs
   | 'ERR_DID_INVALID'
   | 'ERR_DID_METHOD_NOT_SUPPORTED'
@@ -70,6 +72,8 @@ export type CivitasErrorCode =
   | 'ERR_STATUS_LIST_INVALID'
   | 'ERR_STATUS_INDEX_OUT_OF_RANGE'
   | 'ERR_STATUS_ENTRY_NOT_FOUND'
+  /** A Token Status List names a status other than VALID, INVALID or SUSPENDED (application-specific): not accepted. */
+  | 'ERR_CREDENTIAL_STATUS_UNKNOWN'
   // QR codes and trust bundles
   | 'ERR_QR_INVALID'
   | 'ERR_QR_PREFIX'
@@ -78,8 +82,14 @@ export type CivitasErrorCode =
   | 'ERR_IMAGE_INVALID'
   | 'ERR_IMAGE_TOO_LARGE'
   | 'ERR_QR_NOT_FOUND'
+  /** A trust bundle is malformed, or its signature or contents do not verify. */
   | 'ERR_TRUST_BUNDLE_INVALID'
+  /** A trust bundle is past its expiry (`exp`). */
   | 'ERR_TRUST_BUNDLE_EXPIRED'
+  /** A trust bundle is not signed by the trust authority the verifier was configured with. */
+  | 'ERR_TRUST_BUNDLE_UNTRUSTED'
+  /** A trust bundle was issued longer ago than the verifier's policy accepts (`bundleMaxAgeMs`). */
+  | 'ERR_TRUST_BUNDLE_STALE'
   // networking and sign-in
   | 'ERR_FETCH_FAILED'
   | 'ERR_ADDRESS_FORBIDDEN'

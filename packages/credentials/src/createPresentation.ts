@@ -1,6 +1,7 @@
 import { CivitasError, type Clock, type JsonObject, systemClock } from '@civitas/core'
 import { signJws } from '@civitas/crypto'
 import type { Identity } from '@civitas/did'
+import { checkSigningOptions } from './internal/checkSigningOptions.js'
 import { presentSdJwt } from './internal/sdJwt/presentSdJwt.js'
 import type { ClaimPath, CredentialFormat } from './types.js'
 
@@ -43,7 +44,8 @@ export interface CreatePresentationResult {
  *
  * @see https://www.rfc-editor.org/rfc/rfc9901#section-4.3
  * @throws `ERR_INVALID_ARGUMENT` for a non-array or non-string credential list, for SD-JWT without
- *   exactly one credential, an audience and a nonce, or a `disclose` path that names no claim;
+ *   exactly one credential, an audience and a nonce, a `disclose` path that names no claim, an
+ *   unknown `format` or a `validFor` that is not a positive number;
  *   the codes of `decodeSdJwt`; the signer's errors.
  * @example
  * ```ts
@@ -67,6 +69,7 @@ export async function createPresentation(
   options: CreatePresentationOptions,
 ): Promise<CreatePresentationResult> {
   const { holder, credentials, audience, nonce, format = 'vc+jwt', validFor = 5 * 60_000 } = options
+  checkSigningOptions(format, validFor)
   if (!Array.isArray(credentials) || !credentials.every((token) => typeof token === 'string')) {
     throw new CivitasError('ERR_INVALID_ARGUMENT', 'credentials: expected an array of credential tokens')
   }

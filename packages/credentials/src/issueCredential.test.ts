@@ -110,4 +110,109 @@ describe('issue, present, verify', () => {
       code: 'ERR_ISSUER_MISMATCH',
     })
   })
+
+  it('error: an unknown format or a validFor that is not a positive number is ERR_INVALID_ARGUMENT, issuing and presenting', async () => {
+    const { city, citizen } = await createParties()
+    const card = residencyCard(citizen.did)
+    const { token } = await issueCredential({ issuer: city, credential: card, clock })
+    for (const format of ['ldp_vc', 'VC+JWT', '', 7]) {
+      await expect(
+        issueCredential({ issuer: city, credential: card, clock, format: format as never }),
+      ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' })
+      await expect(
+        createPresentation({ holder: citizen, credentials: [token], clock, format: format as never }),
+      ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' })
+    }
+    for (const validFor of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, '60000']) {
+      await expect(
+        issueCredential({ issuer: city, credential: card, clock, validFor: validFor as never }),
+      ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' })
+      await expect(
+        createPresentation({ holder: citizen, credentials: [token], clock, validFor: validFor as never }),
+      ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' })
+    }
+  })
+})
+
+describe('issueCredential with status for dc+sd-jwt', () => {
+  /** A registry that records what it allocates: lists of token status entries at a fixed URL. */
+  function recordingStatus(listFormat: 'statuslist+jwt' | 'vc+jwt' = 'statuslist+jwt') {
+    const allocations: { purpose: string; credentialId?: string; statusSize?: number }[] = []
+    return {
+      allocations,
+      status: {
+        listFormat,
+        listUrl: (listId: string) => `https://city.example/token-status/${listId}`,
+        registry: {
+          allocate: async (options: {
+            purpose: 'revocation' | 'suspension'
+            credentialId?: string
+            statusSize?: 1 | 2 | 4 | 8
+          }) => {
+            allocations.push(options)
+            return { listId: 'L1', index: 4711 }
+          },
+        },
+      },
+    }
+  }
+
+  it('behavior: the status claim { status_list: { idx, uri } } is added, visible, from one 2-bit entry bound to the jti', async () => {
+    const { city, citizen, resolver } = await createParties('ES256', 'ES256')
+    const { status, allocations } = recordingStatus()
+    const issued = await issueCredential({
+      issuer: city,
+      format: 'dc+sd-jwt',
+      credential: {
+        vct: 'urn:civitas:vct:test:1',
+        sub: citizen.did,
+        jti: 'urn:uuid:card-9',
+        given_name: 'Mari',
+      },
+      disclosable: ['given_name'],
+      status,
+      clock,
+    })
+    expect(issued.id).toBe('urn:uuid:card-9')
+    expect(allocations).toEqual([{ purpose: 'revocation', credentialId: 'urn:uuid:card-9', statusSize: 2 }])
+    const verified = await verifyCredential(issued.token, { resolver, clock })
+    expect(verified.credential.status).toEqual({
+      status_list: { idx: 4711, uri: 'https://city.example/token-status/L1' },
+    })
+  })
+
+  it('error: nothing is allocated for a credential that is refused (bad disclosable path, status already present, W3C lists)', async () => {
+    const { city, citizen } = await createParties('ES256', 'ES256')
+    const { status, allocations } = recordingStatus()
+    const base = { vct: 'urn:civitas:vct:test:1', sub: citizen.did }
+    await expect(
+      issueCredential({
+        issuer: city,
+        format: 'dc+sd-jwt',
+        credential: base,
+        disclosable: ['nope'],
+        status,
+        clock,
+      }),
+    ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' })
+    await expect(
+      issueCredential({
+        issuer: city,
+        format: 'dc+sd-jwt',
+        credential: { ...base, status: { status_list: { idx: 1, uri: 'https://x.example/1' } } },
+        status,
+        clock,
+      }),
+    ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' })
+    await expect(
+      issueCredential({
+        issuer: city,
+        format: 'dc+sd-jwt',
+        credential: base,
+        status: recordingStatus('vc+jwt').status,
+        clock,
+      }),
+    ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' })
+    expect(allocations).toEqual([])
+  })
 })

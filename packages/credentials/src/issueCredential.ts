@@ -1,8 +1,9 @@
 import { CivitasError, type Clock, type JsonObject, type PublicJwk, systemClock } from '@civitas/core'
 import { signJws } from '@civitas/crypto'
 import type { Identity, Resolvable } from '@civitas/did'
-import { allocateCredentialStatus } from './internal/allocateCredentialStatus.js'
+import { allocateCredentialStatus, allocateTokenStatus } from './internal/allocateCredentialStatus.js'
 import { checkSchema } from './internal/checkSchema.js'
+import { checkSigningOptions } from './internal/checkSigningOptions.js'
 import { idOf, readCredential } from './internal/readCredential.js'
 import { issueSdJwtVc } from './internal/sdJwt/issueSdJwtVc.js'
 import { toJwtVcJsonClaims } from './internal/toJwtVcJsonClaims.js'
@@ -27,8 +28,11 @@ export interface IssueCredentialOptions {
   /** JSON Schemas by id, in addition to the built-in templates' schemas. */
   schemas?: Readonly<Record<string, JsonObject>>
   /**
-   * Adds `credentialStatus` entries allocated from a status registry, so the credential can be
-   * revoked or suspended later by its `id` (a `urn:uuid:` id is given when the credential has none).
+   * Adds status entries allocated from a status registry, so the credential can be revoked or
+   * suspended later by its `id`: `credentialStatus` entries (W3C Bitstring Status List) for `vc+jwt`
+   * and `jwt_vc_json`, a `urn:uuid:` id given when the credential has none; for `dc+sd-jwt` (with a
+   * `statuslist+jwt` publisher) the `status.status_list` claim `{ idx, uri }` of a 2-bit entry, the
+   * id being the `jti` or else a `urn:uuid:` the result returns but the token does not carry.
    */
   status?: CredentialStatusOptions
   /**
@@ -66,7 +70,9 @@ export interface IssueCredentialResult {
  *
  * @throws `ERR_ISSUER_MISMATCH` when the credential names another issuer; `ERR_CREDENTIAL_INVALID`
  *   for a malformed credential; `ERR_SCHEMA_INVALID`; `ERR_INVALID_ARGUMENT` for a disclosable
- *   path that names no claim or a reserved one, or SD-JWT options with another format; the
+ *   path that names no claim or a reserved one, SD-JWT options with another format, an unknown
+ *   `format`, a `validFor` that is not a positive number, or a `status` whose lists do not fit
+ *   the format (see `listFormat`); the
  *   holder key's (`ERR_JWK_*`, `ERR_DID_*`) and the signer's errors.
  * @example
  * ```ts
@@ -98,15 +104,27 @@ export interface IssueCredentialResult {
  */
 export async function issueCredential(options: IssueCredentialOptions): Promise<IssueCredentialResult> {
   const { issuer, credential, format = 'vc+jwt', validFor } = options
+  checkSigningOptions(format, validFor)
   if (typeof credential !== 'object' || credential === null || Array.isArray(credential)) {
     throw new CivitasError('ERR_CREDENTIAL_INVALID', 'credential: expected a JSON object')
   }
   if (format === 'dc+sd-jwt') {
-    if (options.status !== undefined) {
-      throw new CivitasError('ERR_INVALID_ARGUMENT', 'status: not supported for dc+sd-jwt yet')
-    }
-    const token = await issueSdJwtVc({ ...options, clock: options.clock ?? systemClock })
-    return { token, format, ...(typeof credential.jti === 'string' ? { id: credential.jti } : {}) }
+    const { status } = options
+    // With status, the registry needs a handle on the credential: its jti, or an id kept by the issuer alone.
+    const id =
+      typeof credential.jti === 'string'
+        ? credential.jti
+        : status === undefined
+          ? undefined
+          : `urn:uuid:${crypto.randomUUID()}`
+    const token = await issueSdJwtVc({
+      ...options,
+      clock: options.clock ?? systemClock,
+      ...(status === undefined
+        ? {}
+        : { extraClaims: async () => ({ status: await allocateTokenStatus(status, id as string) }) }),
+    })
+    return { token, format, ...(id === undefined ? {} : { id }) }
   }
   if (options.disclosable !== undefined || options.holder !== undefined) {
     throw new CivitasError('ERR_INVALID_ARGUMENT', 'disclosable and holder apply to dc+sd-jwt only')

@@ -87,10 +87,17 @@ export interface CredentialStatusOptions {
     allocate(options: {
       purpose: CredentialStatusPurpose
       credentialId?: string
+      statusSize?: 1 | 2 | 4 | 8
     }): Promise<{ listId: string; index: number }>
   }
-  /** The URL of the status list credential for a list id. */
+  /** The URL of the status list (credential or token) for a list id. */
   listUrl(listId: string): string
-  /** The entries to allocate (default `['revocation']`). */
+  /** The entries to allocate (default `['revocation']`); W3C lists only. */
   purposes?: readonly CredentialStatusPurpose[]
+  /**
+   * What is published at `listUrl`: W3C status list credentials (`vc+jwt` or `jwt_vc_json`, the
+   * default), named by `credentialStatus` entries of `vc+jwt` and `jwt_vc_json` credentials; or
+   * `statuslist+jwt` tokens, named by the `status.status_list` claim of `dc+sd-jwt` credentials.
+   */
+  listFormat?: 'vc+jwt' | 'jwt_vc_json' | 'statuslist+jwt'
 }

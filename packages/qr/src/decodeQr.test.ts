@@ -43,7 +43,7 @@ describe('decodeQr', () => {
     )
   })
 
-  it('property: mutated or random QR text yields a token or a CivitasError, nothing else', () => {
+  it('property: mutated or random QR text yields a token or a CivitasError with a QR code, nothing else', () => {
     const valid = encodeQr(presentation)
     const alphabet = fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:')
     const mutated = fc
@@ -69,6 +69,7 @@ describe('decodeQr', () => {
           expect(typeof decodeQr(text)).toBe('string')
         } catch (error) {
           expect(error).toBeInstanceOf(CivitasError)
+          expect((error as CivitasError).code).toMatch(/^ERR_QR_(PREFIX|INVALID|TOO_LARGE|INFLATE_LIMIT)$/)
         }
       }),
       { numRuns: 1000 },

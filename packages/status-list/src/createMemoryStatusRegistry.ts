@@ -1,9 +1,11 @@
 import { CivitasError, type Clock, systemClock } from '@civitas/core'
 import {
+  checkFrom,
   checkListLength,
   checkPurpose,
   checkRef,
   checkSet,
+  checkStatusSize,
   newListId,
   notFound,
   pickEntry,
@@ -15,6 +17,7 @@ import type {
   StatusEntryRef,
   StatusPurpose,
   StatusRegistry,
+  StatusSize,
 } from './types.js'
 
 /** Options of {@link createMemoryStatusRegistry}. */
@@ -33,6 +36,7 @@ export type CreateMemoryStatusRegistryResult = StatusRegistry
 interface MemoryList {
   listId: string
   purpose: StatusPurpose
+  statusSize: StatusSize
   free: Uint32Array
   freeCount: number
   values: Map<number, { value: number; credentialId?: string }>
@@ -60,25 +64,27 @@ export function createMemoryStatusRegistry(
   const listLength = checkListLength(options.listLength, options.allowShortLists)
   const clock = options.clock ?? systemClock
   const lists = new Map<string, MemoryList>()
-  const open = new Map<StatusPurpose, MemoryList>()
+  const open = new Map<string, MemoryList>()
   const byCredential = new Map<string, StatusAllocation[]>()
   const trail: StatusAuditEntry[] = []
 
-  function openList(purpose: StatusPurpose): MemoryList {
-    const current = open.get(purpose)
+  function openList(purpose: StatusPurpose, statusSize: StatusSize): MemoryList {
+    const key = `${purpose}/${statusSize}`
+    const current = open.get(key)
     if (current !== undefined && current.freeCount > 0) return current
     const free = new Uint32Array(listLength)
     for (let i = 0; i < listLength; i++) free[i] = i
     const list: MemoryList = {
       listId: newListId(),
       purpose,
+      statusSize,
       free,
       freeCount: listLength,
       values: new Map(),
       updatedAt: clock(),
     }
     lists.set(list.listId, list)
-    open.set(purpose, list)
+    open.set(key, list)
     return list
   }
 
@@ -113,7 +119,8 @@ export function createMemoryStatusRegistry(
           details: { credentialId, purpose },
         })
       }
-      const list = openList(purpose)
+      const statusSize = checkStatusSize(allocateOptions.statusSize)
+      const list = openList(purpose, statusSize)
       const slot = randomBelow(list.freeCount)
       const index = list.free[slot] ?? 0
       list.freeCount--
@@ -135,8 +142,9 @@ export function createMemoryStatusRegistry(
     },
     async setStatus(ref, setOptions) {
       const { list, allocation } = locate(ref)
-      checkSet(setOptions, 1)
+      checkSet(setOptions, list.statusSize)
       const entry = list.values.get(allocation.index) ?? { value: 0 }
+      checkFrom(setOptions, entry.value)
       const record: StatusAuditEntry = {
         listId: list.listId,
         index: allocation.index,
@@ -163,7 +171,7 @@ export function createMemoryStatusRegistry(
         listId,
         purpose: list.purpose,
         length: listLength,
-        statusSize: 1,
+        statusSize: list.statusSize,
         entries,
         updatedAt: list.updatedAt,
       }

@@ -1,6 +1,6 @@
 import { CivitasError, decodeBase64url } from '@civitas/core'
 import { assertStatusSize, MINIMUM_LIST_LENGTH } from './internal/bits.js'
-import { gunzipCapped } from './internal/gunzipCapped.js'
+import { inflateCapped } from './internal/inflateCapped.js'
 import { makeStatusList } from './internal/makeStatusList.js'
 import type { StatusList, StatusSize } from './types.js'
 
@@ -62,7 +62,7 @@ export function decodeStatusList(
       cause,
     })
   }
-  const bytes = gunzipCapped(compressed, maxInflated, maxRatio)
+  const bytes = inflateCapped(compressed, { framing: 'gzip', limit: maxInflated, maxRatio })
   const length = (bytes.length * 8) / statusSize
   if (length < minimum) {
     throw new CivitasError(

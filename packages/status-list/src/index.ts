@@ -1,6 +1,8 @@
 /**
- * W3C Bitstring Status List for Civitas: create, encode and decode status lists, serve them over HTTP with
- * `ETag` and `Cache-Control`, and keep issuer-side index allocation, state and audit in a {@link StatusRegistry}.
+ * Status lists for Civitas: W3C Bitstring Status List (for `vc+jwt` and `jwt_vc_json` credentials) and IETF
+ * Token Status List (`statuslist+jwt`, for SD-JWT VCs). Create, encode and decode lists, sign and serve them
+ * over HTTP with `ETag` and `Cache-Control`, check them with caching, and keep issuer-side index allocation,
+ * state and audit in one {@link StatusRegistry} for both formats.
  *
  * @example
  * ```ts
@@ -48,13 +50,30 @@ export {
   createStatusListPublisher,
   type SignedStatusList,
   type StatusChange,
+  type StatusListFormat,
   type StatusListPublisher,
 } from './createStatusListPublisher.js'
+export {
+  type CreateTokenStatusListOptions,
+  type CreateTokenStatusListResult,
+  createTokenStatusList,
+} from './createTokenStatusList.js'
 export {
   type DecodeStatusListOptions,
   type DecodeStatusListResult,
   decodeStatusList,
 } from './decodeStatusList.js'
+export {
+  type DecodeTokenStatusListOptions,
+  type DecodeTokenStatusListResult,
+  decodeTokenStatusList,
+} from './decodeTokenStatusList.js'
+export {
+  type IssueStatusListTokenOptions,
+  type IssueStatusListTokenResult,
+  issueStatusListToken,
+  STATUS_LIST_TOKEN_TYP,
+} from './issueStatusListToken.js'
 export type {
   AllocateStatusOptions,
   SetStatusOptions,
@@ -66,4 +85,12 @@ export type {
   StatusPurpose,
   StatusRegistry,
   StatusSize,
+  TokenStatusList,
+  TokenStatusListClaim,
 } from './types.js'
+export { TOKEN_STATUS } from './types.js'
+export {
+  type VerifyStatusListTokenOptions,
+  type VerifyStatusListTokenResult,
+  verifyStatusListToken,
+} from './verifyStatusListToken.js'

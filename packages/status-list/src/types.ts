@@ -20,6 +20,36 @@ export interface StatusList {
   toBytes(): Uint8Array
 }
 
+/** The `status_list` claim of a status list token: bits per entry and the compressed list. */
+export interface TokenStatusListClaim {
+  bits: StatusSize
+  /** base64url (no padding) of the zlib-framed DEFLATE of the entries. */
+  lst: string
+}
+
+/**
+ * An in-memory IETF Token Status List (draft-ietf-oauth-status-list): entries of 1, 2, 4 or 8 bits,
+ * index 0 in the least significant bits of byte 0 (the opposite of the W3C order). Values: 0 VALID,
+ * 1 INVALID, 2 SUSPENDED, 3 and above application-specific.
+ */
+export interface TokenStatusList {
+  /** Number of entries (not bits). */
+  readonly length: number
+  /** Bits per entry. */
+  readonly bits: StatusSize
+  /** Reads entry `index`. @throws ERR_STATUS_INDEX_OUT_OF_RANGE */
+  get(index: number): number
+  /** Writes entry `index` (0 .. 2^bits - 1). @throws ERR_STATUS_INDEX_OUT_OF_RANGE, ERR_INVALID_ARGUMENT */
+  set(index: number, value: number): void
+  /** Encodes as the token's `status_list` claim, `{ bits, lst }`. */
+  encode(): TokenStatusListClaim
+  /** A copy of the raw bytes (index 0 is the least significant bit of byte 0). */
+  toBytes(): Uint8Array
+}
+
+/** The status types of draft-ietf-oauth-status-list §7.1, by name. */
+export const TOKEN_STATUS = { VALID: 0, INVALID: 1, SUSPENDED: 2 } as const
+
 /** Where a status entry lives: a list and an index in it. */
 export interface StatusAllocation {
   /** The registry's id of the list (used in the list's URL). */
@@ -46,16 +76,26 @@ export interface AllocateStatusOptions {
   purpose: StatusPurpose
   /** Binds the entry to a credential id, unique in the registry. */
   credentialId?: string
+  /**
+   * Bits per entry (default 1). Lists are kept apart by purpose and size: Token Status Lists use one
+   * 2-bit `revocation` entry per credential (0 VALID, 1 INVALID, 2 SUSPENDED).
+   */
+  statusSize?: StatusSize
 }
 
 /** Options of {@link StatusRegistry.setStatus}. */
 export interface SetStatusOptions {
-  /** The new value (0 or 1 for 1-bit lists). */
+  /** The new value, 0 .. 2^statusSize - 1 of the entry's list (0 or 1 for 1-bit lists). */
   value: number
   /** Who makes the change (recorded in the audit trail). */
   actor: string
   /** Why (recorded in the audit trail). */
   reason?: string
+  /**
+   * Change the entry only if its current value is one of these, checked atomically with the change
+   * (e.g. `[0, 2]`: never turn a revoked token list entry back). @throws ERR_INVALID_ARGUMENT otherwise
+   */
+  onlyFrom?: readonly number[]
 }
 
 /** One audit-trail record: who changed which entry, when, from what to what. */

@@ -4,6 +4,8 @@ import { createPresentation, issueCredential } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
+import { decodeQr, encodeQr } from '@civitas/qr'
+import fc from 'fast-check'
 import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { createVerifier } from './createVerifier.js'
@@ -103,6 +105,49 @@ describe('createVerifier', () => {
       expect(report.ok).toBe(false)
       expect(report.error?.code).toMatch(/^ERR_/)
     }
+  })
+
+  it('behavior: QR text (CV1) is decoded to the exact token and checked like the token itself', async () => {
+    const { verifier, present, token } = await scene()
+    const presentation = await present()
+    for (const [input, kind] of [
+      [encodeQr(presentation), 'presentation'],
+      [encodeQr(token), 'credential'],
+    ] as const) {
+      const report = await verifier.check(input, { audience, nonce })
+      expect(report.ok).toBe(true)
+      expect(report.kind).toBe(kind)
+    }
+  })
+
+  it('error: unreadable QR text fails the parse check with its ERR_QR_* code and never throws', async () => {
+    const { verifier, present } = await scene()
+    const text = encodeQr(await present())
+    for (const [input, code] of [
+      [`CV2:${text.slice(4)}`, 'ERR_QR_PREFIX'],
+      [text.slice(0, text.length - 7), 'ERR_QR_INVALID'],
+      [`CV1:${'A'.repeat(9000)}`, 'ERR_QR_TOO_LARGE'],
+    ] as const) {
+      const report = await verifier.check(input, { audience, nonce })
+      expect(report.ok).toBe(false)
+      expect(failure(report)).toMatchObject({ name: 'parse', code })
+    }
+  })
+
+  it('property: mutated QR text never throws; a report passes only for the exact presentation', async () => {
+    const { verifier, present } = await scene()
+    const presentation = await present()
+    const text = encodeQr(presentation)
+    const alphabet = fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:')
+    await fc.assert(
+      fc.asyncProperty(fc.nat(text.length - 1), alphabet, fc.boolean(), async (at, char, cut) => {
+        const mutated = cut ? text.slice(0, at) : text.slice(0, at) + char + text.slice(at + 1)
+        const report = await verifier.check(mutated, { audience, nonce })
+        if (report.ok) expect(mutated === text || decodeQr(mutated) === presentation).toBe(true)
+        else expect(report.error?.code).toMatch(/^ERR_/)
+      }),
+      { numRuns: 60 },
+    )
   })
 
   describe('hostile table', () => {

@@ -6,18 +6,19 @@ import {
   verifyPresentation,
 } from '@civitas/credentials'
 import { decodeJws } from '@civitas/crypto'
-import {
-  type CreateStatusCheckerOptions,
-  createStatusChecker,
-  type StatusChecker,
-} from '@civitas/status-list'
 import { checkClaims, checkTrust, checkType, subjectOf } from './internal/checkPolicy.js'
+import { readQrInput } from './internal/readQrInput.js'
 import { createReportBuilder } from './internal/reportBuilder.js'
+import { createVerifierSetting, type VerifierSetting } from './internal/verifierSetting.js'
 import type { CheckExpectations, CreateVerifierOptions, Report } from './types.js'
 
 /** A verifier: one call checks a token and reports every check. */
 export interface Verifier {
-  /** Checks a credential or presentation token; never throws on bad input, returns a failed report. */
+  /**
+   * Checks a credential or presentation: the token, or the text of its QR code (`CV1:…`, decoded to the
+   * exact token first). Never throws on bad input; returns a failed report (a damaged QR code fails the
+   * `parse` check with its `ERR_QR_*` code, an unusable trust bundle the `trust` check).
+   */
   check(input: string, expectations?: CheckExpectations): Promise<Report>
 }
 
@@ -27,7 +28,12 @@ export interface Verifier {
  * not "invalid". It fails closed: without a `trust` policy every credential fails the trust check,
  * unless `trust: 'any'` says otherwise explicitly.
  *
- * @throws `ERR_INVALID_ARGUMENT` when `resolver` is missing (a programmer error); `check` itself never throws.
+ * Given a signed trust bundle (`bundle` and `bundleAuthority`), it works offline: the bundle is verified
+ * once, and trust, issuers' DID documents and status lists all come from it; an expired, stale, tampered or
+ * foreign bundle fails every report's `trust` check with its `ERR_TRUST_BUNDLE_*` code.
+ *
+ * @throws `ERR_INVALID_ARGUMENT` for contradictory options (programmer errors): neither a resolver nor a
+ *   bundle, a bundle without `bundleAuthority`, or a bundle together with `trust`. `check` itself never throws.
  * @example
  * ```ts
  * import { createResolver } from '@civitas/did'
@@ -43,11 +49,11 @@ export interface Verifier {
  * ```
  */
 export function createVerifier(options: CreateVerifierOptions): Verifier {
-  if (typeof options?.resolver?.resolve !== 'function') {
-    throw new CivitasError('ERR_INVALID_ARGUMENT', 'createVerifier: a resolver is required')
+  if (typeof options !== 'object' || options === null) {
+    throw new CivitasError('ERR_INVALID_ARGUMENT', 'createVerifier: expected options')
   }
-  const { resolver, trust, clock, clockSkewMs, schemas } = options
-  const status = toStatusChecker(options)
+  const settingNow = createVerifierSetting(options)
+  const { clock, clockSkewMs, schemas } = options
   const time = {
     ...(clock === undefined ? {} : { clock }),
     ...(clockSkewMs === undefined ? {} : { clockSkewMs }),
@@ -57,10 +63,11 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
     credential: VerifiedCredential,
     expectations: CheckExpectations,
     report: ReturnType<typeof createReportBuilder>,
+    { trust, status }: VerifierSetting,
   ) {
     for (const [name, run] of [
       ['trust', () => checkTrust(credential, trust)],
-      ['status', () => checkStatusNote(credential, expectations)],
+      ['status', () => checkStatusNote(credential, expectations, status)],
       ['type', () => checkType(credential, expectations)],
       ['claims', () => checkClaims(credential, expectations)],
     ] as const) {
@@ -78,6 +85,7 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
   async function checkStatusNote(
     credential: VerifiedCredential,
     expectations: CheckExpectations,
+    status: VerifierSetting['status'],
   ): Promise<string | undefined> {
     const { statusMaxAgeMs } = expectations
     const { unavailable } = await status.check(
@@ -89,16 +97,20 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
       : `status list unreachable, accepted by policy: ${unavailable.join(', ')}`
   }
 
-  async function checkCredential(token: string, expectations: CheckExpectations): Promise<Report> {
+  async function checkCredential(
+    token: string,
+    expectations: CheckExpectations,
+    setting: VerifierSetting,
+  ): Promise<Report> {
     const report = createReportBuilder('credential', encodingOf(token))
     try {
       const credential = await verifyCredential(token, {
-        resolver,
+        resolver: setting.resolver,
         ...time,
         ...(schemas === undefined ? {} : { schemas }),
         onCheck: (name, ok, code) => report.record(name, ok, code),
       })
-      await checkPolicy(credential, expectations, report)
+      await checkPolicy(credential, expectations, report, setting)
       return report.finish({
         issuer: credential.issuer,
         types: credential.types,
@@ -110,7 +122,11 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
     }
   }
 
-  async function checkPresentation(token: string, expectations: CheckExpectations): Promise<Report> {
+  async function checkPresentation(
+    token: string,
+    expectations: CheckExpectations,
+    setting: VerifierSetting,
+  ): Promise<Report> {
     const encoding = encodingOf(token)
     const report = createReportBuilder('presentation', encoding)
     const credentialReports = new Map<number, ReturnType<typeof createReportBuilder>>()
@@ -123,7 +139,7 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
     }
     try {
       const presentation = await verifyPresentation(token, {
-        resolver,
+        resolver: setting.resolver,
         ...time,
         ...(schemas === undefined ? {} : { schemas }),
         ...(expectations.audience === undefined ? {} : { audience: expectations.audience }),
@@ -137,7 +153,7 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
       let policyOk = true
       for (const [index, credential] of presentation.credentials.entries()) {
         const sub = credentialReport(index)
-        const passed = await checkPolicy(credential, expectations, sub)
+        const passed = await checkPolicy(credential, expectations, sub, setting)
         credentials.push(
           sub.finish({ issuer: credential.issuer, types: credential.types, claims: subjectOf(credential) }),
         )
@@ -166,21 +182,33 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
 
   return {
     async check(input, expectations = {}) {
-      return isPresentation(input)
-        ? checkPresentation(input, expectations)
-        : checkCredential(input, expectations)
+      const read = await readQrInput(input)
+      if ('error' in read) return failedReport('credential', 'jwt', read.error, 'parse')
+      const token = read.token as string
+      const kind = isPresentation(token) ? 'presentation' : 'credential'
+      let setting: VerifierSetting
+      try {
+        setting = await settingNow()
+      } catch (error) {
+        return failedReport(kind, encodingOf(token), error, 'trust')
+      }
+      return kind === 'presentation'
+        ? checkPresentation(token, expectations, setting)
+        : checkCredential(token, expectations, setting)
     },
   }
 }
 
-function toStatusChecker(options: CreateVerifierOptions): StatusChecker {
-  const { status } = options
-  if (status !== undefined && 'check' in status && typeof status.check === 'function') return status
-  return createStatusChecker({
-    ...(status as Omit<CreateStatusCheckerOptions, 'resolver' | 'clock'> | undefined),
-    resolver: options.resolver,
-    ...(options.clock === undefined ? {} : { clock: options.clock }),
-  })
+/** A report that failed before verification began (unreadable QR text, an unusable trust bundle). */
+function failedReport(
+  kind: Report['kind'],
+  encoding: 'jwt' | 'sd-jwt',
+  error: unknown,
+  check: 'parse' | 'trust',
+): Report {
+  const report = createReportBuilder(kind, encoding)
+  report.fail(error, check)
+  return report.finish({})
 }
 
 const MAX_HEADER_LENGTH = 4096

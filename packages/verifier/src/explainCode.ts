@@ -33,8 +33,30 @@ const EXPLANATIONS: Partial<Record<CivitasErrorCode, string>> = {
   ERR_CLAIM_MISSING: 'The credential lacks information required here.',
   ERR_CREDENTIAL_REVOKED: 'The issuer has revoked this credential.',
   ERR_CREDENTIAL_SUSPENDED: 'The issuer has suspended this credential.',
+  ERR_CREDENTIAL_STATUS_UNKNOWN:
+    "The issuer's status list gives this credential a status other than valid, which is not accepted here.",
+  ERR_STATUS_LIST_UNAVAILABLE:
+    "The issuer's status list could not be fetched, so revocation cannot be ruled out. Try again later.",
+  ERR_STATUS_LIST_INVALID:
+    "The issuer's status list is malformed, expired or not signed by the issuer; the credential cannot be checked.",
+  ERR_STATUS_INDEX_OUT_OF_RANGE: "The credential points outside its issuer's status list.",
   ERR_PRESENTATION_INVALID: 'The presentation is malformed.',
   ERR_CREDENTIAL_INVALID: 'The credential is malformed.',
+  ERR_QR_PREFIX: 'This QR code does not hold a Civitas credential or presentation.',
+  ERR_QR_INVALID: 'The QR code is damaged or incomplete. Scan again.',
+  ERR_QR_TOO_LARGE: 'The QR code holds more data than any credential should.',
+  ERR_QR_INFLATE_LIMIT: 'The QR code unpacks to more data than any credential should.',
+  ERR_QR_NOT_FOUND: 'No QR code could be read in the picture. Hold the code steady and scan again.',
+  ERR_IMAGE_INVALID: 'The picture is not a readable PNG or JPEG image.',
+  ERR_IMAGE_TOO_LARGE: 'The picture is too large to scan.',
+  ERR_TRUST_BUNDLE_INVALID:
+    "This gate's trust bundle is damaged or does not verify. Load a fresh one from the trust authority.",
+  ERR_TRUST_BUNDLE_EXPIRED:
+    "This gate's trust bundle has expired. Load a fresh one from the trust authority.",
+  ERR_TRUST_BUNDLE_UNTRUSTED:
+    "This gate's trust bundle was not signed by the trust authority it was set up with.",
+  ERR_TRUST_BUNDLE_STALE:
+    "This gate's trust bundle is older than its policy allows: revocations since then are unknown. Load a fresh one.",
 }
 
 /**

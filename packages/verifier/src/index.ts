@@ -4,6 +4,12 @@
  *
  * @module
  */
+export {
+  type CreateTrustBundleOptions,
+  type CreateTrustBundleResult,
+  createTrustBundle,
+  type TrustBundleIssuerInput,
+} from './createTrustBundle.js'
 export { createVerifier, type Verifier } from './createVerifier.js'
 export { explainCode } from './explainCode.js'
 export { formatReport } from './formatReport.js'
@@ -13,5 +19,8 @@ export type {
   Report,
   ReportCheck,
   ReportCheckName,
+  TrustBundle,
+  TrustBundleIssuer,
   TrustPolicy,
 } from './types.js'
+export { type VerifyTrustBundleOptions, verifyTrustBundle } from './verifyTrustBundle.js'

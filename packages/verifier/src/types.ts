@@ -64,10 +64,22 @@ export interface CheckExpectations {
 
 /** Options for {@link createVerifier}. */
 export interface CreateVerifierOptions {
-  /** Resolves issuer and holder DIDs. */
-  resolver: import('@civitas/did').Resolvable
-  /** Which issuers to trust. Without one, every credential fails the trust check. */
+  /**
+   * Resolves issuer and holder DIDs. Optional with a trust bundle: the bundle's DID documents answer for
+   * its issuers, and this resolver (by default did:key and did:jwk, which need no network) for the rest.
+   */
+  resolver?: import('@civitas/did').Resolvable
+  /** Which issuers to trust. Without one (and without a bundle), every credential fails the trust check. */
   trust?: TrustPolicy
+  /**
+   * A signed trust bundle (`createTrustBundle`) for offline checks: trust comes from its issuer → types
+   * table, DID documents of its issuers from the bundle, status from its lists. Exclusive with `trust`.
+   */
+  bundle?: string
+  /** The DID of the trust authority that must have signed `bundle` (required with `bundle`). */
+  bundleAuthority?: string
+  /** Refuse (with `ERR_TRUST_BUNDLE_STALE`) a bundle signed longer ago than this, in milliseconds. */
+  bundleMaxAgeMs?: number
   clock?: Clock
   clockSkewMs?: number
   /** The oldest presentation accepted, in milliseconds (default 5 minutes). */
@@ -76,8 +88,35 @@ export interface CreateVerifierOptions {
   schemas?: Readonly<Record<string, JsonObject>>
   /**
    * How credentials' status lists are checked: a checker from `createStatusChecker`, or options for
-   * one that shares this verifier's resolver and clock. By default lists are fetched over https,
-   * cached, and an unreachable list fails the check.
+   * one that shares this verifier's resolver and clock. By default lists are fetched over https
+   * through the did:web guard (`createGuardedFetch`: a list on a loopback or private address is
+   * refused unless its host is in `allowHosts`), cached, and an unreachable list fails the check. With a trust bundle, its lists are added to these
+   * options' `lists`; a checker given here is used as it is.
    */
   status?: StatusChecker | Omit<CreateStatusCheckerOptions, 'resolver' | 'clock'>
+}
+
+/** An issuer a trust bundle vouches for: its DID, the credential types it may issue, and its DID document. */
+export interface TrustBundleIssuer {
+  /** The issuer's DID. */
+  id: string
+  /** Credential types (VC `type` entries or SD-JWT `vct` values) this issuer is trusted for. */
+  types: string[]
+  /** The issuer's DID document, so that verifiers resolve it without a network. */
+  didDocument: import('@civitas/core').DidDocument
+  /** A display name for screens and logs (`Jeju Health Authority`). */
+  name?: string
+}
+
+/** A verified trust bundle's contents. */
+export interface TrustBundle {
+  /** The trust authority's DID, which signed the bundle. */
+  authority: string
+  issuers: TrustBundleIssuer[]
+  /** Signed status lists (W3C status list credentials or `statuslist+jwt` tokens), current when the bundle was made. */
+  lists: string[]
+  /** When the bundle was signed, in milliseconds since the epoch. */
+  issuedAt: number
+  /** When the bundle expires, in milliseconds since the epoch. */
+  expiresAt: number
 }

@@ -4,6 +4,9 @@ import { issueCredential, verifyPresentation } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
+import { decodeQr } from '@civitas/qr'
+import { renderQr } from '@civitas/qr/render'
+import { scanQr } from '@civitas/qr/scan'
 import { describe, expect, it } from 'vitest'
 import { createMemoryCredentialStore } from './createMemoryCredentialStore.js'
 import { createWallet } from './createWallet.js'
@@ -29,6 +32,25 @@ async function setting() {
 }
 
 describe('createWallet', () => {
+  it("behavior: present with as: 'qr' adds QR text that decodes to exactly the token, renders and scans back", async () => {
+    const { wallet, token, resolver } = await setting()
+    await wallet.receive(token)
+    const options = { type: 'ResidencyCard', audience: 'https://hotel.example', nonce: 'n-qr-1' }
+    const shown = await wallet.present({ ...options, as: 'qr', errorCorrection: 'Q' })
+    expect(shown.qr.startsWith('CV1:')).toBe(true)
+    expect(decodeQr(shown.qr)).toBe(shown.token)
+    expect(await scanQr(renderQr(shown.qr, { format: 'png', errorCorrection: 'Q', scale: 3 }))).toBe(shown.qr)
+    await expect(
+      verifyPresentation(decodeQr(shown.qr), {
+        resolver,
+        clock,
+        audience: options.audience,
+        nonce: options.nonce,
+      }),
+    ).resolves.toBeDefined()
+    expect(await wallet.present(options)).not.toHaveProperty('qr')
+  })
+
   it('behavior: receive verifies and stores; present makes a presentation the verifier accepts', async () => {
     const { wallet, token, resolver, citizen, city } = await setting()
     const record = await wallet.receive(token)

@@ -8,10 +8,18 @@ import {
 } from '@civitas/credentials'
 import { jwkThumbprint } from '@civitas/crypto'
 import { type Identity, type Resolvable, resolveVerificationKey } from '@civitas/did'
+import type { QrErrorCorrection } from '@civitas/qr'
 import { answerSignIn } from './internal/answerSignIn.js'
 import { recordOf } from './internal/recordOf.js'
 import type { RespondOptions, RespondResult } from './internal/respondTypes.js'
 import type { CredentialFilter, CredentialRecord, CredentialStore } from './types.js'
+
+let qrCodec: Promise<typeof import('@civitas/qr')> | undefined
+/** Loaded on first use, so wallets that never show a QR code do not carry the codec. */
+function loadQrCodec() {
+  qrCodec ??= import('@civitas/qr')
+  return qrCodec
+}
 
 /** Options for {@link createWallet}. */
 export interface CreateWalletOptions {
@@ -45,6 +53,21 @@ export interface PresentOptions {
    * keeps every disclosure; nothing selectively disclosable is revealed unless named here.
    */
   disclose?: readonly ClaimPath[] | 'all'
+  /**
+   * `'qr'` also returns the presentation as compact QR text (`CV1:…`, see `@civitas/qr`) to show on
+   * screen, e.g. with `renderQr(qr, { format: 'png' })` from `@civitas/qr/render`.
+   */
+  as?: 'token' | 'qr'
+  /** The error-correction level the QR code will be printed at, which bounds its capacity (default `M`). */
+  errorCorrection?: QrErrorCorrection
+}
+
+/** What {@link Wallet.present} returns. */
+export interface PresentResult {
+  token: string
+  format: CredentialFormat
+  /** The presentation as QR text (`CV1:…`), when asked for with `as: 'qr'`; decodes to exactly `token`. */
+  qr?: string
 }
 
 /** The holder role: receive (verify, then store), query, present. */
@@ -54,8 +77,9 @@ export interface Wallet {
   receive(token: string, options?: ReceiveOptions): Promise<CredentialRecord>
   list(): Promise<CredentialRecord[]>
   query(filter: CredentialFilter): Promise<CredentialRecord[]>
-  /** Signs a presentation of the chosen credentials for one verifier and nonce. */
-  present(options: PresentOptions): Promise<{ token: string; format: CredentialFormat }>
+  /** Signs a presentation of the chosen credentials for one verifier and nonce; `as: 'qr'` adds its QR text. */
+  present(options: PresentOptions & { as: 'qr' }): Promise<PresentResult & { qr: string }>
+  present(options: PresentOptions): Promise<PresentResult>
   /**
    * Answers a "sign in with your wallet" QR code (OpenID4VP cross-device): checks the request,
    * offers the matching credentials to `approve`, then sends presentations and a SIOPv2 ID token.
@@ -69,7 +93,8 @@ export interface Wallet {
  * validity, schema) before it is stored, and refuses credentials issued to someone else.
  *
  * @throws from `receive`: the codes of `verifyCredential`, and `ERR_HOLDER_MISMATCH`; from `present`:
- *   `ERR_CREDENTIAL_STORE` when no stored credential matches.
+ *   `ERR_CREDENTIAL_STORE` when no stored credential matches, and with `as: 'qr'` `ERR_QR_TOO_LARGE` when
+ *   the presentation does not fit a QR code at the error-correction level.
  * @example
  * ```ts
  * import { createMemoryKeyStore } from '@civitas/crypto'
@@ -82,6 +107,7 @@ export interface Wallet {
  * declare const residencyCard: string
  * await wallet.receive(residencyCard)
  * const { token } = await wallet.present({ type: 'ResidencyCard', audience: 'https://hotel.example', nonce: 'n-0S6_WzA2Mj' })
+ * // or as a QR code on screen: const { qr } = await wallet.present({ ..., as: 'qr' }); renderQr(qr, { format: 'terminal' })
  * ```
  */
 export function createWallet(options: CreateWalletOptions): Wallet {
@@ -125,6 +151,27 @@ export function createWallet(options: CreateWalletOptions): Wallet {
     return (await jwkThumbprint(publicJwk)) === (await jwkThumbprint(credential.holderKey))
   }
 
+  async function present(options: PresentOptions & { as: 'qr' }): Promise<PresentResult & { qr: string }>
+  async function present(options: PresentOptions): Promise<PresentResult>
+  async function present(options: PresentOptions): Promise<PresentResult> {
+    const records = await choose(options)
+    const presentation = await createPresentation({
+      holder: identity,
+      credentials: records.map((record) => record.token),
+      audience: options.audience,
+      nonce: options.nonce,
+      clock,
+      ...(options.format === undefined ? {} : { format: options.format }),
+      ...(options.disclose === undefined ? {} : { disclose: options.disclose }),
+    })
+    if (options.as !== 'qr') return presentation
+    const { encodeQr } = await loadQrCodec()
+    return {
+      ...presentation,
+      qr: encodeQr(presentation.token, { errorCorrection: options.errorCorrection ?? 'M' }),
+    }
+  }
+
   return {
     did: identity.did,
     async receive(token, receiveOptions = {}) {
@@ -141,18 +188,7 @@ export function createWallet(options: CreateWalletOptions): Wallet {
     },
     list: () => credentialStore.list(),
     query: (filter) => credentialStore.list(filter),
-    async present(present) {
-      const records = await choose(present)
-      return createPresentation({
-        holder: identity,
-        credentials: records.map((record) => record.token),
-        audience: present.audience,
-        nonce: present.nonce,
-        clock,
-        ...(present.format === undefined ? {} : { format: present.format }),
-        ...(present.disclose === undefined ? {} : { disclose: present.disclose }),
-      })
-    },
+    present,
     respond: (qrText, respondOptions) =>
       answerSignIn(qrText, respondOptions, { identity, credentialStore, resolver, clock }),
     remove: (id) => credentialStore.delete(id),

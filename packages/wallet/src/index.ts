@@ -9,6 +9,7 @@ export {
   type CreateWalletOptions,
   createWallet,
   type PresentOptions,
+  type PresentResult,
   type ReceiveOptions,
   type Wallet,
 } from './createWallet.js'

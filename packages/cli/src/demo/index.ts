@@ -1,6 +1,8 @@
 /**
  * The end-to-end demo the `civitas demo` command and `npm run demo` run, and the pieces it is made
- * of: the demo citizen's residency card and a loopback HTTP server for web-standard handlers.
+ * of, which the examples reuse: the demo citizen's residency card, a loopback HTTP or HTTPS server
+ * for web-standard handlers, a self-signed certificate for it, and a did:web institution serving its
+ * own DID document over loopback HTTPS.
  *
  * @example
  * ```ts
@@ -11,8 +13,15 @@
  *
  * @module
  */
-export { residencyCard } from './residencyCard.js'
+export { createLoopbackCertificate, type LoopbackCertificate } from './createLoopbackCertificate.js'
+export { residencyCard, residencyInput } from './residencyCard.js'
 export { type DemoOutput, runDemo } from './runDemo.js'
+export {
+  type DidWebIssuer,
+  type LoopbackNetwork,
+  type StartDidWebIssuerOptions,
+  startDidWebIssuer,
+} from './startDidWebIssuer.js'
 export {
   type StartLoopbackServerOptions,
   type StartLoopbackServerResult,

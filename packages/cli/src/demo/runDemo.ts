@@ -20,9 +20,11 @@ const ALGORITHMS: readonly SignatureAlgorithm[] = ['EdDSA', 'ES256', 'ES256K']
 
 /**
  * The end-to-end demo on embedded defaults: a did:key and a did:jwk identity for every algorithm,
- * a signed and a forged message, then a city issuing a residency card that a citizen presents to a
- * hotel desk, whose verifier reports every check — and rejects tampered, expired and misaddressed
- * presentations with their codes. Each line goes to `output`; the clock is the system's unless given.
+ * a signed and a forged message, then a city (did:web, its document and status lists on its own
+ * loopback HTTPS server) issuing a residency card that a citizen shows to a hotel desk as a QR code,
+ * whose verifier scans it from a PNG and reports every check — and rejects tampered, expired and
+ * misaddressed presentations with their codes. Each line goes to `output`; the clock is the
+ * system's unless given.
  *
  * @throws nothing of its own: a failure of any step is a bug and propagates.
  * @example
@@ -69,7 +71,7 @@ export async function runDemo(output: DemoOutput, clock: Clock = systemClock): P
   }
 
   output('')
-  await showCredentialFlow({ output, keyStore, resolver, clock })
+  await showCredentialFlow({ output, keyStore, clock })
 }
 
 /** Rewrites the payload and keeps the old signature, as a forger would. */

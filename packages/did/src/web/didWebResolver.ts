@@ -1,9 +1,9 @@
-import { CivitasError, type CivitasErrorCode, isCivitasError } from '@civitas/core'
+import { CivitasError, type CivitasErrorCode, decodeUtf8, isCivitasError } from '@civitas/core'
 import type { DIDResolutionResult, DIDResolver, ResolverRegistry } from 'did-resolver'
-import { fetchDidWebDocument } from '#did-web-fetch'
+import { createGuardedFetch } from './createGuardedFetch.js'
 import { didWebDocumentUrl } from './didWebDocumentUrl.js'
 import { parseDidWebDocument } from './internal/parseDidWebDocument.js'
-import type { FetchSettings } from './internal/response.js'
+import { ACCEPT, checkHeaders, checkStatus, maxAgeMsOf } from './internal/response.js'
 import type { DidWebResolverOptions } from './types.js'
 
 /** The DID Resolution error name of each Civitas code a did:web resolution can fail with. */
@@ -23,8 +23,8 @@ const ERROR_OF_CODE: Partial<Record<CivitasErrorCode, string>> = {
  * `https://<host>/.well-known/did.json` (or `<path>/did.json`) and returns the document when its
  * `id` is the DID.
  *
- * Civitas treats the DID as hostile, since anyone can hand a verifier a DID that names any host:
- * HTTPS only (`allowHttp` for development); `localhost`, dotless names and IP addresses refused;
+ * Civitas treats the DID as hostile, since anyone can hand a verifier a DID that names any host,
+ * and fetches through `createGuardedFetch`: HTTPS only (`allowHttp` for development); `localhost`, dotless names and IP addresses refused;
  * the host's name resolved first and refused unless every address is public unicast (no loopback,
  * private, CGNAT, link-local and cloud metadata, multicast, unspecified, ULA, or IPv4-mapped /
  * NAT64 / 6to4 forms of those), then the connection made to that checked address so a second DNS
@@ -41,7 +41,8 @@ const ERROR_OF_CODE: Partial<Record<CivitasErrorCode, string>> = {
  * `code` (`ERR_ADDRESS_FORBIDDEN`, `ERR_FETCH_FAILED`, `ERR_INPUT_TOO_LARGE`, …).
  *
  * In Node the request goes through `node:https`; elsewhere through `fetch`, where the browser's
- * own network rules replace the address checks and `lookup` and `ca` do not apply.
+ * own network rules replace the address checks and `lookup` and `ca` do not apply (see
+ * `createGuardedFetch`).
  *
  * @throws `ERR_INVALID_ARGUMENT` for options out of range (when called, not when resolving).
  * @see https://w3c-ccg.github.io/did-method-web/#read-resolve
@@ -55,22 +56,24 @@ const ERROR_OF_CODE: Partial<Record<CivitasErrorCode, string>> = {
  * ```
  */
 export function didWebResolver(options: DidWebResolverOptions = {}): ResolverRegistry {
-  const settings = settingsOf(options)
+  const { maxBodyBytes = 102_400, ...guard } = options
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1 || maxBodyBytes > 16_777_216) {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      `maxBodyBytes: expected an integer from 1 to 16777216, got ${String(maxBodyBytes).slice(0, 32)}`,
+    )
+  }
+  const guardedFetch = createGuardedFetch({ ...guard, maxBytes: maxBodyBytes })
   const web: DIDResolver = async (_did, parsed) => {
     try {
       const url = didWebDocumentUrl(parsed.did)
-      const host = url.hostname
-      const hostAllowed = settings.allowHosts.has(host)
-      if (!hostAllowed && (host === 'localhost' || host.endsWith('.localhost') || !host.includes('.'))) {
-        throw new CivitasError(
-          'ERR_ADDRESS_FORBIDDEN',
-          `did:web: ${host} is a local name; allow-list the host to resolve it`,
-          { details: { host } },
-        )
-      }
-      if (settings.allowHttp) url.protocol = 'http:'
-      const { body, maxAgeMs } = await fetchDidWebDocument(url, settings, hostAllowed)
+      if (options.allowHttp === true) url.protocol = 'http:'
+      const response = await guardedFetch(url, { headers: { accept: ACCEPT } })
+      checkStatus(response.status)
+      checkHeaders(response.headers.get('content-type'), response.headers.get('content-encoding'))
+      const body = decodeUtf8(new Uint8Array(await response.arrayBuffer()), { name: 'did:web document' })
       const didDocument = parseDidWebDocument(body, parsed.did)
+      const maxAgeMs = maxAgeMsOf(response.headers.get('cache-control'), response.headers.get('age'))
       return {
         didResolutionMetadata: {
           contentType: 'application/did+json',
@@ -97,31 +100,5 @@ function failure(error: unknown): DIDResolutionResult {
     },
     didDocument: null,
     didDocumentMetadata: {},
-  }
-}
-
-function settingsOf(options: DidWebResolverOptions): FetchSettings {
-  const { timeoutMs = 5000, maxBodyBytes = 102_400, maxRedirects = 2 } = options
-  for (const [name, value, max] of [
-    ['timeoutMs', timeoutMs, 600_000],
-    ['maxBodyBytes', maxBodyBytes, 16_777_216],
-    ['maxRedirects', maxRedirects, 5],
-  ] as const) {
-    if (!Number.isSafeInteger(value) || value < (name === 'maxRedirects' ? 0 : 1) || value > max) {
-      throw new CivitasError('ERR_INVALID_ARGUMENT', `${name}: expected an integer up to ${max}`)
-    }
-  }
-  if (options.lookup !== undefined && typeof options.lookup !== 'function') {
-    throw new CivitasError('ERR_INVALID_ARGUMENT', 'lookup: expected a function')
-  }
-  return {
-    timeoutMs,
-    maxBodyBytes,
-    maxRedirects,
-    allowHttp: options.allowHttp === true,
-    allowHosts: new Set((options.allowHosts ?? []).map((host) => String(host).toLowerCase())),
-    allowPrivateAddresses: options.allowPrivateAddresses === true,
-    lookup: options.lookup,
-    ca: options.ca,
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The did:web method: DIDs of institutions that own a domain, resolved over HTTPS with the
- * address, redirect, size and time limits a verifier facing hostile DIDs needs, and the pieces to
- * host one (a document builder and a web-standard request handler).
+ * address, redirect, size and time limits a verifier facing hostile DIDs needs (also available as
+ * `createGuardedFetch`, for any URL that comes from untrusted data), and the pieces to host one (a
+ * document builder and a web-standard request handler).
  *
  * @module
  */
@@ -17,6 +18,15 @@ export {
   createDidWebHandler,
   type DidWebDocumentSource,
 } from './createDidWebHandler.js'
+export { type CreateGuardedFetchResult, createGuardedFetch } from './createGuardedFetch.js'
 export { didWebDocumentUrl } from './didWebDocumentUrl.js'
 export { didWebResolver } from './didWebResolver.js'
-export type { DidWebAddress, DidWebLookup, DidWebResolverOptions } from './types.js'
+export type {
+  CreateGuardedFetchOptions,
+  DidWebAddress,
+  DidWebLookup,
+  DidWebResolverOptions,
+  GuardedFetch,
+  GuardedFetchAddress,
+  GuardedFetchLookup,
+} from './types.js'

@@ -1,6 +1,6 @@
 import { encode as encodePng } from 'fast-png'
 import { zlibSync } from 'fflate'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { jpeg, pad, pngPixels, rotate, scale } from '../../../../test/support/qrImages.js'
 import { readVector } from '../../../../test/support/vectors.js'
 import { renderQr } from '../render/renderQr.js'
@@ -37,6 +37,22 @@ function ihdr(width: number, height: number, depth = 8, colorType = 0): [string,
 }
 
 describe('scanQr', () => {
+  it('behavior: the reader loads its WebAssembly from the installed package, with the network disabled', async () => {
+    vi.resetModules()
+    const fetched: string[] = []
+    vi.stubGlobal('fetch', (url: unknown) => {
+      fetched.push(String(url))
+      throw new TypeError('network disabled in this test')
+    })
+    try {
+      const fresh = (await import('./scanQr.js')) as typeof import('./scanQr.js')
+      await expect(fresh.scanQr(png)).resolves.toBe(TEXT)
+      expect(fetched).toEqual([])
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
   it('behavior: reads a rendered PNG, and the same pixels given directly', async () => {
     expect(await scanQr(png)).toBe(TEXT)
     expect(await scanQr(pixels)).toBe(TEXT)

@@ -23,16 +23,37 @@ export function checkIndex(index: number, length: number): void {
   }
 }
 
-/** Reads an entry: index 0 is the most significant bit of byte 0 (W3C order). */
-export function readEntry(bytes: Uint8Array, index: number, size: StatusSize): number {
-  const bit = index * size
-  const shift = 8 - size - (bit % 8)
-  return ((bytes[bit >> 3] ?? 0) >> shift) & ((1 << size) - 1)
+/**
+ * Where entry 0 sits in byte 0: `msb` is the W3C Bitstring Status List order (index 0 is the most
+ * significant bit), `lsb` the IETF Token Status List order (index 0 is the least significant bit).
+ */
+export type BitOrder = 'msb' | 'lsb'
+
+function shiftOf(bit: number, size: StatusSize, order: BitOrder): number {
+  return order === 'lsb' ? bit % 8 : 8 - size - (bit % 8)
 }
 
-export function writeEntry(bytes: Uint8Array, index: number, size: StatusSize, value: number): void {
+/** Reads entry `index` of `size` bits in the given bit order. */
+export function readEntry(
+  bytes: Uint8Array,
+  index: number,
+  size: StatusSize,
+  order: BitOrder = 'msb',
+): number {
   const bit = index * size
-  const shift = 8 - size - (bit % 8)
+  return ((bytes[bit >> 3] ?? 0) >> shiftOf(bit, size, order)) & ((1 << size) - 1)
+}
+
+/** Writes entry `index` of `size` bits in the given bit order. */
+export function writeEntry(
+  bytes: Uint8Array,
+  index: number,
+  size: StatusSize,
+  value: number,
+  order: BitOrder = 'msb',
+): void {
+  const bit = index * size
+  const shift = shiftOf(bit, size, order)
   const mask = ((1 << size) - 1) << shift
   const byte = bit >> 3
   bytes[byte] = ((bytes[byte] ?? 0) & ~mask) | ((value << shift) & mask)

@@ -8,14 +8,20 @@ export type FetchedList =
 /** How {@link fetchListToken} fetches. */
 export interface ListFetchOptions {
   fetch: (url: string, init: RequestInit) => Promise<Response>
+  /** `'follow'` for the guarded fetch (same-origin only), `'error'` for a caller's own fetch. */
+  redirect: 'follow' | 'error'
   allowHttp: boolean
   timeoutMs: number
   maxBytes: number
+  /** The `Accept` header: the list format's media types. */
+  accept: string
 }
 
 /**
- * Fetches a status list credential token: https only unless `allowHttp`, no redirects, a timeout,
- * a body cap enforced while reading, and `If-None-Match` when an `etag` is known.
+ * Fetches a status list credential or status list token: https only unless `allowHttp`, redirects as the fetch
+ * allows them, a timeout, a body cap enforced while reading, and `If-None-Match` when an `etag` is
+ * known. A failure of the fetch itself (the guard refusing the address, say) is kept as `cause`
+ * and its code as `details.reason`.
  *
  * @throws `ERR_STATUS_LIST_UNAVAILABLE` when the list cannot be fetched; `ERR_STATUS_LIST_INVALID`
  *   for a URL or body that cannot be a status list.
@@ -29,15 +35,18 @@ export async function fetchListToken(
   let response: Response
   try {
     response = await options.fetch(url, {
-      redirect: 'error',
+      redirect: options.redirect,
       signal: AbortSignal.timeout(options.timeoutMs),
       headers: {
-        accept: 'application/vc+jwt, application/jwt',
+        accept: options.accept,
         ...(etag === undefined ? {} : { 'if-none-match': etag }),
       },
     })
   } catch (cause) {
-    throw unavailable(url, 'could not be fetched', cause)
+    if (isCivitasError(cause) && cause.code === 'ERR_INPUT_TOO_LARGE') {
+      throw invalid(url, cause.message, cause)
+    }
+    throw unavailable(url, `could not be fetched${isCivitasError(cause) ? ` (${cause.message})` : ''}`, cause)
   }
   const maxAgeMs = readMaxAge(response.headers.get('cache-control'))
   const lifetime = maxAgeMs === undefined ? {} : { maxAgeMs }
@@ -86,9 +95,18 @@ async function readCapped(response: Response, url: string, maxBytes: number): Pr
 
 function unavailable(url: string, what: string, cause?: unknown): CivitasError {
   return new CivitasError('ERR_STATUS_LIST_UNAVAILABLE', `status list ${url.slice(0, 200)} ${what}`, {
-    details: { statusListCredential: url.slice(0, 500) },
+    details: {
+      statusListCredential: url.slice(0, 500),
+      ...(isCivitasError(cause) ? { reason: cause.code, ...reasonOf(cause) } : {}),
+    },
     ...(cause === undefined ? {} : { cause }),
   })
+}
+
+/** The guard's own reason (`address`, `crossOriginRedirect`, `timeout`, …), when it gives one. */
+function reasonOf(cause: CivitasError): { guard?: string } {
+  const reason = cause.details.reason
+  return typeof reason === 'string' ? { guard: reason } : {}
 }
 
 function invalid(url: string, what: string, cause?: unknown): CivitasError {

@@ -1,6 +1,6 @@
 import { CivitasError } from '@civitas/core'
-import type { SetStatusOptions, StatusEntryRef, StatusPurpose } from '../types.js'
-import { MINIMUM_LIST_LENGTH } from './bits.js'
+import type { SetStatusOptions, StatusEntryRef, StatusPurpose, StatusSize } from '../types.js'
+import { assertStatusSize, MINIMUM_LIST_LENGTH } from './bits.js'
 
 const PURPOSES: readonly string[] = ['revocation', 'suspension', 'message']
 
@@ -27,6 +27,11 @@ export function checkListLength(length: number | undefined, allowShort: boolean 
     )
   }
   return value
+}
+
+/** An allocation's bits per entry: 1 unless given. */
+export function checkStatusSize(statusSize: unknown): StatusSize {
+  return assertStatusSize(statusSize ?? 1)
 }
 
 export function checkRef(ref: StatusEntryRef): StatusEntryRef {
@@ -59,6 +64,23 @@ export function checkSet(options: SetStatusOptions, statusSize: number): void {
   }
   if (options.reason !== undefined && typeof options.reason !== 'string') {
     throw new CivitasError('ERR_INVALID_ARGUMENT', 'reason: expected a string')
+  }
+  if (
+    options.onlyFrom !== undefined &&
+    !(Array.isArray(options.onlyFrom) && options.onlyFrom.every(Number.isInteger))
+  ) {
+    throw new CivitasError('ERR_INVALID_ARGUMENT', 'onlyFrom: expected an array of integers')
+  }
+}
+
+/** Refuses a change whose entry's current value is not among `onlyFrom`. */
+export function checkFrom(options: SetStatusOptions, current: number): void {
+  if (options.onlyFrom !== undefined && !options.onlyFrom.includes(current)) {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      `the entry's value is ${current}, which this change may not start from`,
+      { details: { current, onlyFrom: options.onlyFrom.join(',') } },
+    )
   }
 }
 

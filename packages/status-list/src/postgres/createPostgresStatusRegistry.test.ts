@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process'
 import { describeStatusRegistryConformance } from '@civitas/test-utils'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { findPostgresUrl } from '../../../../test/support/postgres.js'
+import { findPostgresConnectionString } from '../../../../test/support/postgres.js'
 import { createPostgresStatusRegistry } from './createPostgresStatusRegistry.js'
 
-const connectionString = await findPostgresUrl()
+const connectionString = await findPostgresConnectionString()
 const run = `cvsl_${Math.random().toString(36).slice(2, 8)}_`
 const admin = new pg.Pool({ connectionString, max: 2 })
 

@@ -1,11 +1,18 @@
 import { CivitasError, type Clock, systemClock } from '@civitas/core'
 import pg from 'pg'
-import { checkListLength, checkPurpose, checkRef, checkSet, pickEntry } from '../internal/registryArgs.js'
+import {
+  checkFrom,
+  checkListLength,
+  checkPurpose,
+  checkRef,
+  checkSet,
+  checkStatusSize,
+  pickEntry,
+} from '../internal/registryArgs.js'
 import type {
   StatusAllocation,
   StatusAuditEntry,
   StatusEntryRef,
-  StatusPurpose,
   StatusRegistry,
   StatusSize,
 } from '../types.js'
@@ -60,7 +67,7 @@ export function createPostgresStatusRegistry(
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 4 })
   let schema: Promise<void> | undefined
   let closed = false
-  const openLists = new Map<StatusPurpose, OpenList>()
+  const openLists = new Map<string, OpenList>()
   const ready = async (): Promise<pg.Pool> => {
     schema ??= createSchema(pool, t).catch((cause) => {
       schema = undefined
@@ -86,7 +93,9 @@ export function createPostgresStatusRegistry(
       if (credentialId !== undefined && (typeof credentialId !== 'string' || credentialId === '')) {
         throw new CivitasError('ERR_INVALID_ARGUMENT', 'credentialId: expected a non-empty string')
       }
-      const request = credentialId === undefined ? { purpose } : { purpose, credentialId }
+      const statusSize = checkStatusSize(allocateOptions.statusSize)
+      const request =
+        credentialId === undefined ? { purpose, statusSize } : { purpose, statusSize, credentialId }
       try {
         return await allocateEntry(await ready(), t, openLists, { ...request, listLength, now: clock() })
       } catch (cause) {
@@ -107,18 +116,21 @@ export function createPostgresStatusRegistry(
     },
     async setStatus(ref, setOptions) {
       checkRef(ref)
-      checkSet(setOptions, 1)
+      checkSet(setOptions, 8)
       const db = await ready()
       const client = await db.connect()
       try {
         await client.query('BEGIN')
         const [where, params] = entryWhere(ref)
-        const found = await client.query<EntryRow>(
-          `SELECT e.list_id, e.idx, e.credential_id, e.value, e.purpose FROM ${t.entries} e
-             WHERE ${where} FOR UPDATE`,
+        const found = await client.query<EntryRow & { status_size: number }>(
+          `SELECT e.list_id, e.idx, e.credential_id, e.value, e.purpose, l.status_size
+             FROM ${t.entries} e JOIN ${t.lists} l ON l.list_id = e.list_id
+             WHERE ${where} FOR UPDATE OF e`,
           params,
         )
         const row = pickEntry(ref, found.rows)
+        checkSet(setOptions, row.status_size)
+        checkFrom(setOptions, row.value)
         const at = clock()
         await client.query(`UPDATE ${t.entries} SET value = $3 WHERE list_id = $1 AND idx = $2`, [
           row.list_id,

@@ -51,6 +51,59 @@ export function defineStatusRegistryStateCases(context: StatusRegistryConformanc
     expect((await registry.getList(a.listId))?.entries).toEqual([{ index: b.index, value: 1 }])
   })
 
+  it('behavior: 2-bit entries (token status lists) hold 0..3 in lists apart from 1-bit ones of the purpose', async () => {
+    const registry = await context.make()
+    const bit = await registry.allocate({ purpose: 'revocation', credentialId: 'urn:uuid:w3c' })
+    const pair = await registry.allocate({
+      purpose: 'revocation',
+      credentialId: 'urn:uuid:token',
+      statusSize: 2,
+    })
+    expect(pair.listId).not.toBe(bit.listId)
+    await registry.setStatus(pair, { value: 2, actor: 'clerk@city', reason: 'document check' })
+    expect(await registry.getStatus({ credentialId: 'urn:uuid:token' })).toBe(2)
+    const list = await registry.getList(pair.listId)
+    expect(list).toMatchObject({
+      statusSize: 2,
+      purpose: 'revocation',
+      entries: [{ index: pair.index, value: 2 }],
+    })
+    expect((await registry.getList(bit.listId))?.statusSize).toBe(1)
+    await expect(registry.setStatus(pair, { value: 4, actor: 'clerk@city' })).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARGUMENT',
+    })
+    await expect(registry.setStatus(bit, { value: 2, actor: 'clerk@city' })).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARGUMENT',
+    })
+    await expect(registry.allocate({ purpose: 'revocation', statusSize: 3 as 2 })).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARGUMENT',
+    })
+    const next = await registry.allocate({ purpose: 'revocation', statusSize: 2 })
+    expect(next.listId).toBe(pair.listId)
+  })
+
+  it('behavior: onlyFrom changes an entry only from the listed values, and refuses others with ERR_INVALID_ARGUMENT', async () => {
+    const registry = await context.make()
+    const entry = await registry.allocate({
+      purpose: 'revocation',
+      credentialId: 'urn:uuid:c',
+      statusSize: 2,
+    })
+    await registry.setStatus(entry, { value: 2, actor: 'clerk', onlyFrom: [0, 2] })
+    await registry.setStatus(entry, { value: 1, actor: 'clerk' })
+    await expect(
+      registry.setStatus(entry, { value: 0, actor: 'clerk', onlyFrom: [0, 2] }),
+    ).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARGUMENT',
+      details: { current: 1 },
+    })
+    expect(await registry.getStatus(entry)).toBe(1)
+    expect((await registry.audit(entry)).map(({ value }) => value)).toEqual([2, 1])
+    await expect(
+      registry.setStatus(entry, { value: 0, actor: 'clerk', onlyFrom: 'all' as unknown as number[] }),
+    ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' })
+  })
+
   it('error: unknown entries raise ERR_STATUS_ENTRY_NOT_FOUND', async () => {
     const registry = await context.make({ listLength: 16 })
     const entry = await registry.allocate({ purpose: 'revocation' })

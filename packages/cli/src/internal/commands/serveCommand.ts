@@ -52,7 +52,10 @@ export function serveCommand(context: CliContext, setExitCode: (code: number) =>
         )
         .option('--trust <type=did>', 'trust this issuer for this type (repeatable)', collect, [])
         .option('--trust-any', 'trust every issuer')
-        .option('--allow-http-status', 'fetch status lists over plain http (local servers only)')
+        .option(
+          '--allow-http-status',
+          'fetch status lists over plain http and from loopback hosts (local servers only)',
+        )
         .option('--once', 'stop after the first sign-in; exit 0 if it succeeded, 1 if not'),
     ),
   )

@@ -5,6 +5,7 @@ import { EXIT } from '../failure.js'
 import { collect, globalsOf, withExamples } from '../program.js'
 import { readToken } from '../readInput.js'
 import { cliResolver, type EthrFlags, ethrOptions } from '../resolver.js'
+import { statusFetch } from '../statusFetch.js'
 import { trustPolicy } from '../trustPolicy.js'
 
 interface VerifyFlags extends EthrFlags {
@@ -36,7 +37,10 @@ export function verifyCommand(context: CliContext, setExitCode: (code: number) =
         .option('--type <type>', 'accept only this credential type (repeatable)', collect)
         .option('--require <claim>', 'a claim that must be present, as a dotted path (repeatable)', collect)
         .option('--allow-bearer', 'accept credentials presented by someone other than their subject')
-        .option('--allow-http-status', 'fetch status lists over plain http (local servers only)'),
+        .option(
+          '--allow-http-status',
+          'fetch status lists over plain http and from loopback hosts (local servers only)',
+        ),
     ),
     [
       'civitas verify eyJhbGciOi… --trust ResidencyCard=did:web:tartu.ee',
@@ -50,7 +54,7 @@ export function verifyCommand(context: CliContext, setExitCode: (code: number) =
     const verifier = createVerifier({
       resolver: cliResolver(flags),
       trust,
-      ...(flags.allowHttpStatus === true ? { status: { allowHttp: true } } : {}),
+      ...statusFetch(flags),
     })
     const report = await context.progress('Verifying…', () =>
       verifier.check(input, {

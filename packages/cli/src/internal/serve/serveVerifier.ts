@@ -5,6 +5,7 @@ import { startLoopbackServer } from '../../demo/startLoopbackServer.js'
 import { reportJson } from '../commands/verifyCommand.js'
 import type { CliContext } from '../context.js'
 import { cliResolver, type EthrFlags } from '../resolver.js'
+import { statusFetch } from '../statusFetch.js'
 import { trustPolicy } from '../trustPolicy.js'
 import { untilStopped } from '../untilStopped.js'
 import { type ListenFlags, portOf } from './listen.js'
@@ -43,7 +44,7 @@ export async function serveVerifier(context: CliContext, flags: ServeVerifierFla
     verifier: createVerifier({
       resolver,
       trust,
-      ...(flags.allowHttpStatus === true ? { status: { allowHttp: true } } : {}),
+      ...statusFetch(flags),
     }),
   })
   const stopped = untilStopped()

@@ -21,8 +21,8 @@ export interface IssueSdJwtVcOptions {
   resolver?: Resolvable
   validFor?: number
   clock: Clock
-  /** Adds claims after the holder is bound (the `status` claim). */
-  extraClaims?: JsonObject
+  /** Adds always-visible claims once every check has passed (the `status` claim). */
+  extraClaims?: () => Promise<JsonObject>
 }
 
 /**
@@ -50,6 +50,12 @@ export async function issueSdJwtVc(options: IssueSdJwtVcOptions): Promise<string
   }
   const holder = options.holder ?? (typeof claims.sub === 'string' ? claims.sub : undefined)
   const jwk = await resolveHolderKey(holder, options.resolver ?? createResolver())
+  if (claims.status !== undefined && options.extraClaims !== undefined) {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      'credential: has a status claim already; drop it or the status option',
+    )
+  }
   const iat = Math.floor(options.clock() / 1000)
   const exp = claims.exp ?? (validFor === undefined ? undefined : iat + Math.ceil(validFor / 1000))
   const full: JsonObject = {
@@ -59,7 +65,6 @@ export async function issueSdJwtVc(options: IssueSdJwtVcOptions): Promise<string
     vct,
     ...claims,
     cnf: { jwk: { ...jwk } },
-    ...options.extraClaims,
   }
   const { payload, disclosures } = concealClaims(full, {
     disclosable: options.disclosable ?? [],
@@ -67,6 +72,9 @@ export async function issueSdJwtVc(options: IssueSdJwtVcOptions): Promise<string
     decoys,
   })
   if (disclosures.length > 0) payload._sd_alg = SD_ALG
+  // Added once every check has passed, so no status entry is wasted on a refused credential; such
+  // claims (status) are never disclosable, so they go straight into the payload.
+  Object.assign(payload, await options.extraClaims?.())
   const jwt = await signJws({
     header: { typ: SD_JWT_VC_TYP, kid: issuer.kid },
     payload,

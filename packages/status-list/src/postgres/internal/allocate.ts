@@ -1,13 +1,13 @@
 import { CivitasError } from '@civitas/core'
 import type { Pool } from 'pg'
 import { newListId, randomBelow } from '../../internal/registryArgs.js'
-import type { StatusAllocation, StatusPurpose } from '../../types.js'
+import type { StatusAllocation, StatusPurpose, StatusSize } from '../../types.js'
 import type { Tables } from './schema.js'
 
 const CANDIDATES = 16
 const RANDOM_ROUNDS = 4
 
-/** What one registry instance remembers about the list it currently allocates from, per purpose. */
+/** What one registry instance remembers about the list it currently allocates from, per purpose and size. */
 export interface OpenList {
   listId: string
   length: number
@@ -15,23 +15,32 @@ export interface OpenList {
   free?: number[]
 }
 
-async function findOrOpenList(pool: Pool, t: Tables, purpose: StatusPurpose, length: number, now: number) {
-  const query = `SELECT list_id, length FROM ${t.lists} WHERE purpose = $1 AND NOT is_full ORDER BY seq LIMIT 1`
-  const found = await pool.query<{ list_id: string; length: number }>(query, [purpose])
+async function findOrOpenList(
+  pool: Pool,
+  t: Tables,
+  purpose: StatusPurpose,
+  statusSize: StatusSize,
+  length: number,
+  now: number,
+) {
+  const query = `SELECT list_id, length FROM ${t.lists}
+    WHERE purpose = $1 AND status_size = $2 AND NOT is_full ORDER BY seq LIMIT 1`
+  const found = await pool.query<{ list_id: string; length: number }>(query, [purpose, statusSize])
   if (found.rows[0] !== undefined) return { listId: found.rows[0].list_id, length: found.rows[0].length }
   const client = await pool.connect()
   try {
     await client.query('BEGIN')
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-      `civitas-status:${t.prefix}:${purpose}`,
+      `civitas-status:${t.prefix}:${purpose}:${statusSize}`,
     ])
-    const again = await client.query<{ list_id: string; length: number }>(query, [purpose])
+    const again = await client.query<{ list_id: string; length: number }>(query, [purpose, statusSize])
     let row = again.rows[0]
     if (row === undefined) {
       row = { list_id: newListId(), length }
       await client.query(
-        `INSERT INTO ${t.lists} (list_id, purpose, length, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)`,
-        [row.list_id, purpose, length, now],
+        `INSERT INTO ${t.lists} (list_id, purpose, length, status_size, created_at, updated_at)
+          VALUES ($1, $2, $3, $5, $4, $4)`,
+        [row.list_id, purpose, length, now, statusSize],
       )
     }
     await client.query('COMMIT')
@@ -62,19 +71,33 @@ function shuffle(values: number[]): number[] {
 export async function allocateEntry(
   pool: Pool,
   t: Tables,
-  state: Map<StatusPurpose, OpenList>,
-  request: { purpose: StatusPurpose; credentialId?: string; listLength: number; now: number },
+  state: Map<string, OpenList>,
+  request: {
+    purpose: StatusPurpose
+    statusSize: StatusSize
+    credentialId?: string
+    listLength: number
+    now: number
+  },
 ): Promise<StatusAllocation> {
   const insert = `INSERT INTO ${t.entries} (list_id, idx, credential_id, allocated_at, purpose)
     SELECT $1, c.idx, $3, $4, $5 FROM unnest($2::integer[]) WITH ORDINALITY AS c (idx, n)
       WHERE NOT EXISTS (SELECT 1 FROM ${t.entries} e WHERE e.list_id = $1 AND e.idx = c.idx)
       ORDER BY c.n LIMIT 1
     ON CONFLICT (list_id, idx) DO NOTHING RETURNING idx`
+  const key = `${request.purpose}/${request.statusSize}`
   for (let attempt = 0; attempt < 10_000; attempt++) {
-    let list = state.get(request.purpose)
+    let list = state.get(key)
     if (list === undefined) {
-      list = await findOrOpenList(pool, t, request.purpose, request.listLength, request.now)
-      state.set(request.purpose, list)
+      list = await findOrOpenList(
+        pool,
+        t,
+        request.purpose,
+        request.statusSize,
+        request.listLength,
+        request.now,
+      )
+      state.set(key, list)
     }
     const current = list
     const rounds = current.free === undefined ? RANDOM_ROUNDS : Number.POSITIVE_INFINITY
@@ -109,7 +132,7 @@ export async function allocateEntry(
     }
     // No free index left (indexes are never freed, so an exhausted snapshot means a full list).
     await pool.query(`UPDATE ${t.lists} SET is_full = true WHERE list_id = $1`, [current.listId])
-    state.delete(request.purpose)
+    state.delete(key)
   }
   throw new CivitasError('ERR_INVALID_ARGUMENT', 'could not allocate a status entry')
 }

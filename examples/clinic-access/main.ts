@@ -1,0 +1,3 @@
+import { runClinicAccessExample } from './runClinicAccessExample.js'
+
+await runClinicAccessExample((line) => console.log(line))

@@ -1,0 +1,3 @@
+import { runDidEthrRotationExample } from './runDidEthrRotationExample.js'
+
+await runDidEthrRotationExample((line) => console.log(line))

@@ -1,0 +1,3 @@
+import { runEResidencyExample } from './runEResidencyExample.js'
+
+await runEResidencyExample((line) => console.log(line))

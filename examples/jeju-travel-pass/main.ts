@@ -1,0 +1,3 @@
+import { runJejuTravelPassExample } from './runJejuTravelPassExample.js'
+
+await runJejuTravelPassExample((line) => console.log(line))

@@ -1,0 +1,68 @@
+import { CivitasError, decodeBase64url } from '@civitas/core'
+import { inflateCapped } from './internal/inflateCapped.js'
+import { makeTokenStatusList } from './internal/makeTokenStatusList.js'
+import { MAX_LIST_BYTES } from './internal/packedList.js'
+import type { TokenStatusList } from './types.js'
+
+/** Options of {@link decodeTokenStatusList}. */
+export interface DecodeTokenStatusListOptions {
+  /** Cap on the inflated list; default 16 MB. */
+  maxInflatedBytes?: number
+  /** Cap on inflated / compressed size once past 1 MB; default 1,024. */
+  maxRatio?: number
+}
+
+/** The list {@link decodeTokenStatusList} returns. */
+export type DecodeTokenStatusListResult = TokenStatusList
+
+/**
+ * Decodes a status list token's `status_list` claim (`{ bits, lst }`: base64url of zlib-framed
+ * DEFLATE, entries least significant bit first) into a {@link TokenStatusList}. It does not verify
+ * any signature: use {@link verifyStatusListToken} for a token.
+ *
+ * @see https://datatracker.ietf.org/doc/draft-ietf-oauth-status-list/ §4.1 (Compressed Byte Array), §4.2
+ * @throws `ERR_STATUS_LIST_INVALID` for a claim that is not `{ bits, lst }`, `bits` other than 1, 2,
+ *   4 or 8, bad base64url, data that is not zlib (GZIP and raw DEFLATE included), a truncated stream,
+ *   a wrong Adler-32, an empty list, or one that inflates past the size or ratio cap
+ * @throws `ERR_INVALID_ARGUMENT` for caps that are not positive numbers
+ * @example
+ * ```ts
+ * import { decodeTokenStatusList } from '@civitas/status-list'
+ *
+ * const list = decodeTokenStatusList({ bits: 1, lst: 'eNrbuRgAAhcBXQ' })
+ * console.log(list.length, list.get(0), list.get(1)) // 16 1 0
+ * ```
+ */
+export function decodeTokenStatusList(
+  statusList: unknown,
+  options: DecodeTokenStatusListOptions = {},
+): DecodeTokenStatusListResult {
+  const maxInflated = options.maxInflatedBytes ?? MAX_LIST_BYTES
+  const maxRatio = options.maxRatio ?? 1024
+  if (!(maxInflated > 0) || !(maxRatio > 0)) {
+    throw new CivitasError('ERR_INVALID_ARGUMENT', 'maxInflatedBytes and maxRatio must be positive numbers')
+  }
+  if (typeof statusList !== 'object' || statusList === null || Array.isArray(statusList)) {
+    throw invalid('expected an object { bits, lst }')
+  }
+  const { bits, lst } = statusList as { bits?: unknown; lst?: unknown }
+  if (bits !== 1 && bits !== 2 && bits !== 4 && bits !== 8) {
+    throw invalid(`bits must be 1, 2, 4 or 8, got ${String(bits).slice(0, 16)}`)
+  }
+  if (typeof lst !== 'string' || lst.length === 0) throw invalid('lst must be a non-empty string')
+  let compressed: Uint8Array
+  try {
+    compressed = decodeBase64url(lst, { name: 'lst', maxLength: Math.ceil((maxInflated * 4) / 3) + 1024 })
+  } catch (cause) {
+    throw new CivitasError('ERR_STATUS_LIST_INVALID', 'status_list.lst: not valid base64url or too large', {
+      cause,
+    })
+  }
+  const bytes = inflateCapped(compressed, { framing: 'zlib', limit: maxInflated, maxRatio })
+  if (bytes.length === 0) throw invalid('the list has no entries')
+  return makeTokenStatusList(bytes, bits)
+}
+
+function invalid(what: string): CivitasError {
+  return new CivitasError('ERR_STATUS_LIST_INVALID', `status_list: ${what}`)
+}

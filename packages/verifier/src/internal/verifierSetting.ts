@@ -1,0 +1,105 @@
+import { CivitasError, systemClock } from '@civitas/core'
+import { createResolver, type Resolvable } from '@civitas/did'
+import {
+  type CreateStatusCheckerOptions,
+  createStatusChecker,
+  type StatusChecker,
+} from '@civitas/status-list'
+import type { CreateVerifierOptions, TrustBundle, TrustPolicy } from '../types.js'
+import { verifyTrustBundle } from '../verifyTrustBundle.js'
+import { bundleResolver } from './bundleResolver.js'
+import { checkBundleTime } from './checkBundleTime.js'
+
+/** What a check runs with: from the options, or from a verified trust bundle. */
+export interface VerifierSetting {
+  resolver: Resolvable
+  trust: TrustPolicy | undefined
+  status: StatusChecker
+}
+
+/**
+ * Returns the setting for one check. With a trust bundle, the bundle is verified once (lazily, so
+ * `createVerifier` stays synchronous), its validity is checked against the clock on every call, and a
+ * bundle that fails makes that call throw its `ERR_TRUST_BUNDLE_*` code.
+ *
+ * @throws `ERR_INVALID_ARGUMENT` at once for options that contradict each other.
+ */
+export function createVerifierSetting(options: CreateVerifierOptions): () => Promise<VerifierSetting> {
+  const { bundle } = options
+  if (bundle === undefined) {
+    if (typeof options.resolver?.resolve !== 'function') {
+      throw new CivitasError(
+        'ERR_INVALID_ARGUMENT',
+        'createVerifier: a resolver (or a trust bundle) is required',
+      )
+    }
+    const setting = {
+      resolver: options.resolver,
+      trust: options.trust,
+      status: toStatusChecker(options, options.resolver, []),
+    }
+    return async () => setting
+  }
+  if (typeof bundle !== 'string' || typeof options.bundleAuthority !== 'string') {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      'createVerifier: a trust bundle needs bundleAuthority, the DID of the authority that signs it',
+    )
+  }
+  if (options.trust !== undefined) {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      'createVerifier: give either trust or a trust bundle, not both',
+    )
+  }
+  const clock = options.clock ?? systemClock
+  const skewMs = options.clockSkewMs ?? 60_000
+  const fallback = options.resolver ?? createResolver()
+  const ready = verifyTrustBundle(bundle, {
+    authority: options.bundleAuthority,
+    resolver: fallback,
+    clock,
+    clockSkewMs: skewMs,
+  }).then((verified) => ({ verified, setting: settingOf(verified, options, fallback) }))
+  // A bundle that fails fails every check, not the process.
+  ready.catch(() => undefined)
+  return async () => {
+    const { verified, setting } = await ready
+    checkBundleTime(verified, clock(), skewMs, options.bundleMaxAgeMs)
+    return setting
+  }
+}
+
+function settingOf(
+  bundle: TrustBundle,
+  options: CreateVerifierOptions,
+  fallback: Resolvable,
+): VerifierSetting {
+  const resolver = bundleResolver(
+    bundle.issuers.map((issuer) => issuer.didDocument),
+    fallback,
+  )
+  const trust: Record<string, string[]> = {}
+  for (const issuer of bundle.issuers) {
+    for (const type of issuer.types) {
+      trust[type] = [...(Object.hasOwn(trust, type) ? (trust[type] ?? []) : []), issuer.id]
+    }
+  }
+  return { resolver, trust, status: toStatusChecker(options, resolver, bundle.lists) }
+}
+
+function toStatusChecker(
+  options: CreateVerifierOptions,
+  resolver: Resolvable,
+  bundled: readonly string[],
+): StatusChecker {
+  const { status } = options
+  if (status !== undefined && 'check' in status && typeof status.check === 'function') return status
+  const given = status as Omit<CreateStatusCheckerOptions, 'resolver' | 'clock'> | undefined
+  return createStatusChecker({
+    ...given,
+    lists: [...bundled, ...(given?.lists ?? [])],
+    resolver,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  })
+}
