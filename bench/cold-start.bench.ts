@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process'
+import { residencyCard } from '@civitas/cli/demo'
 import { issueCredential } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createDidKey } from '@civitas/did/key'
-import { residencyCard } from '../examples/demo/residencyCard.js'
 import { isMain, recordTable, summarize } from './support/measure.js'
 
 const RUNS = Number(process.env.CIVITAS_BENCH_QUICK === '1' ? 3 : 11)

@@ -1,4 +1,5 @@
 import { createPublicKey, verify as cryptoVerify } from 'node:crypto'
+import { residencyCard } from '@civitas/cli/demo'
 import type { SignatureAlgorithm } from '@civitas/core'
 import {
   createPresentation,
@@ -11,7 +12,6 @@ import { createResolver } from '@civitas/did'
 import { createVerifier } from '@civitas/verifier'
 import * as peer from 'did-jwt-vc'
 import { importJWK, jwtVerify, SignJWT } from 'jose'
-import { residencyCard } from '../examples/demo/residencyCard.js'
 import { type BenchCase, compare, isMain, printTable } from './support/measure.js'
 import {
   assertVerified,

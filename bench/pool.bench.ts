@@ -1,10 +1,10 @@
+import { residencyCard } from '@civitas/cli/demo'
 import { issueCredential } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
 import { createVerifier } from '@civitas/verifier'
 import { createVerifierPool } from '@civitas/verifier/pool'
-import { residencyCard } from '../examples/demo/residencyCard.js'
 import { type BenchCase, compare, isMain, printTable } from './support/measure.js'
 
 /** Checks kept in flight per timed call: enough to keep every worker busy. */

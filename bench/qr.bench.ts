@@ -1,3 +1,4 @@
+import { residencyCard } from '@civitas/cli/demo'
 import { issueCredential } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
@@ -10,7 +11,6 @@ import { createTrustBundle, createVerifier } from '@civitas/verifier'
 import { checkQrImage } from '@civitas/verifier/scan'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import QRCode from 'qrcode'
-import { residencyCard } from '../examples/demo/residencyCard.js'
 import { compare, isMain, measure, printTable, summarize } from './support/measure.js'
 
 const LEVELS: readonly QrErrorCorrection[] = ['L', 'M', 'Q']

@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
+import { residencyCard, startLoopbackServer } from '@civitas/cli/demo'
 import { issueCredential } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
 import { createSignInRelyingParty, type DcqlQuery } from '@civitas/sign-in'
 import { createVerifier } from '@civitas/verifier'
-import { residencyCard } from '../examples/demo/residencyCard.js'
-import { startLoopbackServer } from '../examples/demo/startLoopbackServer.js'
 import { isMain, printTable, summarize } from './support/measure.js'
 
 const query: DcqlQuery = {

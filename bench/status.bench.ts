@@ -1,3 +1,4 @@
+import { residencyCard } from '@civitas/cli/demo'
 import { issueCredential, verifyCredential } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
@@ -9,7 +10,6 @@ import {
 } from '@civitas/status-list'
 import { createPostgresStatusRegistry } from '@civitas/status-list/postgres'
 import pg from 'pg'
-import { residencyCard } from '../examples/demo/residencyCard.js'
 import { compare, isMain, printTable, summarize } from './support/measure.js'
 
 const POSTGRES = 'postgres://root@127.0.0.1:5432/test'

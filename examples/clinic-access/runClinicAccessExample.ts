@@ -1,3 +1,5 @@
+import type { DemoOutput } from '@civitas/cli/demo'
+import { startLoopbackServer } from '@civitas/cli/demo'
 import { issueCredential, verifyPresentation } from '@civitas/credentials'
 import { healthAccess } from '@civitas/credentials/templates'
 import { createMemoryKeyStore } from '@civitas/crypto'
@@ -10,8 +12,6 @@ import {
 } from '@civitas/status-list'
 import { createVerifier, explainCode, type Report } from '@civitas/verifier'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
-import type { DemoOutput } from '../demo/runDemo.js'
-import { startLoopbackServer } from '../demo/startLoopbackServer.js'
 
 const CLINIC_NAME = 'Harbour Clinic'
 const CLINIC_URL = 'https://harbour-clinic.example'

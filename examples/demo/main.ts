@@ -1,3 +1,3 @@
-import { runDemo } from './runDemo.js'
+import { runDemo } from '@civitas/cli/demo'
 
 await runDemo((line) => process.stdout.write(`${line}\n`))

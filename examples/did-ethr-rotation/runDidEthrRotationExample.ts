@@ -1,3 +1,4 @@
+import type { DemoOutput } from '@civitas/cli/demo'
 import { isCivitasError } from '@civitas/core'
 import { issueCredential } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
@@ -11,7 +12,6 @@ import {
   revokeDelegate,
 } from '@civitas/did/ethr'
 import { createVerifier, explainCode } from '@civitas/verifier'
-import type { DemoOutput } from '../demo/runDemo.js'
 import { startEthereumNode } from './startEthereumNode.js'
 
 const DAY = 86_400

@@ -1,3 +1,5 @@
+import type { DemoOutput } from '@civitas/cli/demo'
+import { startDidWebIssuer } from '@civitas/cli/demo'
 import { type Clock, encodeBase64url, systemClock } from '@civitas/core'
 import { createPresentation, issueCredential } from '@civitas/credentials'
 import { residency } from '@civitas/credentials/templates'
@@ -8,8 +10,6 @@ import { didWebResolver } from '@civitas/did/web'
 import { createMemoryStatusRegistry, createStatusListPublisher } from '@civitas/status-list'
 import { createVerifier, explainCode, type Report } from '@civitas/verifier'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
-import type { DemoOutput } from '../demo/runDemo.js'
-import { startDidWebIssuer } from '../demo/startDidWebIssuer.js'
 
 const YEAR = 365 * 24 * 3600 * 1000
 const BANK = 'https://onboarding.harbour-bank.test'

@@ -1,3 +1,4 @@
+import type { DemoOutput } from '@civitas/cli/demo'
 import { type Clock, systemClock } from '@civitas/core'
 import { issueCredential } from '@civitas/credentials'
 import { quarantinePass } from '@civitas/credentials/templates'
@@ -8,7 +9,6 @@ import { createMemoryStatusRegistry, createStatusListPublisher } from '@civitas/
 import { createTrustBundle, createVerifier, explainCode, type Report, type Verifier } from '@civitas/verifier'
 import { checkQrImage } from '@civitas/verifier/scan'
 import type { Wallet } from '@civitas/wallet'
-import type { DemoOutput } from '../demo/runDemo.js'
 import { createTouristWallet } from './createTouristWallet.js'
 import { issueTravelPasses } from './issueTravelPasses.js'
 

@@ -1,3 +1,5 @@
+import type { DemoOutput } from '@civitas/cli/demo'
+import { residencyCard } from '@civitas/cli/demo'
 import { issueCredential } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
@@ -5,8 +7,6 @@ import { createDidKey } from '@civitas/did/key'
 import { renderQr } from '@civitas/qr/render'
 import { scanQr } from '@civitas/qr/scan'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
-import { residencyCard } from '../demo/residencyCard.js'
-import type { DemoOutput } from '../demo/runDemo.js'
 import { startSignInSite } from './startSignInSite.js'
 
 const YEAR = 365 * 24 * 3600 * 1000

@@ -1,8 +1,8 @@
+import { startLoopbackServer } from '@civitas/cli/demo'
 import type { Identity, Resolvable } from '@civitas/did'
 import { renderQr } from '@civitas/qr/render'
 import { createSignInRelyingParty, type DcqlQuery } from '@civitas/sign-in'
 import { createVerifier } from '@civitas/verifier'
-import { startLoopbackServer } from '../demo/startLoopbackServer.js'
 import { SIGN_IN_PAGE } from './page.js'
 
 /** What the portal asks for: a residency card with a status and an address. */

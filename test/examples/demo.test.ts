@@ -1,5 +1,5 @@
+import { runDemo } from '@civitas/cli/demo'
 import { describe, expect, it } from 'vitest'
-import { runDemo } from '../../examples/demo/runDemo.js'
 
 describe('the demo', () => {
   it('behavior: identities resolve, forged messages fail, the residency card shown as a QR code is scanned from a PNG and accepted, and each failure has its code', async () => {

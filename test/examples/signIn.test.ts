@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { residencyCard } from '@civitas/cli/demo'
 import { issueCredential } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
@@ -7,7 +8,6 @@ import { scanQr } from '@civitas/qr/scan'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { residencyCard } from '../../examples/demo/residencyCard.js'
 import { runSignInExample } from '../../examples/sign-in/runSignInExample.js'
 import { startSignInSite } from '../../examples/sign-in/startSignInSite.js'
 

@@ -1,3 +1,4 @@
+import { residencyCard } from '@civitas/cli/demo'
 import { fixedClock, type PrivateJwk } from '@civitas/core'
 import {
   createPresentation,
@@ -12,7 +13,6 @@ import { EdDSASigner, ES256KSigner, ES256Signer } from 'did-jwt'
 import * as peer from 'did-jwt-vc'
 import { compactVerify, importJWK } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { residencyCard } from '../../examples/demo/residencyCard.js'
 import { tamperJwt } from '../support/tamperJwt.js'
 
 // Peers: did-jwt-vc (jwt_vc_json both ways) and jose (vc+jwt signatures, with the key Civitas

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { startLoopbackServer } from '@civitas/cli/demo'
 import { createPresentation, issueCredential } from '@civitas/credentials'
 import { residency } from '@civitas/credentials/templates'
 import { decodeJws, signJws, verifyJws } from '@civitas/crypto'
@@ -17,7 +18,6 @@ import {
 import { setGlobalConfig } from '@openid4vc/utils'
 import { DcqlQuery as TheirDcqlQuery } from 'dcql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startLoopbackServer } from '../../examples/demo/startLoopbackServer.js'
 import { createParties, residencyCard, YEAR } from '../support/parties.js'
 
 // The other side is the OpenWallet Foundation's OpenID4VP 1.0 implementation (@openid4vc/openid4vp,

@@ -1,3 +1,4 @@
+import { residencyCard } from '@civitas/cli/demo'
 import type { SignatureAlgorithm } from '@civitas/core'
 import {
   createPresentation,
@@ -13,7 +14,6 @@ import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import { getDidKeyResolver } from '@veramo/did-provider-key'
 import { Resolver } from 'did-resolver'
 import { describe, expect, it } from 'vitest'
-import { residencyCard } from '../../examples/demo/residencyCard.js'
 import { tamperJwt } from '../support/tamperJwt.js'
 import { createVeramoTestAgent } from '../support/veramoAgent.js'
 

@@ -1,3 +1,4 @@
+import { startLoopbackServer } from '@civitas/cli/demo'
 import { createPresentation, issueCredential } from '@civitas/credentials'
 import { signJws } from '@civitas/crypto'
 import type { Identity } from '@civitas/did'
@@ -15,7 +16,6 @@ import { createVerifier } from '@civitas/verifier'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startLoopbackServer } from '../../examples/demo/startLoopbackServer.js'
 import { createParties, residencyCard, YEAR } from '../support/parties.js'
 
 const query: DcqlQuery = {

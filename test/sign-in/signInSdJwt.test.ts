@@ -1,3 +1,4 @@
+import { startLoopbackServer } from '@civitas/cli/demo'
 import { issueCredential } from '@civitas/credentials'
 import { residency } from '@civitas/credentials/templates'
 import { createDidKey } from '@civitas/did/key'
@@ -5,7 +6,6 @@ import { createSignInRelyingParty } from '@civitas/sign-in'
 import { createVerifier } from '@civitas/verifier'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import { describe, expect, it } from 'vitest'
-import { startLoopbackServer } from '../../examples/demo/startLoopbackServer.js'
 import { createParties } from '../support/parties.js'
 
 describe('sign in with an SD-JWT VC', () => {

@@ -1,8 +1,8 @@
 import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import { createLoopbackCertificate } from '@civitas/cli/demo'
 import { afterEach } from 'vitest'
-import { createLoopbackCertificate } from '../../examples/demo/createLoopbackCertificate.js'
 
 /** A server listening on 127.0.0.1 at an ephemeral port. */
 export interface LoopbackServer {

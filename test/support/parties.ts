@@ -19,4 +19,4 @@ export async function createParties(
   return { keyStore, city, citizen, resolver: createResolver() }
 }
 
-export { residencyCard, residencyInput } from '../../examples/demo/residencyCard.js'
+export { residencyCard, residencyInput } from '@civitas/cli/demo'

@@ -1,4 +1,4 @@
-import { startLoopbackServer } from '../../examples/demo/startLoopbackServer.js'
+import { startLoopbackServer } from '@civitas/cli/demo'
 
 /**
  * A loopback HTTP server (127.0.0.1, port 0) whose answers each test can replace with `serve`;

@@ -1,3 +1,4 @@
+import { residencyCard } from '@civitas/cli/demo'
 import { encodeBase64url, encodeUtf8, fixedClock } from '@civitas/core'
 import { issueCredential, verifyPresentation } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
@@ -7,7 +8,6 @@ import { decodeQr } from '@civitas/qr'
 import { renderQr } from '@civitas/qr/render'
 import { scanQr } from '@civitas/qr/scan'
 import { describe, expect, it } from 'vitest'
-import { residencyCard } from '../../../examples/demo/residencyCard.js'
 import { createMemoryCredentialStore } from './createMemoryCredentialStore.js'
 import { createWallet } from './createWallet.js'
 

@@ -1,6 +1,7 @@
 import type { KeyStore } from '@civitas/crypto'
 import { ethrIdentity, ethrKey } from '../internal/ethrKey.js'
-import { checkEthrNetwork, ethrNetworkId } from '../internal/ethrNetworks.js'
+import { checkEthrNetwork } from '../internal/ethrNetworks.js'
+import { didEthrFromPublicJwk } from './didEthrFromPublicJwk.js'
 import type { EthrIdentity, EthrNetwork } from './types.js'
 
 /** Options for {@link createDidEthr}. */
@@ -38,8 +39,6 @@ export async function createDidEthr(options: CreateDidEthrOptions): Promise<Ethr
   const { keyStore, network, keyId } = options
   checkEthrNetwork(network)
   const { key, address } = await ethrKey(keyStore, keyId)
-  const networkId = ethrNetworkId(network)
-  const did: `did:ethr:${string}` =
-    networkId === 'mainnet' ? `did:ethr:${address}` : `did:ethr:${networkId}:${address}`
+  const did = didEthrFromPublicJwk({ publicJwk: key.publicJwk, network })
   return ethrIdentity({ did, fragment: 'controller', keyStore, key, address, network })
 }

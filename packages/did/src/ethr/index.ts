@@ -7,6 +7,7 @@
 export { type AddDelegateOptions, type AddDelegateResult, addDelegate } from './addDelegate.js'
 export { type ChangeOwnerOptions, type ChangeOwnerResult, changeOwner } from './changeOwner.js'
 export { type CreateDidEthrOptions, createDidEthr } from './createDidEthr.js'
+export { type DidEthrFromPublicJwkOptions, didEthrFromPublicJwk } from './didEthrFromPublicJwk.js'
 export { type DidEthrResolverOptions, didEthrResolver } from './didEthrResolver.js'
 export { type RevokeAttributeOptions, revokeAttribute } from './revokeAttribute.js'
 export { type RevokeDelegateOptions, revokeDelegate } from './revokeDelegate.js'

@@ -13,7 +13,7 @@ const REGISTRY = /^0x[0-9a-fA-F]{40}$/
 const NAME = /^[a-z0-9]{1,32}(:[a-z0-9]{1,32})?$/
 
 /** The network part of a DID on `network`: its name, else the chain id in hex; none for mainnet. */
-export function ethrNetworkId(network: EthrNetwork): string {
+export function ethrNetworkId(network: Pick<EthrNetwork, 'name' | 'chainId'>): string {
   return network.name ?? `0x${BigInt(network.chainId).toString(16)}`
 }
 
@@ -23,17 +23,8 @@ export function ethrNetworkId(network: EthrNetwork): string {
  * @throws `ERR_INVALID_ARGUMENT` for a malformed name, chain id, RPC URL or registry address.
  */
 export function checkEthrNetwork(network: EthrNetwork): { chainId: bigint; url: string } {
-  if (typeof network !== 'object' || network === null) invalid('a network must be an object')
-  const { name, chainId, rpcUrl, registry } = network
-  if (name !== undefined && (typeof name !== 'string' || !NAME.test(name)))
-    invalid('name: expected a-z0-9 (max 32)')
-  let id: bigint
-  try {
-    id = BigInt(chainId)
-  } catch {
-    invalid('chainId: expected an integer')
-  }
-  if (id <= 0n || id >= 2n ** 64n) invalid('chainId: expected a positive integer below 2^64')
+  const id = checkEthrNetworkId(network)
+  const { rpcUrl, registry } = network
   if (typeof registry !== 'string' || !REGISTRY.test(registry)) invalid('registry: expected a 0x address')
   let url: URL
   try {
@@ -43,6 +34,26 @@ export function checkEthrNetwork(network: EthrNetwork): { chainId: bigint; url: 
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') invalid('rpcUrl: expected an http(s) URL')
   return { chainId: id, url: url.href }
+}
+
+/**
+ * Checks the part of a network's configuration that names it in DIDs: the name and the chain id.
+ *
+ * @throws `ERR_INVALID_ARGUMENT` for a malformed name or chain id.
+ */
+export function checkEthrNetworkId(network: Pick<EthrNetwork, 'name' | 'chainId'>): bigint {
+  if (typeof network !== 'object' || network === null) invalid('a network must be an object')
+  const { name, chainId } = network
+  if (name !== undefined && (typeof name !== 'string' || !NAME.test(name)))
+    invalid('name: expected a-z0-9 (max 32)')
+  let id: bigint
+  try {
+    id = BigInt(chainId)
+  } catch {
+    invalid('chainId: expected an integer')
+  }
+  if (id <= 0n || id >= 2n ** 64n) invalid('chainId: expected a positive integer below 2^64')
+  return id
 }
 
 /**

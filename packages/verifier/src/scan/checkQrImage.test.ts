@@ -1,3 +1,4 @@
+import { residencyCard } from '@civitas/cli/demo'
 import { fixedClock } from '@civitas/core'
 import { createPresentation, issueCredential } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
@@ -6,7 +7,6 @@ import { createDidKey } from '@civitas/did/key'
 import { encodeQr } from '@civitas/qr'
 import { renderQr } from '@civitas/qr/render'
 import { describe, expect, it } from 'vitest'
-import { residencyCard } from '../../../../examples/demo/residencyCard.js'
 import { createVerifier } from '../createVerifier.js'
 import { checkQrImage } from './checkQrImage.js'
 

@@ -14,10 +14,11 @@ import {
 import { createVerifier, formatReport } from '@civitas/verifier'
 import { checkQrImage } from '@civitas/verifier/scan'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
-import { residencyCard } from './residencyCard.js'
-import { type DemoOutput, shorten } from './runDemo.js'
+import { residencyCard } from '../demo/residencyCard.js'
+import type { DemoOutput } from '../demo/runDemo.js'
+import { type LoopbackNetwork, startDidWebIssuer } from '../demo/startDidWebIssuer.js'
+import { shorten } from './shorten.js'
 import { showFailures } from './showFailures.js'
-import { type LoopbackNetwork, startDidWebIssuer } from './startDidWebIssuer.js'
 
 /** What the credential part of the demo needs. */
 export interface ShowCredentialFlowOptions {

@@ -45,7 +45,26 @@ export interface DidWebIssuer {
  * Starts an HTTPS server on 127.0.0.1 with a certificate made now for `host`, and publishes there
  * the did:web document of `did:web:<host>%3A<port>`, built on every request from the keys in the
  * institution's key store (so a key added or removed shows at once, within the document's cache
- * lifetime).
+ * lifetime)..
+ *
+ * @see {@link startLoopbackServer}; `didWebResolver` and `createStatusChecker` take `network`.
+ * @throws `ERR_INVALID_ARGUMENT` when the server cannot listen; the key store's errors when the key
+ * cannot be created.
+ * @example
+ * ```ts
+ * import { createMemoryKeyStore } from '@civitas/crypto'
+ * import { createResolver } from '@civitas/did'
+ * import { didWebResolver } from '@civitas/did/web'
+ * import { startDidWebIssuer } from '@civitas/cli/demo'
+ *
+ * const city = await startDidWebIssuer({
+ *   host: 'tartu.civitas.test',
+ *   keyStore: createMemoryKeyStore(),
+ *   keyId: 'seal',
+ * })
+ * const resolver = createResolver({ resolvers: [didWebResolver(city.network)] })
+ * await city.close()
+ * ```
  */
 export async function startDidWebIssuer(options: StartDidWebIssuerOptions): Promise<DidWebIssuer> {
   const { host, keyStore, keyId, alg = 'EdDSA' } = options

@@ -10,7 +10,8 @@ import { createMemoryKeyStore, signJws, verifyJws } from '@civitas/crypto'
 import { createResolver, type Identity, resolveDidDocument, resolveVerificationKey } from '@civitas/did'
 import { createDidJwk } from '@civitas/did/jwk'
 import { createDidKey } from '@civitas/did/key'
-import { showCredentialFlow } from './showCredentialFlow.js'
+import { shorten } from '../internal/shorten.js'
+import { showCredentialFlow } from '../internal/showCredentialFlow.js'
 
 /** Where the demo writes its lines. */
 export type DemoOutput = (line: string) => void
@@ -22,7 +23,17 @@ const ALGORITHMS: readonly SignatureAlgorithm[] = ['EdDSA', 'ES256', 'ES256K']
  * a signed and a forged message, then a city (did:web, its document and status lists on its own
  * loopback HTTPS server) issuing a residency card that a citizen shows to a hotel desk as a QR code,
  * whose verifier scans it from a PNG and reports every check — and rejects tampered, expired and
- * misaddressed presentations with their codes.
+ * misaddressed presentations with their codes. Each line goes to `output`; the clock is the
+ * system's unless given.
+ *
+ * @throws nothing of its own: a failure of any step is a bug and propagates.
+ * @example
+ * ```ts
+ * import { runDemo } from '@civitas/cli/demo'
+ *
+ * const lines: string[] = []
+ * await runDemo((line) => lines.push(line))
+ * ```
  */
 export async function runDemo(output: DemoOutput, clock: Clock = systemClock): Promise<void> {
   const keyStore = createMemoryKeyStore()
@@ -68,9 +79,4 @@ function tamperPayload(token: string): string {
   const [header, , signature] = token.split('.') as [string, string, string]
   const forged = encodeBase64url(encodeUtf8(JSON.stringify({ message: 'Welcome to Civitas, admin' })))
   return `${header}.${forged}.${signature}`
-}
-
-/** Keeps long DIDs readable in a terminal. */
-export function shorten(did: string): string {
-  return did.length > 48 ? `${did.slice(0, 30)}…${did.slice(-12)}` : did
 }

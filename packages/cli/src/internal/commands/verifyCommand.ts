@@ -1,0 +1,84 @@
+import { createVerifier, formatReport, type Report } from '@civitas/verifier'
+import { Command } from 'commander'
+import type { CliContext } from '../context.js'
+import { EXIT } from '../failure.js'
+import { collect, globalsOf, withExamples } from '../program.js'
+import { readToken } from '../readInput.js'
+import { cliResolver, type EthrFlags, ethrOptions } from '../resolver.js'
+import { statusFetch } from '../statusFetch.js'
+import { trustPolicy } from '../trustPolicy.js'
+
+interface VerifyFlags extends EthrFlags {
+  image?: string
+  trust: string[]
+  trustAny?: boolean
+  audience?: string
+  nonce?: string
+  type?: string[]
+  require?: string[]
+  allowBearer?: boolean
+  allowHttpStatus?: boolean
+}
+
+/** `civitas verify`: check a credential or presentation and print the verifier's report. */
+export function verifyCommand(context: CliContext, setExitCode: (code: number) => void): Command {
+  return withExamples(
+    ethrOptions(
+      new Command('verify')
+        .description(
+          'check a credential or presentation (token or QR text) and print every check; exit 0 accepted, 1 rejected, 2 usage error',
+        )
+        .argument('[token]', 'the token or its CV1: QR text, or - for standard input')
+        .option('--image <file>', 'read the token from a QR code image (PNG or JPEG)')
+        .option('--trust <type=did>', 'trust this issuer for this credential type (repeatable)', collect, [])
+        .option('--trust-any', 'trust every issuer (checks signatures, not who signed)')
+        .option('--audience <url>', 'the audience a presentation must be for')
+        .option('--nonce <nonce>', 'the nonce a presentation must answer')
+        .option('--type <type>', 'accept only this credential type (repeatable)', collect)
+        .option('--require <claim>', 'a claim that must be present, as a dotted path (repeatable)', collect)
+        .option('--allow-bearer', 'accept credentials presented by someone other than their subject')
+        .option(
+          '--allow-http-status',
+          'fetch status lists over plain http and from loopback hosts (local servers only)',
+        ),
+    ),
+    [
+      'civitas verify eyJhbGciOi… --trust ResidencyCard=did:web:tartu.ee',
+      'civitas verify --image pass.png --trust QuarantinePass=did:web:health.example --audience https://gate.example --nonce 42',
+      'civitas verify "$(cat card.jwt)" --trust-any --json | jq .ok',
+    ],
+  ).action(async (token: string | undefined, flags: VerifyFlags, command: Command) => {
+    globalsOf(context, command)
+    const trust = trustPolicy(flags)
+    const input = await readToken(context, token, flags.image)
+    const verifier = createVerifier({
+      resolver: cliResolver(flags),
+      trust,
+      ...statusFetch(flags),
+    })
+    const report = await context.progress('Verifying…', () =>
+      verifier.check(input, {
+        ...(flags.audience === undefined ? {} : { audience: flags.audience }),
+        ...(flags.nonce === undefined ? {} : { nonce: flags.nonce }),
+        ...(flags.type === undefined ? {} : { types: flags.type }),
+        ...(flags.require === undefined ? {} : { requiredClaims: flags.require }),
+        ...(flags.allowBearer === true ? { allowBearer: true } : {}),
+      }),
+    )
+    setExitCode(report.ok ? EXIT.ok : EXIT.failed)
+    if (context.json) return context.emit(reportJson(report))
+    const [verdict = '', ...rest] = formatReport(report).split('\n')
+    context.line(report.ok ? context.color.green(verdict) : context.color.red(verdict))
+    for (const line of rest) context.line(line)
+  })
+}
+
+/** A report as JSON: the error as its code and message. */
+export function reportJson(report: Report): unknown {
+  const { error, credentials, ...rest } = report
+  return {
+    ...rest,
+    ...(error === undefined ? {} : { error: { code: error.code, message: error.message } }),
+    ...(credentials === undefined ? {} : { credentials: credentials.map(reportJson) }),
+  }
+}
