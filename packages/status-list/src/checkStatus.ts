@@ -1,4 +1,4 @@
-import { CivitasError, type CivitasErrorCode } from '@civitas/core'
+import type { CivitasErrorCode } from '@civitas/core'
 import { type DecodeStatusListOptions, decodeStatusList } from './decodeStatusList.js'
 import { checkListEntry } from './internal/checkListEntry.js'
 import type { StatusList, StatusPurpose } from './types.js'

@@ -1,6 +1,5 @@
-import { CivitasError, type CivitasErrorCode } from '@civitas/core'
+import { CivitasError } from '@civitas/core'
 import type { CheckStatusOptions, CheckStatusResult } from '../checkStatus.js'
-import type { StatusList, StatusPurpose } from '../types.js'
 import { assertStatusSize } from './bits.js'
 import { readListCredential } from './readListCredential.js'
 

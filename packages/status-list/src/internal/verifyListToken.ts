@@ -1,8 +1,7 @@
-import { CivitasError, type Clock, isCivitasError, type JsonObject, systemClock } from '@civitas/core'
+import { CivitasError, isCivitasError, type JsonObject, systemClock } from '@civitas/core'
 import { DEFAULT_JWS_MAX_LENGTH, decodeJws, verifyJws } from '@civitas/crypto'
-import { type Resolvable, resolveVerificationKey } from '@civitas/did'
+import { resolveVerificationKey } from '@civitas/did'
 import { STATUS_LIST_TOKEN_TYP } from '../issueStatusListToken.js'
-import type { TokenStatusList } from '../types.js'
 import type { VerifyStatusListTokenOptions, VerifyStatusListTokenResult } from '../verifyStatusListToken.js'
 import { decodeZlibList } from './decodeZlibList.js'
 
