@@ -82,8 +82,9 @@ for (const { name, entry, budgetKb } of BUNDLES) {
       for (const imported of result.metafile.outputs[relative(path)]?.imports ?? [])
         if (imported.kind === 'import-statement') visit(absolute(imported.path))
     }
+    // Dynamic-import targets are entry points of their own in the metafile: find this bundle's.
     const entryOutput = Object.entries(result.metafile.outputs).find(
-      ([, output]) => output.entryPoint !== undefined,
+      ([, output]) => output.entryPoint === `bench/size/${entry}`,
     )
     visit(absolute(entryOutput?.[0] ?? ''))
     const gzipOf = (paths: Iterable<string>) =>

@@ -128,6 +128,37 @@ describe('revocation and suspension over a loopback status list server', () => {
     expect(answers).toEqual([200, 304])
   })
 
+  it('behavior: a warm cache answers repeated checks with no request and no list verification; maxAgeMs 0 revalidates each time', async () => {
+    const { card, resolver, status } = await scene()
+    const requests: number[] = []
+    server.serve(async (request) => {
+      const response = await status.handler(request)
+      requests.push(response.status)
+      return response
+    })
+    let resolutions = 0
+    const counting = {
+      resolve: (did: string, options?: Parameters<typeof resolver.resolve>[1]) => {
+        resolutions++
+        return resolver.resolve(did, options)
+      },
+    }
+    const checker = createStatusChecker({ resolver: counting, clock, ...LOOPBACK })
+    const verified = await verifyCredential(card.token, { resolver, clock })
+    await checker.check(verified)
+    // Two lists (revocation and suspension), each fetched and verified once.
+    expect(requests).toEqual([200, 200])
+    const verifications = resolutions
+    expect(verifications).toBeGreaterThan(0)
+    for (let i = 0; i < 20; i++) expect((await checker.check(verified)).entries).toHaveLength(2)
+    expect(requests).toEqual([200, 200])
+    expect(resolutions).toBe(verifications)
+    // maxAgeMs 0 asks again every time; the unchanged lists come back 304 and are not verified again.
+    await checker.check(verified, { maxAgeMs: 0 })
+    expect(requests).toEqual([200, 200, 304, 304])
+    expect(resolutions).toBe(verifications)
+  })
+
   it('error: a list signed by another issuer is refused with ERR_STATUS_LIST_INVALID', async () => {
     const { card, verifier, keyStore } = await scene()
     const impostor = await createDidKey({ keyStore, alg: 'EdDSA' })

@@ -1,8 +1,6 @@
-import { CivitasError, describeValue, type JsonValue } from '@civitas/core'
-import { type DecodedJws, decodeJws } from '@civitas/crypto'
-import { decodeDisclosure } from './internal/sdJwt/decodeDisclosure.js'
-import { disclosureError } from './internal/sdJwt/disclosureError.js'
-import { SD_ALG } from './internal/sdJwt/hashDigest.js'
+import type { JsonValue } from '@civitas/core'
+import type { DecodedJws } from '@civitas/crypto'
+import { SD_JWT_MAX_DISCLOSURES, SD_JWT_MAX_LENGTH, splitSdJwt } from './internal/sdJwt/splitSdJwt.js'
 
 /**
  * The longest SD-JWT {@link decodeSdJwt} reads unless told otherwise: 256 KiB.
@@ -16,7 +14,7 @@ import { SD_ALG } from './internal/sdJwt/hashDigest.js'
  * const { disclosures } = decodeSdJwt(token, { maxLength: Math.min(16_384, DEFAULT_SD_JWT_MAX_LENGTH) })
  * ```
  */
-export const DEFAULT_SD_JWT_MAX_LENGTH = 262_144
+export const DEFAULT_SD_JWT_MAX_LENGTH = SD_JWT_MAX_LENGTH
 /**
  * The most disclosures one SD-JWT may carry (more is hostile, not useful); past it
  * {@link decodeSdJwt} throws `ERR_DISCLOSURE_INVALID` (`details.reason` `tooMany`).
@@ -30,7 +28,7 @@ export const DEFAULT_SD_JWT_MAX_LENGTH = 262_144
  * if (claimNames.length > MAX_DISCLOSURES) throw new Error('too many disclosable claims')
  * ```
  */
-export const MAX_DISCLOSURES = 512
+export const MAX_DISCLOSURES = SD_JWT_MAX_DISCLOSURES
 
 /** One disclosure of an SD-JWT, decoded. */
 export interface Disclosure {
@@ -80,36 +78,5 @@ export interface DecodedSdJwt {
  * ```
  */
 export function decodeSdJwt(token: string, options: DecodeSdJwtOptions = {}): DecodedSdJwt {
-  if (typeof token !== 'string') {
-    throw new CivitasError('ERR_JWS_MALFORMED', `SD-JWT: expected a string, received ${describeValue(token)}`)
-  }
-  const maxLength = options.maxLength ?? DEFAULT_SD_JWT_MAX_LENGTH
-  if (token.length > maxLength) {
-    throw new CivitasError(
-      'ERR_INPUT_TOO_LARGE',
-      `SD-JWT: ${token.length} characters exceed the limit of ${maxLength}`,
-      { details: { length: token.length, maxLength } },
-    )
-  }
-  const parts = token.split('~')
-  if (parts.length < 2) {
-    throw new CivitasError('ERR_JWS_MALFORMED', 'SD-JWT: expected <JWT>~<disclosures>~, found no ~')
-  }
-  if (parts.length - 2 > MAX_DISCLOSURES) {
-    disclosureError('tooMany', `SD-JWT: more than ${MAX_DISCLOSURES} disclosures`)
-  }
-  const last = parts[parts.length - 1] as string
-  const jwt = decodeJws(parts[0] as string, { maxLength })
-  const alg = jwt.payload._sd_alg
-  if (alg !== undefined && alg !== SD_ALG) {
-    disclosureError('sdAlg', `_sd_alg ${describeValue(alg)} is not accepted; only ${SD_ALG}`)
-  }
-  const disclosures = parts.slice(1, -1).map((encoded) => decodeDisclosure(encoded))
-  const sdJwt = token.slice(0, token.length - last.length)
-  return {
-    jwt,
-    disclosures,
-    sdJwt,
-    ...(last === '' ? {} : { keyBinding: decodeJws(last, { maxLength }) }),
-  }
+  return splitSdJwt(token, options)
 }

@@ -8,7 +8,6 @@ import { detectFormat } from './internal/detectFormat.js'
 import { readCredential } from './internal/readCredential.js'
 import { resolveSignerKeys } from './internal/resolveSignerKeys.js'
 import { runCheck } from './internal/runCheck.js'
-import { verifySdJwtVc } from './internal/sdJwt/verifySdJwtVc.js'
 import { readTime, type TimeOptions } from './internal/timeOptions.js'
 import { verifySignedBy } from './internal/verifySignedBy.js'
 import type { CredentialFormat, OnCheck, VerifiedCredential } from './types.js'
@@ -80,6 +79,8 @@ export async function verifyCredential(
   const { resolver, onCheck } = options
   const { now, skew } = readTime(options)
   if (options.format === 'dc+sd-jwt' || (typeof token === 'string' && token.includes('~'))) {
+    // SD-JWT code (and its SHA-256) loads on the first SD-JWT VC, not with every verifier.
+    const { verifySdJwtVc } = await import('./internal/sdJwt/verifySdJwtVc.js')
     return verifySdJwtVc(token, options, { now, clockSkewMs: skew }, 'credential')
   }
   const { decoded, format, claims } = await runCheck('parse', onCheck, () => {

@@ -13,7 +13,6 @@ import { inCredential } from './internal/inCredential.js'
 import { readPresentation } from './internal/readPresentation.js'
 import { resolveSignerKeys } from './internal/resolveSignerKeys.js'
 import { runCheck } from './internal/runCheck.js'
-import { verifySdJwtPresentation } from './internal/sdJwt/verifySdJwtPresentation.js'
 import { readTime, type TimeOptions } from './internal/timeOptions.js'
 import { verifySignedBy } from './internal/verifySignedBy.js'
 import type { CredentialFormat, OnCheck, VerifiedCredential, VerifiedPresentation } from './types.js'
@@ -102,6 +101,8 @@ export async function verifyPresentation(
   const { resolver, onCheck } = options
   const { now, skew } = readTime(options)
   if (options.format === 'dc+sd-jwt' || (typeof token === 'string' && token.includes('~'))) {
+    // SD-JWT code (and its SHA-256) loads on the first SD-JWT presentation.
+    const { verifySdJwtPresentation } = await import('./internal/sdJwt/verifySdJwtPresentation.js')
     return verifySdJwtPresentation(token, options, { now, clockSkewMs: skew })
   }
   const { decoded, format, claims } = await runCheck(

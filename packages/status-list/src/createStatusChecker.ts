@@ -11,10 +11,10 @@ import {
   statusListTokenClaims,
 } from './internal/cachedList.js'
 import { fetchListToken } from './internal/fetchListToken.js'
+import type { inflateCapped } from './internal/inflateCapped.js'
 import { checkTokenStatus, readTokenStatusReference } from './internal/tokenStatusEntry.js'
 import { STATUS_LIST_TOKEN_TYP } from './issueStatusListToken.js'
 import type { TokenStatusList } from './types.js'
-import { verifyStatusListToken } from './verifyStatusListToken.js'
 
 /** Options of {@link createStatusChecker}. */
 export interface CreateStatusCheckerOptions {
@@ -202,7 +202,9 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
   }
 
   async function verifyToken(token: string, uri: string, issuer: string): Promise<VerifiedList> {
-    const verified = await verifyStatusListToken(token, {
+    // Token status list code (and its inflater) loads with the first token list.
+    const { verifyListToken } = await import('./internal/verifyListToken.js')
+    const verified = await verifyListToken(token, {
       resolver,
       uri,
       issuer,
@@ -303,6 +305,7 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
     }
   }
 
+  let inflate: typeof inflateCapped | undefined
   return {
     async check(credential, checkOptions = {}) {
       const maxAgeMs = checkOptions.maxAgeMs ?? Number.POSITIVE_INFINITY
@@ -317,7 +320,10 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
       for (const entry of statusEntries(credential.credential.credentialStatus)) {
         const url = typeof entry.statusListCredential === 'string' ? entry.statusListCredential : ''
         const list = await listOrUnavailable(w3cKind(url), maxAgeMs, result)
-        if (list !== undefined) result.entries.push(checkEntry(entry, list, credential.issuer, url))
+        if (list === undefined) continue
+        // The GZIP inflater loads with the first W3C list, not with every application.
+        inflate ??= (await import('./internal/inflateCapped.js')).inflateCapped
+        result.entries.push(checkEntry(entry, list, credential.issuer, url, inflate))
       }
       return result
     },

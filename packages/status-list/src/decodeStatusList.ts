@@ -1,7 +1,5 @@
-import { CivitasError } from '@civitas/core'
-import { assertStatusSize, MINIMUM_LIST_LENGTH } from './internal/bits.js'
-import { inflateBase64url, inflateLimits } from './internal/compressedList.js'
-import { makeStatusList } from './internal/makeStatusList.js'
+import { decodeGzipList } from './internal/decodeGzipList.js'
+import { inflateCapped } from './internal/inflateCapped.js'
 import type { StatusList, StatusSize } from './types.js'
 
 /** Options of {@link decodeStatusList}. */
@@ -38,30 +36,5 @@ export function decodeStatusList(
   encodedList: string,
   options: DecodeStatusListOptions = {},
 ): DecodeStatusListResult {
-  const statusSize = assertStatusSize(options.statusSize ?? 1)
-  const minimum = options.minimumLength ?? MINIMUM_LIST_LENGTH
-  const limits = inflateLimits(options)
-  if (typeof encodedList !== 'string' || !encodedList.startsWith('u')) {
-    throw new CivitasError(
-      'ERR_STATUS_LIST_INVALID',
-      'encodedList: expected multibase base64url (a "u" prefix)',
-    )
-  }
-  const bytes = inflateBase64url(encodedList.slice(1), {
-    framing: 'gzip',
-    limits,
-    name: 'encodedList',
-    label: 'encodedList',
-  })
-  const length = (bytes.length * 8) / statusSize
-  if (length < minimum) {
-    throw new CivitasError(
-      'ERR_STATUS_LIST_INVALID',
-      `status list has ${length} entries, fewer than ${minimum}`,
-      {
-        details: { length, minimum },
-      },
-    )
-  }
-  return makeStatusList(bytes, statusSize)
+  return decodeGzipList(encodedList, options, inflateCapped)
 }

@@ -1,6 +1,4 @@
-import { CivitasError } from '@civitas/core'
-import { inflateBase64url, inflateLimits } from './internal/compressedList.js'
-import { makeTokenStatusList } from './internal/makeTokenStatusList.js'
+import { decodeZlibList } from './internal/decodeZlibList.js'
 import type { TokenStatusList } from './types.js'
 
 /** Options of {@link decodeTokenStatusList}. */
@@ -36,20 +34,5 @@ export function decodeTokenStatusList(
   statusList: unknown,
   options: DecodeTokenStatusListOptions = {},
 ): DecodeTokenStatusListResult {
-  const limits = inflateLimits(options)
-  if (typeof statusList !== 'object' || statusList === null || Array.isArray(statusList)) {
-    throw invalid('expected an object { bits, lst }')
-  }
-  const { bits, lst } = statusList as { bits?: unknown; lst?: unknown }
-  if (bits !== 1 && bits !== 2 && bits !== 4 && bits !== 8) {
-    throw invalid(`bits must be 1, 2, 4 or 8, got ${String(bits).slice(0, 16)}`)
-  }
-  if (typeof lst !== 'string' || lst.length === 0) throw invalid('lst must be a non-empty string')
-  const bytes = inflateBase64url(lst, { framing: 'zlib', limits, name: 'lst', label: 'status_list.lst' })
-  if (bytes.length === 0) throw invalid('the list has no entries')
-  return makeTokenStatusList(bytes, bits)
-}
-
-function invalid(what: string): CivitasError {
-  return new CivitasError('ERR_STATUS_LIST_INVALID', `status_list: ${what}`)
+  return decodeZlibList(statusList, options)
 }

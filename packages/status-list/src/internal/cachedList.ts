@@ -1,9 +1,11 @@
 import { CivitasError, isCivitasError, type JsonObject } from '@civitas/core'
 import { decodeJws } from '@civitas/crypto'
-import { type CheckStatusOptions, type CheckStatusResult, checkStatus } from '../checkStatus.js'
-import { decodeStatusList } from '../decodeStatusList.js'
+import type { CheckStatusOptions, CheckStatusResult } from '../checkStatus.js'
 import { STATUS_LIST_TOKEN_TYP } from '../issueStatusListToken.js'
 import type { StatusList, TokenStatusList } from '../types.js'
+import { checkListEntry } from './checkListEntry.js'
+import { decodeGzipList } from './decodeGzipList.js'
+import type { inflateCapped } from './inflateCapped.js'
 
 /** A verified list in the status checker's cache. */
 export interface CachedList {
@@ -21,7 +23,7 @@ export interface CachedList {
 
 /**
  * Checks one `BitstringStatusListEntry` against its cached W3C list, decoding the bitstring once
- * per status size.
+ * per status size with `inflate` (loaded by the checker on its first W3C list).
  *
  * @throws the codes of {@link checkStatus}, a list of another issuer as `ERR_STATUS_LIST_INVALID`,
  *   and `ERR_CREDENTIAL_REVOKED` / `ERR_CREDENTIAL_SUSPENDED` for a set entry.
@@ -31,18 +33,19 @@ export function checkEntry(
   list: CachedList,
   issuer: string,
   url: string,
+  inflate: typeof inflateCapped,
 ): CheckStatusResult {
   const decode: CheckStatusOptions['decode'] = (encodedList, options) => {
     const size = options.statusSize ?? 1
     const known = list.decoded.get(size)
     if (known !== undefined) return known
-    const decoded = decodeStatusList(encodedList, options)
+    const decoded = decodeGzipList(encodedList, options, inflate)
     list.decoded.set(size, decoded)
     return decoded
   }
   let checked: CheckStatusResult
   try {
-    checked = checkStatus({ entry, listCredential: list.credential ?? {}, issuer, decode })
+    checked = checkListEntry({ entry, listCredential: list.credential ?? {}, issuer, decode })
   } catch (error) {
     if (isCivitasError(error) && error.code === 'ERR_ISSUER_MISMATCH') {
       throw new CivitasError(

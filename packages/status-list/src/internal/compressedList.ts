@@ -1,5 +1,5 @@
 import { CivitasError, decodeBase64url } from '@civitas/core'
-import { inflateCapped } from './inflateCapped.js'
+import type { inflateCapped } from './inflateCapped.js'
 import { MAX_LIST_BYTES } from './packedList.js'
 
 /** How far a compressed list may inflate: in all, and as a multiple of its compressed size. */
@@ -33,11 +33,16 @@ export interface InflateBase64urlOptions {
 }
 
 /**
- * Decodes base64url text no longer than the inflate cap could need, then inflates it within the limits.
+ * Decodes base64url text no longer than the inflate cap could need, then inflates it within the limits
+ * with `inflate` (passed in, so that a status checker can load the inflater on its first list).
  *
  * @throws `ERR_STATUS_LIST_INVALID` for bad or oversized base64url and for anything {@link inflateCapped} refuses.
  */
-export function inflateBase64url(text: string, options: InflateBase64urlOptions): Uint8Array {
+export function inflateBase64url(
+  text: string,
+  options: InflateBase64urlOptions,
+  inflate: typeof inflateCapped,
+): Uint8Array {
   const { framing, limits, name, label } = options
   let compressed: Uint8Array
   try {
@@ -45,5 +50,5 @@ export function inflateBase64url(text: string, options: InflateBase64urlOptions)
   } catch (cause) {
     throw new CivitasError('ERR_STATUS_LIST_INVALID', `${label}: not valid base64url or too large`, { cause })
   }
-  return inflateCapped(compressed, { framing, limit: limits.maxInflated, maxRatio: limits.maxRatio })
+  return inflate(compressed, { framing, limit: limits.maxInflated, maxRatio: limits.maxRatio })
 }

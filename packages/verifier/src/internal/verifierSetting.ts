@@ -5,10 +5,7 @@ import {
   createStatusChecker,
   type StatusChecker,
 } from '@civitas/status-list'
-import type { CreateVerifierOptions, TrustBundle, TrustPolicy } from '../types.js'
-import { verifyTrustBundle } from '../verifyTrustBundle.js'
-import { bundleResolver } from './bundleResolver.js'
-import { checkBundleTime } from './checkBundleTime.js'
+import type { CreateVerifierOptions, TrustPolicy } from '../types.js'
 
 /** What a check runs with: from the options, or from a verified trust bundle. */
 export interface VerifierSetting {
@@ -55,40 +52,22 @@ export function createVerifierSetting(options: CreateVerifierOptions): () => Pro
   const clock = options.clock ?? systemClock
   const skewMs = options.clockSkewMs ?? 60_000
   const fallback = options.resolver ?? createResolver()
-  const ready = verifyTrustBundle(bundle, {
-    authority: options.bundleAuthority,
-    resolver: fallback,
-    clock,
-    clockSkewMs: skewMs,
-  }).then((verified) => ({ verified, setting: settingOf(verified, options, fallback) }))
+  // Trust bundle code loads only for a verifier given a bundle.
+  const authority = options.bundleAuthority
+  const ready = import('./bundleSetting.js').then(({ bundleSetting }) =>
+    bundleSetting(bundle, authority, options, fallback, clock, skewMs),
+  )
   // A bundle that fails fails every check, not the process.
   ready.catch(() => undefined)
   return async () => {
-    const { verified, setting } = await ready
-    checkBundleTime(verified, clock(), skewMs, options.bundleMaxAgeMs)
+    const { checkTime, setting } = await ready
+    checkTime(clock())
     return setting
   }
 }
 
-function settingOf(
-  bundle: TrustBundle,
-  options: CreateVerifierOptions,
-  fallback: Resolvable,
-): VerifierSetting {
-  const resolver = bundleResolver(
-    bundle.issuers.map((issuer) => issuer.didDocument),
-    fallback,
-  )
-  const trust: Record<string, string[]> = {}
-  for (const issuer of bundle.issuers) {
-    for (const type of issuer.types) {
-      trust[type] = [...(Object.hasOwn(trust, type) ? (trust[type] ?? []) : []), issuer.id]
-    }
-  }
-  return { resolver, trust, status: toStatusChecker(options, resolver, bundle.lists) }
-}
-
-function toStatusChecker(
+/** The status checker of a verifier: the one given, or one made from the options and bundled lists. */
+export function toStatusChecker(
   options: CreateVerifierOptions,
   resolver: Resolvable,
   bundled: readonly string[],

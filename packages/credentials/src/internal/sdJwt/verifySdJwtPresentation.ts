@@ -1,6 +1,5 @@
 import { CivitasError } from '@civitas/core'
 import { jwkThumbprint } from '@civitas/crypto'
-import { DEFAULT_SD_JWT_MAX_LENGTH, decodeSdJwt } from '../../decodeSdJwt.js'
 import type { VerifiedPresentation } from '../../types.js'
 import type { VerifyPresentationOptions } from '../../verifyPresentation.js'
 import {
@@ -12,6 +11,7 @@ import {
 import { inCredential } from '../inCredential.js'
 import { runCheck } from '../runCheck.js'
 import type { TimeOptions } from '../timeOptions.js'
+import { SD_JWT_MAX_LENGTH, splitSdJwt } from './splitSdJwt.js'
 import { verifyKeyBinding } from './verifyKeyBinding.js'
 import { verifySdJwtVc } from './verifySdJwtVc.js'
 
@@ -33,7 +33,7 @@ export async function verifySdJwtPresentation(
     'parse',
     onCheck,
     () => {
-      const decoded = decodeSdJwt(token, { maxLength: options.maxLength ?? DEFAULT_SD_JWT_MAX_LENGTH })
+      const decoded = splitSdJwt(token, { maxLength: options.maxLength ?? SD_JWT_MAX_LENGTH })
       if (decoded.keyBinding === undefined) {
         throw new CivitasError('ERR_KEY_BINDING_MISSING', 'an SD-JWT presentation needs a key-binding JWT')
       }

@@ -1,6 +1,6 @@
 import { CivitasError } from '@civitas/core'
 import type { Resolvable } from '@civitas/did'
-import { DEFAULT_SD_JWT_MAX_LENGTH, type DecodedSdJwt, decodeSdJwt } from '../../decodeSdJwt.js'
+import type { DecodedSdJwt } from '../../decodeSdJwt.js'
 import type { CredentialFormat, OnCheck, VerifiedCredential } from '../../types.js'
 import { checkAlgorithm } from '../checkAlgorithm.js'
 import { checkValidity } from '../checkValidity.js'
@@ -10,6 +10,7 @@ import type { TimeOptions } from '../timeOptions.js'
 import { verifySignedBy } from '../verifySignedBy.js'
 import { applyDisclosures } from './applyDisclosures.js'
 import { LEGACY_SD_JWT_VC_TYP, readSdJwtVc, SD_JWT_VC_RESERVED, SD_JWT_VC_TYP } from './readSdJwtVc.js'
+import { SD_JWT_MAX_LENGTH, splitSdJwt } from './splitSdJwt.js'
 
 /** What SD-JWT VC verification needs; a subset of the credential and presentation options. */
 export interface SdJwtVcOptions {
@@ -37,8 +38,7 @@ export async function verifySdJwtVc(
 ): Promise<VerifiedCredential> {
   const { onCheck } = options
   const decoded = await runCheck('parse', onCheck, () => {
-    const decoded =
-      predecoded ?? decodeSdJwt(token, { maxLength: options.maxLength ?? DEFAULT_SD_JWT_MAX_LENGTH })
+    const decoded = predecoded ?? splitSdJwt(token, { maxLength: options.maxLength ?? SD_JWT_MAX_LENGTH })
     const { typ } = decoded.jwt.header
     const legacy = options.legacySdJwtTyp === true && typ === LEGACY_SD_JWT_VC_TYP
     if (typ !== SD_JWT_VC_TYP && !legacy) {
