@@ -12,6 +12,9 @@ import { readTime, type TimeOptions } from './internal/timeOptions.js'
 import { verifySignedBy } from './internal/verifySignedBy.js'
 import type { CredentialFormat, OnCheck, VerifiedCredential } from './types.js'
 
+// Imported once, on the first SD-JWT VC; later calls reuse the module without a new import().
+let sdJwtVerifier: Promise<typeof import('./internal/sdJwt/verifySdJwtVc.js')> | undefined
+
 /**
  * The longest credential token {@link verifyCredential} reads unless told otherwise: 256 KiB.
  *
@@ -80,7 +83,8 @@ export async function verifyCredential(
   const { now, skew } = readTime(options)
   if (options.format === 'dc+sd-jwt' || (typeof token === 'string' && token.includes('~'))) {
     // SD-JWT code (and its SHA-256) loads on the first SD-JWT VC, not with every verifier.
-    const { verifySdJwtVc } = await import('./internal/sdJwt/verifySdJwtVc.js')
+    sdJwtVerifier ??= import('./internal/sdJwt/verifySdJwtVc.js')
+    const { verifySdJwtVc } = await sdJwtVerifier
     return verifySdJwtVc(token, options, { now, clockSkewMs: skew }, 'credential')
   }
   const { decoded, format, claims } = await runCheck('parse', onCheck, () => {

@@ -18,6 +18,11 @@ import { verifySignedBy } from './internal/verifySignedBy.js'
 import type { CredentialFormat, OnCheck, VerifiedCredential, VerifiedPresentation } from './types.js'
 import { type VerifyCredentialOptions, verifyCredential } from './verifyCredential.js'
 
+// Imported once, on the first SD-JWT presentation; later calls reuse the module without a new import().
+let sdJwtPresentationVerifier:
+  | Promise<typeof import('./internal/sdJwt/verifySdJwtPresentation.js')>
+  | undefined
+
 /**
  * The longest presentation token {@link verifyPresentation} reads unless told otherwise: 1 MiB.
  *
@@ -102,7 +107,8 @@ export async function verifyPresentation(
   const { now, skew } = readTime(options)
   if (options.format === 'dc+sd-jwt' || (typeof token === 'string' && token.includes('~'))) {
     // SD-JWT code (and its SHA-256) loads on the first SD-JWT presentation.
-    const { verifySdJwtPresentation } = await import('./internal/sdJwt/verifySdJwtPresentation.js')
+    sdJwtPresentationVerifier ??= import('./internal/sdJwt/verifySdJwtPresentation.js')
+    const { verifySdJwtPresentation } = await sdJwtPresentationVerifier
     return verifySdJwtPresentation(token, options, { now, clockSkewMs: skew })
   }
   const { decoded, format, claims } = await runCheck(

@@ -1,5 +1,9 @@
 import type { JsonObject } from '@civitas/core'
 
+// The import is made once: a dynamic import() per call costs more than the check itself under
+// module loaders (tsx, bundlers' runtime chunk lookup).
+let schemaReferences: Promise<typeof import('./checkSchemaReferences.js')> | undefined
+
 /**
  * Validates a credential against the JSON Schema its `credentialSchema` names, when that schema is
  * known (a built-in template's, or one the caller passes). Schemas are never fetched. The schemas and
@@ -14,6 +18,7 @@ export async function checkSchema(
 ): Promise<'valid' | 'unknown' | 'none'> {
   const references = [credential.credentialSchema].flat().filter((entry) => entry !== undefined)
   if (references.length === 0) return 'none'
-  const { checkSchemaReferences } = await import('./checkSchemaReferences.js')
+  schemaReferences ??= import('./checkSchemaReferences.js')
+  const { checkSchemaReferences } = await schemaReferences
   return checkSchemaReferences(credential, references, extra)
 }
