@@ -99,6 +99,15 @@ function callbacks(resolver: Resolvable, signerIdentity?: Identity): Callbacks {
   }
 }
 
+/** The citizen's wallet, empty, resolving through the parties' resolver. */
+function citizenWallet(parties: Parties) {
+  return createWallet({
+    identity: parties.citizen,
+    credentialStore: createMemoryCredentialStore(),
+    resolver: parties.resolver,
+  })
+}
+
 async function residencyCardFor(parties: Parties): Promise<string> {
   const card = await issueCredential({
     issuer: parties.city,
@@ -336,11 +345,7 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
     it('interop: our wallet answers their DID-signed request and their verifier parses the response; the presentation verifies', async () => {
       const parties = await createParties()
       const verifier = await startTheirVerifier(parties)
-      const wallet = createWallet({
-        identity: parties.citizen,
-        credentialStore: createMemoryCredentialStore(),
-        resolver: parties.resolver,
-      })
+      const wallet = citizenWallet(parties)
       await wallet.receive(await residencyCardFor(parties))
 
       const request = await verifier.createRequest()
@@ -375,11 +380,7 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
     it('interop: our wallet answers their request for an SD-JWT VC with only the asked claim disclosed, key-bound to their client id and nonce', async () => {
       const parties = await createParties()
       const verifier = await startTheirVerifier(parties)
-      const wallet = createWallet({
-        identity: parties.citizen,
-        credentialStore: createMemoryCredentialStore(),
-        resolver: parties.resolver,
-      })
+      const wallet = citizenWallet(parties)
       const { credential, disclosable } = residency.buildSdJwt({
         subject: parties.citizen.did,
         givenName: 'Mari',
@@ -422,11 +423,7 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
     it('interop: their verifier refuses our answer to a request it has since replaced (state mismatch), and our wallet reports ERR_REQUEST_INVALID', async () => {
       const parties = await createParties()
       const verifier = await startTheirVerifier(parties)
-      const wallet = createWallet({
-        identity: parties.citizen,
-        credentialStore: createMemoryCredentialStore(),
-        resolver: parties.resolver,
-      })
+      const wallet = citizenWallet(parties)
       await wallet.receive(await residencyCardFor(parties))
       const first = await verifier.createRequest()
       let second: Awaited<ReturnType<typeof verifier.createRequest>> | undefined
@@ -463,11 +460,7 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
         },
       })
       expect(new URL(authorizationRequest).searchParams.get('dcql_query')).not.toBeNull()
-      const wallet = createWallet({
-        identity: parties.citizen,
-        credentialStore: createMemoryCredentialStore(),
-        resolver: parties.resolver,
-      })
+      const wallet = citizenWallet(parties)
       await expect(
         wallet.respond(authorizationRequest, { allowLoopbackHttp: true, approve: () => true }),
       ).rejects.toMatchObject({ code: 'ERR_REQUEST_INVALID' })
