@@ -18,7 +18,7 @@ import {
 import { setGlobalConfig } from '@openid4vc/utils'
 import { DcqlQuery as TheirDcqlQuery } from 'dcql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createParties, residencyCard, YEAR } from '../support/parties.js'
+import { createParties, residencyCard, residencyInput, YEAR } from '../support/parties.js'
 
 // The other side is the OpenWallet Foundation's OpenID4VP 1.0 implementation (@openid4vc/openid4vp,
 // oid4vc-ts): its wallet side against a Civitas relying party, and its verifier side against a
@@ -381,18 +381,7 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
       const parties = await createParties()
       const verifier = await startTheirVerifier(parties)
       const wallet = citizenWallet(parties)
-      const { credential, disclosable } = residency.buildSdJwt({
-        subject: parties.citizen.did,
-        givenName: 'Mari',
-        familyName: 'Tamm',
-        birthDate: '1990-04-12',
-        nationality: 'EE',
-        residencyStatus: 'permanent',
-        residentSince: '2015-09-01',
-        issuingCity: 'Tartu',
-        documentNumber: 'TRT-000417',
-        address: { streetAddress: 'Raekoja plats 1', postalCode: '50089', locality: 'Tartu', country: 'EE' },
-      })
+      const { credential, disclosable } = residency.buildSdJwt(residencyInput(parties.citizen.did))
       await wallet.receive(
         (await issueCredential({ issuer: parties.city, format: 'dc+sd-jwt', credential, disclosable })).token,
       )

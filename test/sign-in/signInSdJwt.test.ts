@@ -6,7 +6,7 @@ import { createSignInRelyingParty } from '@civitas/sign-in'
 import { createVerifier } from '@civitas/verifier'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import { describe, expect, it } from 'vitest'
-import { createParties } from '../support/parties.js'
+import { createParties, residencyInput } from '../support/parties.js'
 
 describe('sign in with an SD-JWT VC', () => {
   it.each([
@@ -22,18 +22,7 @@ describe('sign in with an SD-JWT VC', () => {
         credentialStore: createMemoryCredentialStore(),
         resolver,
       })
-      const { credential, disclosable } = residency.buildSdJwt({
-        subject: citizen.did,
-        givenName: 'Mari',
-        familyName: 'Tamm',
-        birthDate: '1990-04-12',
-        nationality: 'EE',
-        residencyStatus: 'permanent',
-        residentSince: '2015-09-01',
-        issuingCity: 'Tartu',
-        documentNumber: 'TRT-000417',
-        address: { streetAddress: 'Raekoja plats 1', postalCode: '50089', locality: 'Tartu', country: 'EE' },
-      })
+      const { credential, disclosable } = residency.buildSdJwt(residencyInput(citizen.did))
       const card = await issueCredential({ issuer: city, format: 'dc+sd-jwt', credential, disclosable })
       await wallet.receive(card.token)
 
