@@ -4,7 +4,9 @@ import {
   decodeCanonicalBase64url,
   decodeCanonicalBase64urlToBinary,
 } from './internal/canonicalBase64url.js'
-import { type ParseJsonOptions, parseJson } from './parseJson.js'
+import { JsonParser } from './internal/JsonParser.js'
+import { parseJsonQuickly } from './internal/parseJsonQuickly.js'
+import { DEFAULT_JSON_MAX_DEPTH, type ParseJsonOptions } from './parseJson.js'
 import type { JsonValue } from './types.js'
 
 const NON_ASCII_BYTE = /[\u0080-\u00ff]/
@@ -30,5 +32,7 @@ export function decodeBase64urlJson(text: string, options: ParseJsonOptions = {}
   const binary = decodeCanonicalBase64urlToBinary(checked)
   // ASCII bytes are their own UTF-8 decoding: the common case skips a copy and a decoder pass.
   const json = !NON_ASCII_BYTE.test(binary) ? binary : decodeUtf8(decodeCanonicalBase64url(checked), { name })
-  return parseJson(json, { ...options, name, maxLength: Number.POSITIVE_INFINITY })
+  // The length limit applied to the encoded text; the rest is parseJson's, without its options object.
+  const maxDepth = options.maxDepth ?? DEFAULT_JSON_MAX_DEPTH
+  return parseJsonQuickly(json, maxDepth) ?? new JsonParser(json, name, maxDepth).parseDocument()
 }

@@ -7,7 +7,7 @@ import { checkValidity } from './internal/checkValidity.js'
 import { detectFormat } from './internal/detectFormat.js'
 import { readCredential } from './internal/readCredential.js'
 import { resolveSignerKeys } from './internal/resolveSignerKeys.js'
-import { runCheck } from './internal/runCheck.js'
+import { runCheck, runCheckAsync } from './internal/runCheck.js'
 import { readTime, type TimeOptions } from './internal/timeOptions.js'
 import { verifySignedBy } from './internal/verifySignedBy.js'
 import type { CredentialFormat, OnCheck, VerifiedCredential } from './types.js'
@@ -87,13 +87,13 @@ export async function verifyCredential(
     const { verifySdJwtVc } = await sdJwtVerifier
     return verifySdJwtVc(token, options, { now, clockSkewMs: skew }, 'credential')
   }
-  const { decoded, format, claims } = await runCheck('parse', onCheck, () => {
+  const { decoded, format, claims } = runCheck('parse', onCheck, () => {
     const decoded = decodeJws(token, { maxLength: options.maxLength ?? DEFAULT_CREDENTIAL_MAX_LENGTH })
     const format = detectFormat(decoded.header, decoded.payload, 'credential', options.format)
     return { decoded, format, claims: readCredential(format, decoded.payload) }
   })
-  const alg = await runCheck('algorithm', onCheck, () => checkAlgorithm(decoded.header.alg))
-  const keys = await runCheck('issuer', onCheck, () =>
+  const alg = runCheck('algorithm', onCheck, () => checkAlgorithm(decoded.header.alg))
+  const keys = await runCheckAsync('issuer', onCheck, () =>
     resolveSignerKeys({
       resolver,
       did: claims.issuer,
@@ -104,9 +104,9 @@ export async function verifyCredential(
       signed: { alg, data: decoded.signingInput, signature: decoded.signature },
     }),
   )
-  const kid = await runCheck('signature', onCheck, () => verifySignedBy(decoded, keys))
-  await runCheck('validity', onCheck, () => checkValidity(claims, now, skew))
-  const schema = await runCheck('schema', onCheck, () => checkSchema(claims.credential, options.schemas))
+  const kid = await runCheckAsync('signature', onCheck, () => verifySignedBy(decoded, keys))
+  runCheck('validity', onCheck, () => checkValidity(claims, now, skew))
+  const schema = await runCheckAsync('schema', onCheck, () => checkSchema(claims.credential, options.schemas))
   const subject = claims.subjects[0]
   return {
     format,

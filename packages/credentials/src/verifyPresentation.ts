@@ -12,7 +12,7 @@ import { detectFormat } from './internal/detectFormat.js'
 import { inCredential } from './internal/inCredential.js'
 import { readPresentation } from './internal/readPresentation.js'
 import { resolveSignerKeys } from './internal/resolveSignerKeys.js'
-import { runCheck } from './internal/runCheck.js'
+import { runCheck, runCheckAsync } from './internal/runCheck.js'
 import { readTime, type TimeOptions } from './internal/timeOptions.js'
 import { verifySignedBy } from './internal/verifySignedBy.js'
 import type { CredentialFormat, OnCheck, VerifiedCredential, VerifiedPresentation } from './types.js'
@@ -111,7 +111,7 @@ export async function verifyPresentation(
     const { verifySdJwtPresentation } = await sdJwtPresentationVerifier
     return verifySdJwtPresentation(token, options, { now, clockSkewMs: skew })
   }
-  const { decoded, format, claims } = await runCheck(
+  const { decoded, format, claims } = runCheck(
     'parse',
     onCheck,
     () => {
@@ -121,8 +121,8 @@ export async function verifyPresentation(
     },
     'ERR_PRESENTATION_INVALID',
   )
-  const alg = await runCheck('algorithm', onCheck, () => checkAlgorithm(decoded.header.alg))
-  const keys = await runCheck('issuer', onCheck, () =>
+  const alg = runCheck('algorithm', onCheck, () => checkAlgorithm(decoded.header.alg))
+  const keys = await runCheckAsync('issuer', onCheck, () =>
     resolveSignerKeys({
       resolver,
       did: claims.holder,
@@ -133,16 +133,16 @@ export async function verifyPresentation(
       signed: { alg, data: decoded.signingInput, signature: decoded.signature },
     }),
   )
-  await runCheck('signature', onCheck, () => verifySignedBy(decoded, keys))
-  const issuedAt = await runCheck('freshness', onCheck, () =>
+  await runCheckAsync('signature', onCheck, () => verifySignedBy(decoded, keys))
+  const issuedAt = runCheck('freshness', onCheck, () =>
     checkFreshness(claims, now, skew, options.maxAgeMs ?? DEFAULT_PRESENTATION_MAX_AGE_MS),
   )
-  await runCheck('audience', onCheck, () => checkAudience(claims, options.audience))
-  await runCheck('nonce', onCheck, () => checkNonce(claims, options.nonce))
-  const credentials = await runCheck('credentials', onCheck, () =>
+  runCheck('audience', onCheck, () => checkAudience(claims, options.audience))
+  runCheck('nonce', onCheck, () => checkNonce(claims, options.nonce))
+  const credentials = await runCheckAsync('credentials', onCheck, () =>
     Promise.all(claims.credentials.map((credential, index) => verifyEmbedded(credential, index, options))),
   )
-  await runCheck('holder', onCheck, () => {
+  runCheck('holder', onCheck, () => {
     if (options.allowBearer === true) return
     credentials.forEach((credential, index) => {
       if (credential.subject !== claims.holder) {

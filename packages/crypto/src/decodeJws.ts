@@ -100,7 +100,7 @@ export function decodeJws(
     header: header as JsonObject & { alg: string },
     payload,
     signature: decodeBase64url(encodedSignature, { name: 'JWS signature' }),
-    signingInput: encodeUtf8(`${encodedHeader}.${encodedPayload}`),
+    signingInput: encodeUtf8(token.slice(0, encodedHeader.length + 1 + encodedPayload.length)),
     encodedHeader,
     encodedPayload,
   }

@@ -24,8 +24,8 @@ const text = fc.letrec((tie) => ({
     name,
     fc.array(tie('value'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`),
     fc
-      .array(fc.tuple(name, tie('value')), { maxLength: 4 })
-      .map((members) => `{${members.map(([key, value]) => `${key} : ${value}`).join(',')}}`),
+      .tuple(fc.array(fc.tuple(name, tie('value')), { maxLength: 4 }), fc.constantFrom(':', ' : ', '\n:'))
+      .map(([members, colon]) => `{${members.map(([key, value]) => `${key}${colon}${value}`).join(',')}}`),
   ),
 })).value
 
@@ -53,12 +53,21 @@ describe('parseJsonQuickly', () => {
     ['a duplicate written with an escape', '{"a":1,"\\u0061":2}'],
     ['a nested duplicate behind a colon in a string', '{"x":{"k":"\\":","k":1}}'],
     ['__proto__', '{"__proto__":{}}'],
+    ['a nested constructor in compact text', '{"a":[{"constructor":1}]}'],
+    ['a duplicate hidden by a space before its colon', '{"a":1,"a" :2}'],
     ['a lone surrogate escape', '["\\udc00"]'],
     ['an infinite number', '[1e400]'],
     ['nesting past the limit', '[[[[1]]]]'],
     ['malformed text', '{"a":1,}'],
   ])('behavior: defers %s to the strict parser', (_name, json) => {
     expect(parseJsonQuickly(json, 3)).toBeUndefined()
+  })
+
+  it('behavior: answers for compact JSON whose values read like names', () => {
+    expect(parseJsonQuickly('{"k":"__proto__","v":["a:","b"]}', 32)).toEqual({
+      k: '__proto__',
+      v: ['a:', 'b'],
+    })
   })
 
   it('behavior: answers for ordinary JSON', () => {

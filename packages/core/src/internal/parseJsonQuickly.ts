@@ -1,7 +1,9 @@
 import type { JsonValue } from '../types.js'
 
 const MAY_HOLD_SURROGATES = /[\uD800-\uDFFF]|\\u[dD][89a-fA-F]/
+const SPACE_BEFORE_COLON = /[ \t\n\r]:/
 const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const
+const FORBIDDEN_COMPACT_NAMES = FORBIDDEN_KEYS.map((key) => `"${key}":`)
 
 /**
  * Parses with the platform's `JSON.parse` and returns the value only when it can vouch that the
@@ -17,25 +19,36 @@ export function parseJsonQuickly(text: string, maxDepth: number): JsonValue | un
   } catch {
     return undefined
   }
-  const memberCount = countMembers(value, 0, maxDepth)
-  return memberCount === countMemberNames(text) ? value : undefined
+  // Compact text without escapes (what JSON.stringify writes for JWTs) is read as written: every
+  // name is its own text, followed at once by a colon, so names are counted and vetted on the text.
+  const compact = !text.includes('\\') && !SPACE_BEFORE_COLON.test(text)
+  if (compact && FORBIDDEN_COMPACT_NAMES.some((name) => text.includes(name))) return undefined
+  const memberCount = countMembers(value, 0, maxDepth, !compact)
+  if (memberCount < 0) return undefined
+  return memberCount === (compact ? countCompactMemberNames(text) : countMemberNames(text))
+    ? value
+    : undefined
 }
 
 /** Members in the parsed value, or -1 for anything the strict parser would refuse. */
-function countMembers(value: JsonValue, depth: number, maxDepth: number): number {
-  if (typeof value === 'number') return Number.isFinite(value) ? 0 : -1
-  if (typeof value !== 'object' || value === null) return 0
+function countMembers(value: JsonValue, depth: number, maxDepth: number, vetNames: boolean): number {
+  if (typeof value !== 'object' || value === null)
+    return typeof value !== 'number' || Number.isFinite(value) ? 0 : -1
   if (depth === maxDepth) return -1
   let count = 0
-  const items = Array.isArray(value) ? value : Object.values(value)
-  if (!Array.isArray(value)) {
-    for (const key of FORBIDDEN_KEYS) if (Object.hasOwn(value, key)) return -1
-    count = items.length
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const nested = countMembers(item, depth + 1, maxDepth, vetNames)
+      if (nested < 0) return -1
+      count += nested
+    }
+    return count
   }
-  for (const item of items) {
-    const nested = countMembers(item, depth + 1, maxDepth)
+  if (vetNames) for (const key of FORBIDDEN_KEYS) if (Object.hasOwn(value, key)) return -1
+  for (const item of Object.values(value)) {
+    const nested = countMembers(item, depth + 1, maxDepth, vetNames)
     if (nested < 0) return -1
-    count += nested
+    count += nested + 1
   }
   return count
 }
@@ -55,6 +68,16 @@ function countMemberNames(text: string): number {
     if (text.charCodeAt(next) === 0x3a) count++
     open = text.indexOf('"', next)
   }
+  return count
+}
+
+/**
+ * {@link countMemberNames} for valid text with no backslash and no whitespace before a colon: a
+ * quote directly followed by a colon can then only close a member name.
+ */
+function countCompactMemberNames(text: string): number {
+  let count = 0
+  for (let at = text.indexOf('":'); at !== -1; at = text.indexOf('":', at + 2)) count++
   return count
 }
 

@@ -1,8 +1,8 @@
 import type { JsonObject } from '@civitas/core'
 
-// The import is made once: a dynamic import() per call costs more than the check itself under
-// module loaders (tsx, bundlers' runtime chunk lookup).
-let schemaReferences: Promise<typeof import('./checkSchemaReferences.js')> | undefined
+// Loaded once and then used without awaiting: a dynamic import() per call costs more than the
+// check itself under module loaders (tsx, bundlers' runtime chunk lookup).
+let schemaReferences: typeof import('./checkSchemaReferences.js') | undefined
 
 /**
  * Validates a credential against the JSON Schema its `credentialSchema` names, when that schema is
@@ -16,9 +16,9 @@ export async function checkSchema(
   credential: JsonObject,
   extra?: Readonly<Record<string, JsonObject>>,
 ): Promise<'valid' | 'unknown' | 'none'> {
-  const references = [credential.credentialSchema].flat().filter((entry) => entry !== undefined)
+  const declared = credential.credentialSchema
+  const references = declared === undefined ? [] : Array.isArray(declared) ? declared : [declared]
   if (references.length === 0) return 'none'
-  schemaReferences ??= import('./checkSchemaReferences.js')
-  const { checkSchemaReferences } = await schemaReferences
-  return checkSchemaReferences(credential, references, extra)
+  schemaReferences ??= await import('./checkSchemaReferences.js')
+  return schemaReferences.checkSchemaReferences(credential, references, extra)
 }

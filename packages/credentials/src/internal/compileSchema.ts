@@ -1,7 +1,11 @@
 import type { JsonObject, JsonValue } from '@civitas/core'
 
-/** A compiled check: `undefined` when the value matches, else where and why it does not. */
-export type CompiledSchema = (value: unknown, path?: string) => string | undefined
+/**
+ * A compiled check: `undefined` when the value matches, else where and why it does not, as
+ * `/path/to/member: reason`. The path is assembled only on failure, as the fault bubbles up, so a
+ * passing check allocates nothing.
+ */
+export type CompiledSchema = (value: unknown) => string | undefined
 
 const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', '$comment', 'examples'])
 const KEYWORDS = new Set([
@@ -38,10 +42,10 @@ export function compileSchema(schema: JsonValue): CompiledSchema | undefined {
     if (check === null) return undefined
     if (check !== undefined) checks.push(check)
   }
-  return (value, path = '') => {
+  return (value) => {
     for (const check of checks) {
-      const error = check(value, path)
-      if (error !== undefined) return error
+      const fault = check(value)
+      if (fault !== undefined) return fault
     }
     return undefined
   }
@@ -51,26 +55,25 @@ function compileKeyword(keyword: string, argument: JsonValue): CompiledSchema | 
   switch (keyword) {
     case 'type':
       return typeof argument === 'string'
-        ? (value, path) => (hasType(value, argument) ? undefined : `${path}: expected ${argument}`)
+        ? (value) => (hasType(value, argument) ? undefined : `: expected ${argument}`)
         : null
     case 'required':
       if (!Array.isArray(argument)) return null
-      return (value, path) => {
+      return (value) => {
         if (!isObject(value)) return undefined
         const missing = argument.find((name) => typeof name === 'string' && !Object.hasOwn(value, name))
-        return missing === undefined ? undefined : `${path}: ${String(missing)} is required`
+        return missing === undefined ? undefined : `: ${String(missing)} is required`
       }
     case 'properties': {
       if (!isObject(argument)) return null
       const compiled = Object.entries(argument).map(([name, sub]) => [name, compileSchema(sub)] as const)
       if (compiled.some(([, check]) => check === undefined)) return null
-      return (value, path) => {
+      return (value) => {
         if (!isObject(value)) return undefined
         for (const [name, check] of compiled) {
-          if (Object.hasOwn(value, name)) {
-            const error = check?.(value[name], `${path}/${name}`)
-            if (error !== undefined) return error
-          }
+          if (!Object.hasOwn(value, name)) continue
+          const fault = check?.(value[name])
+          if (fault !== undefined) return `/${name}${fault}`
         }
         return undefined
       }
@@ -79,13 +82,13 @@ function compileKeyword(keyword: string, argument: JsonValue): CompiledSchema | 
     case 'contains': {
       const check = compileSchema(argument)
       if (check === undefined) return null
-      return (value, path) => {
+      return (value) => {
         if (!Array.isArray(value)) return undefined
         if (keyword === 'contains')
-          return value.some((item) => check(item) === undefined) ? undefined : `${path}: no item matches`
-        for (const [index, item] of value.entries()) {
-          const error = check(item, `${path}/${index}`)
-          if (error !== undefined) return error
+          return value.some((item) => check(item) === undefined) ? undefined : ': no item matches'
+        for (let index = 0; index < value.length; index++) {
+          const fault = check(value[index])
+          if (fault !== undefined) return `/${index}${fault}`
         }
         return undefined
       }
@@ -94,24 +97,22 @@ function compileKeyword(keyword: string, argument: JsonValue): CompiledSchema | 
       if (!Array.isArray(argument)) return null
       const options = argument.map(compileSchema)
       if (options.some((option) => option === undefined)) return null
-      return (value, path) =>
+      return (value) =>
         options.filter((option) => option?.(value) === undefined).length === 1
           ? undefined
-          : `${path}: must match exactly one option`
+          : ': must match exactly one option'
     }
     case 'enum':
       return Array.isArray(argument)
-        ? (value, path) =>
-            argument.some((entry) => same(entry, value)) ? undefined : `${path}: not an allowed value`
+        ? (value) => (argument.some((entry) => same(entry, value)) ? undefined : ': not an allowed value')
         : null
     case 'const':
-      return (value, path) =>
-        same(argument, value) ? undefined : `${path}: must be ${JSON.stringify(argument)}`
+      return (value) => (same(argument, value) ? undefined : `: must be ${JSON.stringify(argument)}`)
     case 'pattern': {
       if (typeof argument !== 'string') return null
       const pattern = new RegExp(argument, 'u')
-      return (value, path) =>
-        typeof value !== 'string' || pattern.test(value) ? undefined : `${path}: does not match ${argument}`
+      return (value) =>
+        typeof value !== 'string' || pattern.test(value) ? undefined : `: does not match ${argument}`
     }
     case 'minLength':
     case 'maxLength':
@@ -121,38 +122,47 @@ function compileKeyword(keyword: string, argument: JsonValue): CompiledSchema | 
       return typeof argument === 'number' ? countCheck(keyword, argument) : null
     case 'uniqueItems':
       return argument === true
-        ? (value, path) =>
+        ? (value) =>
             !Array.isArray(value) ||
             value.every((item, index) => value.findIndex((other) => same(other, item)) === index)
               ? undefined
-              : `${path}: items must be unique`
+              : ': items must be unique'
         : undefined
     case 'minimum':
     case 'maximum':
       if (typeof argument !== 'number') return null
-      return (value, path) =>
+      return (value) =>
         typeof value !== 'number' || (keyword === 'minimum' ? value >= argument : value <= argument)
           ? undefined
-          : `${path}: out of range`
+          : ': out of range'
     default:
       return ANNOTATIONS.has(keyword) ? undefined : null
   }
 }
 
 function lengthCheck(keyword: 'minLength' | 'maxLength', limit: number): CompiledSchema {
-  return (value, path) => {
+  return (value) => {
     if (typeof value !== 'string') return undefined
-    const length = [...value].length
-    return (keyword === 'minLength' ? length >= limit : length <= limit) ? undefined : `${path}: wrong length`
+    // JSON Schema counts code points; a string has at least half as many as UTF-16 units and at
+    // most as many, so most strings are decided without counting.
+    if (keyword === 'maxLength' ? value.length <= limit : value.length >= 2 * limit) return undefined
+    const length = codePointCount(value)
+    return (keyword === 'minLength' ? length >= limit : length <= limit) ? undefined : ': wrong length'
   }
 }
 
+function codePointCount(text: string): number {
+  let count = 0
+  for (const _ of text) count++
+  return count
+}
+
 function countCheck(keyword: 'minItems' | 'maxItems', limit: number): CompiledSchema {
-  return (value, path) => {
+  return (value) => {
     if (!Array.isArray(value)) return undefined
     return (keyword === 'minItems' ? value.length >= limit : value.length <= limit)
       ? undefined
-      : `${path}: wrong number of items`
+      : ': wrong number of items'
   }
 }
 

@@ -23,11 +23,6 @@ export interface CredentialClaims {
  *   `iss` and the credential's issuer disagree.
  */
 export function readCredential(format: CredentialFormat, payload: JsonObject): CredentialClaims {
-  const jwt = {
-    issuedAt: seconds(payload, 'iat'),
-    notBefore: seconds(payload, 'nbf'),
-    expires: seconds(payload, 'exp'),
-  }
   const credential = format === 'vc+jwt' ? payload : foldJwtClaims(payload)
   const issuer = idOf(credential.issuer, 'issuer')
   if (payload.iss !== undefined && payload.iss !== issuer) {
@@ -41,17 +36,24 @@ export function readCredential(format: CredentialFormat, payload: JsonObject): C
   ) {
     invalid('type must be an array of strings including VerifiableCredential')
   }
-  const subjects = subjectIds(credential.credentialSubject)
-  return {
+  const claims: CredentialClaims = {
     credential,
     issuer,
-    subjects,
+    subjects: subjectIds(credential.credentialSubject),
     types: types as string[],
-    ...optional('id', typeof credential.id === 'string' ? credential.id : undefined),
-    ...optional('validFrom', date(credential, format === 'vc+jwt' ? 'validFrom' : 'issuanceDate')),
-    ...optional('validUntil', date(credential, format === 'vc+jwt' ? 'validUntil' : 'expirationDate')),
-    ...definedOnly(jwt),
   }
+  if (typeof credential.id === 'string') claims.id = credential.id
+  const validFrom = date(credential, format === 'vc+jwt' ? 'validFrom' : 'issuanceDate')
+  if (validFrom !== undefined) claims.validFrom = validFrom
+  const validUntil = date(credential, format === 'vc+jwt' ? 'validUntil' : 'expirationDate')
+  if (validUntil !== undefined) claims.validUntil = validUntil
+  const issuedAt = seconds(payload, 'iat')
+  if (issuedAt !== undefined) claims.issuedAt = issuedAt
+  const notBefore = seconds(payload, 'nbf')
+  if (notBefore !== undefined) claims.notBefore = notBefore
+  const expires = seconds(payload, 'exp')
+  if (expires !== undefined) claims.expires = expires
+  return claims
 }
 
 function foldJwtClaims(payload: JsonObject): JsonObject {
@@ -111,18 +113,6 @@ function date(credential: JsonObject, name: string): number | undefined {
   const time = typeof value === 'string' ? Date.parse(value) : Number.NaN
   if (Number.isNaN(time)) invalid(`${name} must be an XML Schema dateTime`)
   return time
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
-}
-
-function definedOnly<T extends Record<string, number | undefined>>(
-  values: T,
-): Partial<Record<keyof T, number>> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<
-    Record<keyof T, number>
-  >
 }
 
 function invalid(message: string): never {

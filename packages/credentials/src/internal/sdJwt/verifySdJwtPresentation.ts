@@ -9,7 +9,7 @@ import {
   DEFAULT_PRESENTATION_MAX_AGE_MS,
 } from '../checkPresentationBinding.js'
 import { inCredential } from '../inCredential.js'
-import { runCheck } from '../runCheck.js'
+import { runCheck, runCheckAsync } from '../runCheck.js'
 import type { TimeOptions } from '../timeOptions.js'
 import { SD_JWT_MAX_LENGTH, splitSdJwt } from './splitSdJwt.js'
 import { verifyKeyBinding } from './verifyKeyBinding.js'
@@ -29,7 +29,7 @@ export async function verifySdJwtPresentation(
   time: Required<Pick<TimeOptions, 'clockSkewMs'>> & { now: number },
 ): Promise<VerifiedPresentation> {
   const { onCheck } = options
-  const decoded = await runCheck(
+  const decoded = runCheck(
     'parse',
     onCheck,
     () => {
@@ -41,7 +41,7 @@ export async function verifySdJwtPresentation(
     },
     'ERR_PRESENTATION_INVALID',
   )
-  const credential = await runCheck('credentials', onCheck, () =>
+  const credential = await runCheckAsync('credentials', onCheck, () =>
     inCredential(0, () =>
       verifySdJwtVc(
         decoded.sdJwt,
@@ -56,13 +56,15 @@ export async function verifySdJwtPresentation(
       ),
     ),
   )
-  const binding = await runCheck('keyBinding', onCheck, () => verifyKeyBinding(decoded, credential.holderKey))
+  const binding = await runCheckAsync('keyBinding', onCheck, () =>
+    verifyKeyBinding(decoded, credential.holderKey),
+  )
   const maxAge = options.maxAgeMs ?? DEFAULT_PRESENTATION_MAX_AGE_MS
-  const issuedAt = await runCheck('freshness', onCheck, () =>
+  const issuedAt = runCheck('freshness', onCheck, () =>
     checkFreshness(binding, time.now, time.clockSkewMs, maxAge),
   )
-  await runCheck('audience', onCheck, () => checkAudience(binding, options.audience))
-  await runCheck('nonce', onCheck, () => checkNonce(binding, options.nonce))
+  runCheck('audience', onCheck, () => checkAudience(binding, options.audience))
+  runCheck('nonce', onCheck, () => checkNonce(binding, options.nonce))
   const holder = credential.subject ?? `${THUMBPRINT_URI}${await jwkThumbprint(binding.holderKey)}`
   return {
     format: 'dc+sd-jwt',

@@ -5,7 +5,7 @@ import type { CredentialFormat, OnCheck, VerifiedCredential } from '../../types.
 import { checkAlgorithm } from '../checkAlgorithm.js'
 import { checkValidity } from '../checkValidity.js'
 import { resolveSignerKeys } from '../resolveSignerKeys.js'
-import { runCheck } from '../runCheck.js'
+import { runCheck, runCheckAsync } from '../runCheck.js'
 import type { TimeOptions } from '../timeOptions.js'
 import { verifySignedBy } from '../verifySignedBy.js'
 import { applyDisclosures } from './applyDisclosures.js'
@@ -37,7 +37,7 @@ export async function verifySdJwtVc(
   predecoded?: DecodedSdJwt,
 ): Promise<VerifiedCredential> {
   const { onCheck } = options
-  const decoded = await runCheck('parse', onCheck, () => {
+  const decoded = runCheck('parse', onCheck, () => {
     const decoded = predecoded ?? splitSdJwt(token, { maxLength: options.maxLength ?? SD_JWT_MAX_LENGTH })
     const { typ } = decoded.jwt.header
     const legacy = options.legacySdJwtTyp === true && typ === LEGACY_SD_JWT_VC_TYP
@@ -56,8 +56,8 @@ export async function verifySdJwtVc(
     return decoded
   })
   const { header, payload } = decoded.jwt
-  const alg = await runCheck('algorithm', onCheck, () => checkAlgorithm(header.alg))
-  const keys = await runCheck('issuer', onCheck, () =>
+  const alg = runCheck('algorithm', onCheck, () => checkAlgorithm(header.alg))
+  const keys = await runCheckAsync('issuer', onCheck, () =>
     resolveSignerKeys({
       resolver: options.resolver,
       did: payload.iss as string,
@@ -68,11 +68,11 @@ export async function verifySdJwtVc(
       signed: { alg, data: decoded.jwt.signingInput, signature: decoded.jwt.signature },
     }),
   )
-  const kid = await runCheck('signature', onCheck, () => verifySignedBy(decoded.jwt, keys))
-  const claims = await runCheck('disclosures', onCheck, () =>
+  const kid = await runCheckAsync('signature', onCheck, () => verifySignedBy(decoded.jwt, keys))
+  const claims = runCheck('disclosures', onCheck, () =>
     readSdJwtVc(applyDisclosures(payload, decoded.disclosures, { reserved: SD_JWT_VC_RESERVED })),
   )
-  await runCheck('validity', onCheck, () => checkValidity(claims, time.now, time.clockSkewMs))
+  runCheck('validity', onCheck, () => checkValidity(claims, time.now, time.clockSkewMs))
   const subject = claims.subjects[0]
   return {
     format: 'dc+sd-jwt',
