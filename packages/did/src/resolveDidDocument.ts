@@ -69,5 +69,6 @@ export async function resolveDidDocument(resolver: Resolvable, did: string): Pro
       details: { did: did.slice(0, 200) },
     })
   }
-  return checkDidDocument(result.didDocument, did.split(/[#?/]/, 1)[0] ?? did)
+  const end = did.search(/[#?/]/)
+  return checkDidDocument(result.didDocument, end === -1 ? did : did.slice(0, end))
 }

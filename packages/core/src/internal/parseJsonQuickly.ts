@@ -1,9 +1,12 @@
 import type { JsonValue } from '../types.js'
 
 const MAY_HOLD_SURROGATES = /[\uD800-\uDFFF]|\\u[dD][89a-fA-F]/
-const SPACE_BEFORE_COLON = /[ \t\n\r]:/
 const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const
-const FORBIDDEN_COMPACT_NAMES = FORBIDDEN_KEYS.map((key) => `"${key}":`)
+/**
+ * What keeps text from being read as written: a non-ASCII character, an escape, whitespace before
+ * a colon, or a forbidden member name. One pass finds any of them.
+ */
+const NOT_PLAIN = /[\u0080-\uffff]|\\|[ \t\n\r]:|"(?:__proto__|constructor|prototype)":/
 
 /**
  * Parses with the platform's `JSON.parse` and returns the value only when it can vouch that the
@@ -12,22 +15,20 @@ const FORBIDDEN_COMPACT_NAMES = FORBIDDEN_KEYS.map((key) => `"${key}":`)
  * runs the strict parser, which also reports the exact fault and position.
  */
 export function parseJsonQuickly(text: string, maxDepth: number): JsonValue | undefined {
-  if (MAY_HOLD_SURROGATES.test(text)) return undefined
+  // Plain text (what JSON.stringify writes for JWTs: ASCII, compact, no escapes) is read as written:
+  // no surrogates, every name is its own text followed at once by a colon, so names are counted
+  // on the text and the forbidden ones were ruled out by the same pass.
+  const plain = !NOT_PLAIN.test(text)
+  if (!plain && MAY_HOLD_SURROGATES.test(text)) return undefined
   let value: JsonValue
   try {
     value = JSON.parse(text) as JsonValue
   } catch {
     return undefined
   }
-  // Compact text without escapes (what JSON.stringify writes for JWTs) is read as written: every
-  // name is its own text, followed at once by a colon, so names are counted and vetted on the text.
-  const compact = !text.includes('\\') && !SPACE_BEFORE_COLON.test(text)
-  if (compact && FORBIDDEN_COMPACT_NAMES.some((name) => text.includes(name))) return undefined
-  const memberCount = countMembers(value, 0, maxDepth, !compact)
+  const memberCount = countMembers(value, 0, maxDepth, !plain)
   if (memberCount < 0) return undefined
-  return memberCount === (compact ? countCompactMemberNames(text) : countMemberNames(text))
-    ? value
-    : undefined
+  return memberCount === (plain ? countPlainMemberNames(text) : countMemberNames(text)) ? value : undefined
 }
 
 /** Members in the parsed value, or -1 for anything the strict parser would refuse. */
@@ -72,10 +73,10 @@ function countMemberNames(text: string): number {
 }
 
 /**
- * {@link countMemberNames} for valid text with no backslash and no whitespace before a colon: a
+ * {@link countMemberNames} for valid plain text (no backslash, no whitespace before a colon): a
  * quote directly followed by a colon can then only close a member name.
  */
-function countCompactMemberNames(text: string): number {
+function countPlainMemberNames(text: string): number {
   let count = 0
   for (let at = text.indexOf('":'); at !== -1; at = text.indexOf('":', at + 2)) count++
   return count

@@ -61,18 +61,21 @@ function compileKeyword(keyword: string, argument: JsonValue): CompiledSchema | 
       if (!Array.isArray(argument)) return null
       return (value) => {
         if (!isObject(value)) return undefined
-        const missing = argument.find((name) => typeof name === 'string' && !Object.hasOwn(value, name))
-        return missing === undefined ? undefined : `: ${String(missing)} is required`
+        for (const name of argument)
+          if (typeof name === 'string' && !Object.hasOwn(value, name)) return `: ${name} is required`
+        return undefined
       }
     case 'properties': {
       if (!isObject(argument)) return null
-      const compiled = Object.entries(argument).map(([name, sub]) => [name, compileSchema(sub)] as const)
-      if (compiled.some(([, check]) => check === undefined)) return null
+      const names = Object.keys(argument)
+      const checks = names.map((name) => compileSchema(argument[name] as JsonValue))
+      if (checks.some((check) => check === undefined)) return null
       return (value) => {
         if (!isObject(value)) return undefined
-        for (const [name, check] of compiled) {
+        for (let index = 0; index < names.length; index++) {
+          const name = names[index] as string
           if (!Object.hasOwn(value, name)) continue
-          const fault = check?.(value[name])
+          const fault = (checks[index] as CompiledSchema)(value[name])
           if (fault !== undefined) return `/${name}${fault}`
         }
         return undefined

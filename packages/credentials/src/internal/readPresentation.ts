@@ -28,25 +28,29 @@ export function readPresentation(format: CredentialFormat, payload: JsonObject):
   if (payload.iss !== undefined && payload.iss !== holder) {
     throw new CivitasError('ERR_HOLDER_MISMATCH', 'iss and the presentation holder differ')
   }
-  const entries = [body.verifiableCredential ?? []].flat()
+  const listed = body.verifiableCredential
+  const entries = listed === undefined ? [] : Array.isArray(listed) ? listed : [listed]
   if (entries.length > MAX_PRESENTED_CREDENTIALS)
     invalid(`more than ${MAX_PRESENTED_CREDENTIALS} credentials`)
-  const credentials = entries.map((entry) => credentialToken(format, entry))
   const aud = payload.aud
-  const audience = aud === undefined ? [] : [aud].flat()
+  const audience = aud === undefined ? [] : Array.isArray(aud) ? aud : [aud]
   if (!audience.every((value) => typeof value === 'string'))
     invalid('aud must be a string or an array of strings')
   const nonce = payload.nonce
   if (nonce !== undefined && typeof nonce !== 'string') invalid('nonce must be a string')
-  return {
+  const claims: PresentationClaims = {
     holder,
-    credentials,
+    credentials: entries.map((entry) => credentialToken(format, entry)),
     audience: audience as string[],
-    ...(nonce === undefined ? {} : { nonce }),
-    ...numericDate(payload, 'iat', 'issuedAt'),
-    ...numericDate(payload, 'nbf', 'notBefore'),
-    ...numericDate(payload, 'exp', 'expires'),
   }
+  if (nonce !== undefined) claims.nonce = nonce
+  const issuedAt = numericDate(payload, 'iat')
+  if (issuedAt !== undefined) claims.issuedAt = issuedAt
+  const notBefore = numericDate(payload, 'nbf')
+  if (notBefore !== undefined) claims.notBefore = notBefore
+  const expires = numericDate(payload, 'exp')
+  if (expires !== undefined) claims.expires = expires
+  return claims
 }
 
 function credentialToken(format: CredentialFormat, entry: JsonValue): string {
@@ -65,11 +69,11 @@ function credentialToken(format: CredentialFormat, entry: JsonValue): string {
   return id.slice(ENVELOPE_PREFIX.length)
 }
 
-function numericDate(payload: JsonObject, claim: string, name: string): Record<string, number> {
+function numericDate(payload: JsonObject, claim: string): number | undefined {
   const value = payload[claim]
-  if (value === undefined) return {}
+  if (value === undefined) return undefined
   if (typeof value !== 'number' || !Number.isFinite(value)) invalid(`${claim} must be a NumericDate`)
-  return { [name]: value * 1000 }
+  return value * 1000
 }
 
 function stringClaim(value: JsonValue | undefined, name: string): string {

@@ -30,7 +30,8 @@ export function verifyNative(
     publicKeys.set(cacheKey, key)
   }
   try {
-    return verify(HASH[alg], data, { key, dsaEncoding: 'ieee-p1363' }, signature)
+    // Ed25519 has one signature encoding: the key goes in as is, with no options to read.
+    return verify(HASH[alg], data, alg === 'EdDSA' ? key : { key, dsaEncoding: 'ieee-p1363' }, signature)
   } catch {
     return false
   }
