@@ -99,6 +99,37 @@ describe('createResolutionCache', () => {
     expect(Object.isFrozen(didDocument)).toBe(true)
   })
 
+  it('behavior: peek answers a cached DID and its versions exactly, and nothing once expired', async () => {
+    let now = 0
+    const { resolver, cache } = countingResolver({ clock: () => now })
+    const result = await resolver.resolve('did:test:a')
+    await resolver.resolve('did:test:a?versionId=2')
+    expect(cache.peek?.('did:test:a')).toBe(result)
+    expect(cache.peek?.('did:test:a?versionId=2')?.didDocument).toEqual({ id: 'did:test:a' })
+    expect(cache.peek?.('did:test:a#key-1')).toBeUndefined()
+    expect(cache.peek?.('did:test:b')).toBeUndefined()
+    now = 1001
+    expect(cache.peek?.('did:test:a')).toBeUndefined()
+    expect(cache.size).toBe(1)
+  })
+
+  it('behavior: a warm DID is answered from the cache; URLs with a fragment resolve as before', async () => {
+    const { resolver, calls } = countingResolver({ clock: () => 0 })
+    const first = await resolver.resolve('did:test:a')
+    expect(await resolver.resolve('did:test:a')).toBe(first)
+    expect((await resolver.resolve('did:test:a#key-1')).didDocument).toBe(first.didDocument)
+    expect(calls()).toBe(1)
+  })
+
+  it('security: a cache shared with another resolver never answers for a method this one lacks', async () => {
+    const { resolver, cache } = countingResolver({ clock: () => 0 })
+    await resolver.resolve('did:test:a')
+    const withoutTest = createResolver({ cache })
+    const { didResolutionMetadata, didDocument } = await withoutTest.resolve('did:test:a')
+    expect(didResolutionMetadata.error).toBe('unsupportedDidMethod')
+    expect(didDocument).toBeNull()
+  })
+
   it('error: non-positive limits are ERR_INVALID_ARGUMENT', () => {
     expect(() => createResolutionCache({ maxEntries: 0 })).toThrow(
       expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT' }),

@@ -46,18 +46,22 @@ export function createResolutionCache(options: CreateResolutionCacheOptions = {}
   }
   const entries = new Map<string, Entry>()
 
+  /** The fresh entry's result, now the most recently used; an expired entry is dropped. */
+  function peek(key: string): DIDResolutionResult | undefined {
+    const entry = entries.get(key)
+    if (entry === undefined) return undefined
+    entries.delete(key)
+    if (entry.expiresAt <= clock()) return undefined
+    entries.set(key, entry)
+    return entry.result
+  }
+
   async function cache(parsed: ParsedDID, resolve: WrappedResolver): Promise<DIDResolutionResult> {
     if ((parsed as { params?: Record<string, string> }).params?.['no-cache'] === 'true') return resolve()
     // A query selects a version (`?versionId=…`, `?versionTime=…`): each is cached apart.
     const key = parsed.query ? `${parsed.did}?${parsed.query}` : parsed.did
-    const entry = entries.get(key)
-    if (entry !== undefined) {
-      entries.delete(key)
-      if (entry.expiresAt > clock()) {
-        entries.set(key, entry)
-        return entry.result
-      }
-    }
+    const cached = peek(key)
+    if (cached !== undefined) return cached
     const result = await resolve()
     const lifetime = lifetimeOf(result, ttlMs)
     if (result.didResolutionMetadata?.error === undefined && result.didDocument != null && lifetime > 0) {
@@ -67,6 +71,7 @@ export function createResolutionCache(options: CreateResolutionCacheOptions = {}
     return result
   }
   return Object.defineProperties(cache, {
+    peek: { value: peek },
     clear: { value: () => entries.clear() },
     size: { get: () => entries.size },
   }) as ResolutionCache

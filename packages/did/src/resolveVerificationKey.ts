@@ -36,8 +36,9 @@ export interface ResolveVerificationKeyResult {
   document: DidDocument
 }
 
-// Keys already extracted from a (frozen, cached) document, so a warm verification skips decoding.
-const keysByDocument = new WeakMap<object, Map<string, ResolveVerificationKeyResult>>()
+// Keys already extracted from a (frozen, cached) document, by relationship and kid, so a warm
+// verification skips decoding. Their JWKs are frozen: every caller shares them.
+const keysByDocument = new WeakMap<object, Map<string, Map<string, ResolveVerificationKeyResult>>>()
 
 /**
  * Resolves the public key named by a `kid` and checks it may be used for `relationship`: the one
@@ -84,19 +85,18 @@ export async function resolveVerificationKey(
     )
   }
   const document = await resolveDidDocument(resolver, kidDid)
-  let known = keysByDocument.get(document)
-  const memoKey = `${relationship} ${kid}`
-  const memo = known?.get(memoKey)
+  const memo = keysByDocument.get(document)?.get(relationship)?.get(kid)
   if (memo !== undefined) return memo
   const method = findVerificationMethod(document, kid, relationship)
   const result = { publicJwk: await publicJwkFromVerificationMethod(method, signed), method, document }
   // A key recovered from a signature belongs to that signature only.
   if (Object.isFrozen(document) && accountAddress(method) === undefined) {
-    if (known === undefined) {
-      known = new Map()
-      keysByDocument.set(document, known)
-    }
-    known.set(memoKey, result)
+    Object.freeze(result.publicJwk)
+    const byRelationship = keysByDocument.get(document) ?? new Map()
+    keysByDocument.set(document, byRelationship)
+    const byKid = byRelationship.get(relationship) ?? new Map()
+    byRelationship.set(relationship, byKid)
+    byKid.set(kid, result)
   }
   return result
 }

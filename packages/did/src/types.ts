@@ -1,6 +1,6 @@
 import type { Did, DidUrl } from '@civitas/core'
 import type { Signer } from '@civitas/crypto'
-import type { DIDCache } from 'did-resolver'
+import type { DIDCache, DIDResolutionResult } from 'did-resolver'
 
 /** A party that can sign: its DID, the DID URL of its key, and a signer for that key. */
 export interface Identity {
@@ -14,6 +14,12 @@ export interface Identity {
 
 /** A did-resolver cache that Civitas bounds in size and time. Failed resolutions are never cached. */
 export interface ResolutionCache extends DIDCache {
+  /**
+   * The fresh cached result for a DID exactly as it was cached (a DID, or a DID with its version
+   * query), else `undefined`. A resolver made by `createResolver` answers such hits without
+   * parsing the URL first.
+   */
+  peek?(did: string): DIDResolutionResult | undefined
   /** Forgets every cached document. */
   clear(): void
   /** How many documents are cached. */

@@ -5,6 +5,8 @@ import { createKeyCache, publicKeyCacheKey } from './keyCache.js'
 // Node's OpenSSL-backed crypto verifies 10-30× faster than pure JavaScript; imported KeyObjects
 // are cached so each key is parsed once.
 const publicKeys = createKeyCache<KeyObject>()
+// Frozen JWKs (the canonical keys verifyJws passes) are also known by identity, skipping the value key.
+const frozenPublicKeys = new WeakMap<PublicJwk, KeyObject>()
 const privateKeys = new WeakMap<PrivateJwk, KeyObject>()
 const HASH: Record<SignatureAlgorithm, string | null> = { EdDSA: null, ES256: 'sha256', ES256K: 'sha256' }
 
@@ -20,14 +22,19 @@ export function verifyNative(
   data: Uint8Array,
   signature: Uint8Array,
 ): boolean | Promise<boolean> | undefined {
-  const cacheKey = publicKeyCacheKey(jwk)
-  let key = publicKeys.get(cacheKey)
+  const frozen = Object.isFrozen(jwk)
+  let key = frozen ? frozenPublicKeys.get(jwk) : undefined
   if (key === undefined) {
-    key = createPublicKey({
-      key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, ...(jwk.kty === 'EC' ? { y: jwk.y } : {}) },
-      format: 'jwk',
-    })
-    publicKeys.set(cacheKey, key)
+    const cacheKey = publicKeyCacheKey(jwk)
+    key = publicKeys.get(cacheKey)
+    if (key === undefined) {
+      key = createPublicKey({
+        key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, ...(jwk.kty === 'EC' ? { y: jwk.y } : {}) },
+        format: 'jwk',
+      })
+      publicKeys.set(cacheKey, key)
+    }
+    if (frozen) frozenPublicKeys.set(jwk, key)
   }
   try {
     // Ed25519 has one signature encoding: the key goes in as is, with no options to read.
