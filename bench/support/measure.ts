@@ -63,7 +63,7 @@ export interface CompareOptions {
 /**
  * Times every case in interleaved slices (round robin, `rounds` times, each slice warmed up first)
  * and reports each case's median and spread, so drift in machine speed (frequency scaling,
- * neighbours) hits all cases alike. The heap is collected before each slice.
+ * neighbours) hits all cases alike.
  */
 export async function compare(
   cases: readonly BenchCase[],
@@ -74,21 +74,10 @@ export async function compare(
   const samples = cases.map(() => [] as number[])
   for (const { task } of cases) await measure(task, { durationMs: 50 })
   for (let round = 0; round < rounds; round++) {
-    for (const [index, { task, operations = 1 }] of cases.entries()) {
-      collectGarbage()
+    for (const [index, { task, operations = 1 }] of cases.entries())
       samples[index]?.push(operations * (await measure(task, { durationMs: sliceMs, warmup: 10 })))
-    }
   }
   return cases.map(({ label, library }, index) => ({ label, library, ...summarize(samples[index] ?? []) }))
-}
-
-/**
- * Collects the garbage left by the previous slice (when Node runs with `--expose-gc`, as
- * `npm run bench` does), so no case pays for another's: a peer that allocates heavily would
- * otherwise push a full collection into whichever slice follows it.
- */
-function collectGarbage(): void {
-  ;(globalThis as { gc?: () => void }).gc?.()
 }
 
 /** Median, quartiles and range of a sample. */
