@@ -1,8 +1,9 @@
 import { CivitasError, type JsonObject, type JsonValue } from '@civitas/core'
 import type { CredentialFormat } from '../types.js'
+import { copyJwtTimes, type JwtTimes } from './copyJwtTimes.js'
 
 /** What verification needs from a credential token's claims, in one shape for both encodings. */
-export interface CredentialClaims {
+export interface CredentialClaims extends JwtTimes {
   credential: JsonObject
   issuer: string
   subjects: string[]
@@ -10,9 +11,6 @@ export interface CredentialClaims {
   id?: string
   validFrom?: number
   validUntil?: number
-  issuedAt?: number
-  notBefore?: number
-  expires?: number
 }
 
 /**
@@ -47,12 +45,7 @@ export function readCredential(format: CredentialFormat, payload: JsonObject): C
   if (validFrom !== undefined) claims.validFrom = validFrom
   const validUntil = date(credential, format === 'vc+jwt' ? 'validUntil' : 'expirationDate')
   if (validUntil !== undefined) claims.validUntil = validUntil
-  const issuedAt = seconds(payload, 'iat')
-  if (issuedAt !== undefined) claims.issuedAt = issuedAt
-  const notBefore = seconds(payload, 'nbf')
-  if (notBefore !== undefined) claims.notBefore = notBefore
-  const expires = seconds(payload, 'exp')
-  if (expires !== undefined) claims.expires = expires
+  copyJwtTimes(payload, claims, invalid)
   return claims
 }
 
@@ -98,13 +91,6 @@ export function idOf(value: JsonValue | undefined, name: string): string {
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof value.id === 'string')
     return value.id
   invalid(`${name} must be a DID or an object with an id`)
-}
-
-function seconds(payload: JsonObject, name: string): number | undefined {
-  const value = payload[name]
-  if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isFinite(value)) invalid(`${name} must be a NumericDate`)
-  return value * 1000
 }
 
 function date(credential: JsonObject, name: string): number | undefined {

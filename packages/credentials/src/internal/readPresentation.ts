@@ -1,5 +1,6 @@
 import { CivitasError, type JsonObject, type JsonValue } from '@civitas/core'
 import type { CredentialFormat } from '../types.js'
+import { copyJwtTimes, type JwtTimes } from './copyJwtTimes.js'
 import { idOf } from './readCredential.js'
 
 const ENVELOPE_PREFIX = 'data:application/vc+jwt,'
@@ -7,14 +8,11 @@ const ENVELOPE_PREFIX = 'data:application/vc+jwt,'
 export const MAX_PRESENTED_CREDENTIALS = 16
 
 /** The parts of a presentation verification needs, in one shape for both encodings. */
-export interface PresentationClaims {
+export interface PresentationClaims extends JwtTimes {
   holder: string
   credentials: string[]
   audience: string[]
   nonce?: string
-  issuedAt?: number
-  notBefore?: number
-  expires?: number
 }
 
 /**
@@ -44,12 +42,7 @@ export function readPresentation(format: CredentialFormat, payload: JsonObject):
     audience: audience as string[],
   }
   if (nonce !== undefined) claims.nonce = nonce
-  const issuedAt = numericDate(payload, 'iat')
-  if (issuedAt !== undefined) claims.issuedAt = issuedAt
-  const notBefore = numericDate(payload, 'nbf')
-  if (notBefore !== undefined) claims.notBefore = notBefore
-  const expires = numericDate(payload, 'exp')
-  if (expires !== undefined) claims.expires = expires
+  copyJwtTimes(payload, claims, invalid)
   return claims
 }
 
@@ -67,13 +60,6 @@ function credentialToken(format: CredentialFormat, entry: JsonValue): string {
   if (typeof id !== 'string' || !id.startsWith(ENVELOPE_PREFIX))
     invalid(`enveloped credentials must be ${ENVELOPE_PREFIX} URLs`)
   return id.slice(ENVELOPE_PREFIX.length)
-}
-
-function numericDate(payload: JsonObject, claim: string): number | undefined {
-  const value = payload[claim]
-  if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isFinite(value)) invalid(`${claim} must be a NumericDate`)
-  return value * 1000
 }
 
 function stringClaim(value: JsonValue | undefined, name: string): string {
