@@ -6,6 +6,8 @@
  * @module
  */
 export { algorithmForJwk } from './algorithmForJwk.js'
+export { assertKeyId, MAX_KEY_ID_LENGTH } from './assertKeyId.js'
+export { assertKeyStoreAlgorithm } from './assertKeyStoreAlgorithm.js'
 export { type CreateMemoryKeyStoreOptions, createMemoryKeyStore } from './createMemoryKeyStore.js'
 export { type CreateSignerOptions, createSigner } from './createSigner.js'
 export { DEFAULT_JWS_MAX_LENGTH, type DecodeJwsOptions, decodeJws } from './decodeJws.js'

@@ -1,9 +1,14 @@
 import { CivitasError, encodeBase64url, type SignatureAlgorithm } from '@civitas/core'
-import { createMemoryKeyStore, type KeyInfo, type KeyStore } from '@civitas/crypto'
+import {
+  assertKeyId,
+  assertKeyStoreAlgorithm,
+  createMemoryKeyStore,
+  type KeyInfo,
+  type KeyStore,
+} from '@civitas/crypto'
 import type { IKey, IKeyManager, ManagedKeyInfo, TAgent } from '@veramo/core'
 import { agentFailed, callAgent, isNotFound } from './internal/agentCalls.js'
 import { joseSignatureOf } from './internal/joseSignature.js'
-import { assertAlgorithm, assertKeyId } from './internal/keyStoreGuards.js'
 import { createLock } from './internal/lock.js'
 import {
   algorithmOfType,
@@ -172,7 +177,7 @@ export function createVeramoKeyStore(options: CreateVeramoKeyStoreOptions): KeyS
 
     async createKey(createOptions) {
       const { alg, id } = createOptions ?? {}
-      assertAlgorithm(alg, algorithms)
+      assertKeyStoreAlgorithm(alg, algorithms)
       if (id === undefined) {
         const scratch = createMemoryKeyStore({ algorithms })
         const generated = await scratch.createKey({ alg })

@@ -1,17 +1,12 @@
 import type { PrivateJwk, SignatureAlgorithm } from '@civitas/core'
 import { assertBytes, CivitasError } from '@civitas/core'
+import { assertKeyId } from '../assertKeyId.js'
+import { assertKeyStoreAlgorithm } from '../assertKeyStoreAlgorithm.js'
 import { generateKeyPair } from '../generateKeyPair.js'
 import { jwkThumbprint } from '../jwkThumbprint.js'
 import { signWithJwk } from '../signWithJwk.js'
 import type { CreateKeyOptions, ImportKeyOptions, KeyInfo, KeyStore } from '../types.js'
-import {
-  assertAlgorithmSupported,
-  assertKeyId,
-  type KeyRecord,
-  keyInfoOf,
-  type ParsedPrivateJwk,
-  parsePrivateJwk,
-} from './keyStoreRecords.js'
+import { type KeyRecord, keyInfoOf, type ParsedPrivateJwk, parsePrivateJwk } from './keyStoreRecords.js'
 
 /** Options for {@link createRecordKeyStore}. */
 export interface RecordKeyStoreOptions {
@@ -85,7 +80,7 @@ export function createRecordKeyStore(options: RecordKeyStoreOptions): KeyStore {
     async createKey(createOptions: CreateKeyOptions): Promise<KeyInfo> {
       assertUsable()
       const { alg, id } = createOptions ?? ({} as Partial<CreateKeyOptions>)
-      assertAlgorithmSupported(alg, algorithms)
+      assertKeyStoreAlgorithm(alg, algorithms)
       if (id !== undefined) assertKeyId(id)
       const pair = await generateKeyPair({ alg })
       return add(parsePrivateJwk(pair.privateJwk, await loadDerivePublicKey()), id)
@@ -96,7 +91,7 @@ export function createRecordKeyStore(options: RecordKeyStoreOptions): KeyStore {
       const { privateJwk, id } = importOptions ?? ({} as Partial<ImportKeyOptions>)
       if (id !== undefined) assertKeyId(id)
       const parsed = parsePrivateJwk(privateJwk, await loadDerivePublicKey())
-      assertAlgorithmSupported(parsed.alg, algorithms)
+      assertKeyStoreAlgorithm(parsed.alg, algorithms)
       return add(parsed, id)
     },
 

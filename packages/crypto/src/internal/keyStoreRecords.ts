@@ -1,5 +1,6 @@
 import type { PrivateJwk, PublicJwk, SignatureAlgorithm } from '@civitas/core'
 import { CivitasError, decodeBase64url, encodeBase64url } from '@civitas/core'
+import { assertKeyStoreAlgorithm } from '../assertKeyStoreAlgorithm.js'
 import type { KeyInfo } from '../types.js'
 
 /** One key as a key store holds it: canonical public and private JWKs, never shown to callers as is. */
@@ -12,9 +13,6 @@ export interface KeyRecord {
 
 /** Every algorithm a Civitas key store can support, in the order stores declare them. */
 export const KEY_STORE_ALGORITHMS: readonly SignatureAlgorithm[] = Object.freeze(['EdDSA', 'ES256', 'ES256K'])
-
-/** Longest key id a store accepts (a did:jwk DID URL fits comfortably). */
-export const MAX_KEY_ID_LENGTH = 1024
 
 const CURVES = {
   Ed25519: { kty: 'OKP', alg: 'EdDSA' },
@@ -37,33 +35,8 @@ export function resolveKeyStoreAlgorithms(algorithms: unknown): readonly Signatu
       'algorithms: expected a non-empty array of algorithm names',
     )
   }
-  for (const alg of algorithms) assertAlgorithmSupported(alg, KEY_STORE_ALGORITHMS)
+  for (const alg of algorithms) assertKeyStoreAlgorithm(alg, KEY_STORE_ALGORITHMS)
   return Object.freeze(KEY_STORE_ALGORITHMS.filter((alg) => algorithms.includes(alg)))
-}
-
-/** Throws `ERR_ALGORITHM_UNSUPPORTED` unless `alg` is one of `algorithms`. */
-export function assertAlgorithmSupported(
-  alg: unknown,
-  algorithms: readonly SignatureAlgorithm[],
-): asserts alg is SignatureAlgorithm {
-  if (typeof alg !== 'string' || !(algorithms as readonly string[]).includes(alg)) {
-    const shown = typeof alg === 'string' ? alg.slice(0, 32) : typeof alg
-    throw new CivitasError(
-      'ERR_ALGORITHM_UNSUPPORTED',
-      `algorithm ${shown} is not supported by this key store (supported: ${algorithms.join(', ')})`,
-      { details: { alg: shown, supported: [...algorithms] } },
-    )
-  }
-}
-
-/** Throws `ERR_INVALID_ARGUMENT` unless `id` is a non-empty string of at most {@link MAX_KEY_ID_LENGTH} characters. */
-export function assertKeyId(id: unknown): asserts id is string {
-  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_KEY_ID_LENGTH) {
-    throw new CivitasError(
-      'ERR_INVALID_ARGUMENT',
-      `key id: expected a string of 1 to ${MAX_KEY_ID_LENGTH} characters, got ${typeof id === 'string' ? `${id.length} characters` : typeof id}`,
-    )
-  }
 }
 
 /** A fresh copy of what a store may tell about a key: id, alg and the public JWK. */

@@ -10,8 +10,9 @@ import {
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js'
 import { randomBytes } from '@noble/ciphers/utils.js'
 import { sha256 } from '@noble/hashes/sha2.js'
+import { assertKeyId } from '../../assertKeyId.js'
 import { derivePublicKey } from '../../internal/derivePublicKey.js'
-import { assertKeyId, type KeyRecord, parsePrivateJwk } from '../../internal/keyStoreRecords.js'
+import { type KeyRecord, parsePrivateJwk } from '../../internal/keyStoreRecords.js'
 import { isScryptParamsAllowed, type ScryptParams } from './keyStoreFileKdf.js'
 
 // A key store file is three ASCII lines:
