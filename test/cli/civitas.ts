@@ -60,6 +60,12 @@ export async function createWorkspace(passphrase = 'correct horse battery staple
         child.stdin.end(options.input ?? '')
       })
     },
+    /** Runs `civitas did create <method> ...options --json` and returns the new DID. */
+    async createDid(method: 'key' | 'jwk', ...options: string[]): Promise<string> {
+      const created = await this.run(['did', 'create', method, ...options, '--json'])
+      if (created.code !== 0) throw new Error(`did create ${method} failed: ${created.stderr}`)
+      return jsonOf<{ did: string }>(created).did
+    },
     /** Starts a long-running `civitas ...args` (a server); `next()` waits for its next stdout line. */
     start(args: readonly string[], options: { env?: Record<string, string | undefined> } = {}) {
       const child: ChildProcess = spawn(process.execPath, [...NODE_ARGS, ...args], {

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
+import { residencyInput } from '@civitas/cli/demo'
 import { decodeQr } from '@civitas/qr'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createWorkspace, jsonOf } from './civitas.js'
@@ -14,28 +15,16 @@ const MEMBERSHIP_CLAIMS = [
   '--claim',
   'memberSince=2024-03-01',
 ]
-// The demo citizen's residency claims (as residencyCard in @civitas/cli/demo builds them).
-const RESIDENCY = {
-  givenName: 'Mari',
-  familyName: 'Tamm',
-  birthDate: '1990-04-12',
-  nationality: 'EE',
-  residencyStatus: 'permanent',
-  residentSince: '2015-09-01',
-  address: { streetAddress: 'Raekoja plats 1', postalCode: '50089', locality: 'Tartu', country: 'EE' },
-  issuingCity: 'Tartu',
-  documentNumber: 'TRT-2026-000417',
-}
+// The demo citizen's residency claims, without a subject: the command line names the subject.
+const { subject: _subject, ...RESIDENCY } = residencyInput('')
 
 let society: string
 let citizen: string
 let card: string
 
 beforeAll(async () => {
-  society = jsonOf<{ did: string }>(await workspace.run(['did', 'create', 'key', '--json'])).did
-  citizen = jsonOf<{ did: string }>(
-    await workspace.run(['did', 'create', 'jwk', '--alg', 'ES256', '--json']),
-  ).did
+  society = await workspace.createDid('key')
+  citizen = await workspace.createDid('jwk', '--alg', 'ES256')
   const issued = await workspace.run([
     'issue',
     '--template',

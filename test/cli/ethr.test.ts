@@ -33,7 +33,7 @@ describe('civitas with did:ethr (child processes, a local Ethereum node on loopb
     expect(city.code).toBe(0)
     const issuer = jsonOf<{ did: string }>(city).did
     expect(issuer).toMatch(/^did:ethr:0x539:0x[0-9a-f]{40}$/)
-    const member = jsonOf<{ did: string }>(await workspace.run(['did', 'create', 'key', '--json'])).did
+    const member = await workspace.createDid('key')
     const issued = await workspace.run([
       'issue',
       '--template',

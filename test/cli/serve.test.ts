@@ -13,10 +13,8 @@ let issuer: string
 let holder: string
 
 beforeAll(async () => {
-  issuer = jsonOf<{ did: string }>(await workspace.run(['did', 'create', 'key', '--json'])).did
-  holder = jsonOf<{ did: string }>(
-    await workspace.run(['did', 'create', 'key', '--alg', 'ES256', '--json']),
-  ).did
+  issuer = await workspace.createDid('key')
+  holder = await workspace.createDid('key', '--alg', 'ES256')
 })
 
 afterAll(async () => {
