@@ -1,31 +1,16 @@
 import { fixedClock } from '@civitas/core'
 import { createResolver } from '@civitas/did'
-import { createAgent, type IDIDManager, type IKeyManager } from '@veramo/core'
-import { DIDManager, MemoryDIDStore } from '@veramo/did-manager'
-import { KeyDIDProvider } from '@veramo/did-provider-key'
-import { KeyManager, MemoryKeyStore, MemoryPrivateKeyStore } from '@veramo/key-manager'
-import { KeyManagementSystem } from '@veramo/kms-local'
 import { describe, expect, it } from 'vitest'
 import { NOW, residencyCard, YEAR } from '../../../test/support/parties.js'
+import { createVeramoTestAgent } from '../../../test/support/veramoAgent.js'
 import { type CreateCivitasPluginOptions, createCivitasPlugin } from './createCivitasPlugin.js'
-import type { CivitasPluginMethods } from './types.js'
 
 function agentWith(options: CreateCivitasPluginOptions = {}, schemaValidation = false) {
-  return createAgent<IKeyManager & IDIDManager & CivitasPluginMethods>({
+  return createVeramoTestAgent({
+    resolver: createResolver(),
+    civitas: { clock: fixedClock(NOW), ...options },
     schemaValidation,
-    plugins: [
-      new KeyManager({
-        store: new MemoryKeyStore(),
-        kms: { local: new KeyManagementSystem(new MemoryPrivateKeyStore()) },
-      }),
-      new DIDManager({
-        store: new MemoryDIDStore(),
-        defaultProvider: 'did:key',
-        providers: { 'did:key': new KeyDIDProvider({ defaultKms: 'local' }) },
-      }),
-      createCivitasPlugin({ resolver: createResolver(), trust: 'any', clock: fixedClock(NOW), ...options }),
-    ],
-  })
+  }).agent
 }
 
 const audience = 'https://clinic.example'
