@@ -8,7 +8,7 @@ import { publicJwkFromBytes } from './publicJwkFromBytes.js'
  * public JWK. Accepts Ed25519, X25519, P-256 and secp256k1 (compressed points).
  *
  * @throws `ERR_MULTIKEY_INVALID` for another multibase, bad base58, an unknown codec, a wrong key
- *   length or an off-curve point (`details.reason` says which).
+ *   length, an off-curve point or an Ed25519 key of small order (`details.reason` says which).
  * @see https://www.w3.org/TR/cid-1.0/#Multikey
  * @example
  * ```ts

@@ -1,11 +1,12 @@
 import { CivitasError, decodeBase64url, encodeBase64url, type PublicJwk } from '@civitas/core'
-import { ed25519PointY, montgomeryU } from './internal/ed25519Point.js'
+import { ed25519PublicKeyY, montgomeryU } from './internal/ed25519Point.js'
 
 /**
  * Derives the X25519 key-agreement key that belongs to an Ed25519 key (the birational map of RFC
  * 7748 §4.1), as did:key does for its `keyAgreement` entry.
  *
- * @throws `ERR_KEY_INVALID` unless the JWK is an Ed25519 public key.
+ * @throws `ERR_KEY_INVALID` unless the JWK is an Ed25519 public key Civitas accepts (canonical, not
+ *   of small order).
  * @see https://w3c-ccg.github.io/did-key-spec/#ed25519-x25519
  * @example
  * ```ts
@@ -21,11 +22,11 @@ export function ed25519ToX25519PublicJwk(jwk: PublicJwk): PublicJwk {
   }
   let y: bigint | undefined
   try {
-    y = ed25519PointY(decodeBase64url(jwk.x, { name: 'JWK x' }))
+    y = ed25519PublicKeyY(decodeBase64url(jwk.x, { name: 'JWK x' }))
   } catch (cause) {
     throw new CivitasError('ERR_KEY_INVALID', 'not an Ed25519 point', { cause })
   }
-  const montgomery = y === undefined ? undefined : montgomeryU(y)
-  if (montgomery === undefined) throw new CivitasError('ERR_KEY_INVALID', 'not an Ed25519 point')
-  return { kty: 'OKP', crv: 'X25519', x: encodeBase64url(montgomery) }
+  if (y === undefined)
+    throw new CivitasError('ERR_KEY_INVALID', 'not a canonical Ed25519 point of large order')
+  return { kty: 'OKP', crv: 'X25519', x: encodeBase64url(montgomeryU(y)) }
 }

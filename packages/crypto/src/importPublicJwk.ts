@@ -1,21 +1,23 @@
 import { CivitasError, decodeBase64url, describeValue, type PublicJwk } from '@civitas/core'
 import { uncompressedEcPoint } from '#points'
-import { ed25519PointY } from './internal/ed25519Point.js'
+import { ed25519PublicKeyY } from './internal/ed25519Point.js'
 
 const COORDINATE_LENGTH = 32
 const UNSUPPORTED_KEY_TYPES = new Set(['RSA', 'oct'])
 
 /**
  * Validates an untrusted public JWK and returns it in canonical form (`kty`, `crv`, `x` and, for EC
- * keys, `y`; every other member dropped). EC points must lie on their curve and Ed25519 points must
- * decode, so a key that passes can be used without further checks.
+ * keys, `y`; every other member dropped). EC points must lie on their curve; Ed25519 points must be
+ * canonically encoded and not of small order (under one of the eight torsion points a signature with
+ * S = 0 verifies for any message). A key that passes can be used without further checks.
  *
  * @see https://www.rfc-editor.org/rfc/rfc7517#section-4 (JWK),
  *   https://www.rfc-editor.org/rfc/rfc7518#section-6.2.1 (EC public keys),
  *   https://www.rfc-editor.org/rfc/rfc8037#section-2 (OKP keys)
  * @throws `ERR_JWK_PRIVATE_MATERIAL` when the JWK carries `d` (or any RSA private member);
  *   `ERR_ALGORITHM_UNSUPPORTED` for key types and curves Civitas does not use (RSA, `oct`, P-384,
- *   P-521, X448, ...); `ERR_JWK_INVALID` for anything malformed or off-curve.
+ *   P-521, X448, ...); `ERR_JWK_INVALID` for anything malformed or off-curve, and for Ed25519 points
+ *   of small order or in a non-canonical encoding.
  * @example
  * ```ts
  * import { importPublicJwk } from '@civitas/crypto'
@@ -49,10 +51,8 @@ function importOkp(crv: unknown, x: unknown): PublicJwk {
     )
   }
   const bytes = coordinate('x', x)
-  if (crv === 'Ed25519') {
-    if (ed25519PointY(bytes) === undefined)
-      throw new CivitasError('ERR_JWK_INVALID', 'JWK: x is not an Ed25519 point')
-  }
+  if (crv === 'Ed25519' && ed25519PublicKeyY(bytes) === undefined)
+    throw new CivitasError('ERR_JWK_INVALID', 'JWK: x is no canonical Ed25519 point of large order')
   return { kty: 'OKP', crv, x: x as string }
 }
 

@@ -1,6 +1,6 @@
 import { CivitasError, encodeBase64url, type KeyType, type PublicJwk } from '@civitas/core'
 import { uncompressedEcPoint } from '#points'
-import { ed25519PointY } from './internal/ed25519Point.js'
+import { ed25519PublicKeyY } from './internal/ed25519Point.js'
 
 /** Options for {@link publicJwkFromBytes}. */
 export interface PublicJwkFromBytesOptions {
@@ -15,7 +15,8 @@ export interface PublicJwkFromBytesOptions {
  *
  * @see https://www.secg.org/sec1-v2.pdf §2.3.3 (compressed points) and
  *   https://www.rfc-editor.org/rfc/rfc8037#section-2
- * @throws `ERR_KEY_INVALID` for a wrong length, an off-curve point or an unknown curve.
+ * @throws `ERR_KEY_INVALID` for a wrong length, an off-curve point, an Ed25519 point of small order
+ *   or in a non-canonical encoding, or an unknown curve.
  * @example
  * ```ts
  * import { publicJwkFromBytes } from '@civitas/crypto'
@@ -29,9 +30,8 @@ export function publicJwkFromBytes(options: PublicJwkFromBytesOptions): PublicJw
     throw new CivitasError('ERR_KEY_INVALID', 'bytes: expected a Uint8Array')
   if (crv === 'Ed25519' || crv === 'X25519') {
     if (bytes.length !== 32) invalid(`${crv} keys are 32 bytes, received ${bytes.length}`)
-    if (crv === 'Ed25519') {
-      if (ed25519PointY(bytes) === undefined) invalid('not an Ed25519 point')
-    }
+    if (crv === 'Ed25519' && ed25519PublicKeyY(bytes) === undefined)
+      invalid('not a canonical Ed25519 point of large order')
     return { kty: 'OKP', crv, x: encodeBase64url(bytes) }
   }
   if (crv !== 'P-256' && crv !== 'secp256k1') invalid(`unknown curve ${String(crv).slice(0, 32)}`)

@@ -1,7 +1,9 @@
 import { encodeBase64url, encodeUtf8, type SignatureAlgorithm } from '@civitas/core'
+import { p256 } from '@noble/curves/nist.js'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { forgeSmallOrderSignature, SMALL_ORDER_KEYS } from '../../../test/support/smallOrderEd25519.js'
 import { decodeJws } from './decodeJws.js'
 import { generateKeyPair } from './generateKeyPair.js'
 import { signJws } from './signJws.js'
@@ -65,21 +67,47 @@ describe.each(ALGORITHMS)('%s signatures', (alg) => {
   })
 })
 
-describe('ES256K high-S signatures', () => {
-  it('property: high-S forms of valid signatures verify on both paths; Civitas itself signs low-S', async () => {
+// One rule for ES256 and ES256K: Civitas signs low-S, and both S forms verify (README, Security).
+describe.each([
+  ['ES256', p256],
+  ['ES256K', secp256k1],
+] as const)('%s high-S signatures', (alg, curve) => {
+  it('property: the high-S twin of a valid signature verifies on both paths, like the low-S form Civitas signs', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 64 }), async (data) => {
-        const { publicJwk, privateJwk } = await generateKeyPair({ alg: 'ES256K' })
+        const { publicJwk, privateJwk } = await generateKeyPair({ alg })
         const signature = await signWithJwk({ privateJwk, data })
-        const parsed = secp256k1.Signature.fromBytes(signature, 'compact')
+        const parsed = curve.Signature.fromBytes(signature, 'compact')
         expect(parsed.hasHighS()).toBe(false)
-        const highS = new secp256k1.Signature(parsed.r, secp256k1.Point.Fn.ORDER - parsed.s).toBytes(
-          'compact',
-        )
+        const highS = new curve.Signature(parsed.r, curve.Point.Fn.ORDER - parsed.s).toBytes('compact')
         for (const verify of Object.values(PATHS)) {
-          expect(await verify({ publicJwk, alg: 'ES256K', data, signature: highS })).toBe(true)
+          expect(await verify({ publicJwk, alg, data, signature })).toBe(true)
+          expect(await verify({ publicJwk, alg, data, signature: highS })).toBe(true)
         }
       }),
+      RUNS,
+    )
+  })
+})
+
+describe('Ed25519 keys of small order', () => {
+  it('property: both paths refuse every encoding of a small-order key, whatever the message and signature', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...SMALL_ORDER_KEYS),
+        fc.uint8Array({ maxLength: 64 }),
+        fc.uint8Array({ minLength: 64, maxLength: 64 }),
+        async ({ bytes, jwk }, data, random) => {
+          const signature = forgeSmallOrderSignature(bytes, data) ?? random
+          for (const verify of Object.values(PATHS)) {
+            await expect(
+              verify({ publicJwk: jwk as never, alg: 'EdDSA', data, signature }),
+            ).rejects.toMatchObject({
+              code: 'ERR_JWK_INVALID',
+            })
+          }
+        },
+      ),
       RUNS,
     )
   })

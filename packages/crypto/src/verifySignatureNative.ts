@@ -22,8 +22,9 @@ import type { VerifySignatureOptions } from './verifySignature.js'
  * ```
  */
 export async function verifySignatureNative(options: VerifySignatureOptions): Promise<boolean> {
-  const { publicJwk, alg, data, signature } = options
-  if (!checkSignatureInput(publicJwk, alg, data, signature)) return false
+  const { alg, data, signature } = options
+  const publicJwk = checkSignatureInput(options.publicJwk, alg, data, signature)
+  if (publicJwk === undefined) return false
   const verdict = await verifyNative(publicJwk, alg, data, signature)
   if (verdict === undefined) {
     throw new CivitasError('ERR_ALGORITHM_UNSUPPORTED', `this runtime has no native ${alg}`, {

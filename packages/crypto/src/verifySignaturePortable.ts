@@ -19,7 +19,8 @@ import type { VerifySignatureOptions } from './verifySignature.js'
  * ```
  */
 export async function verifySignaturePortable(options: VerifySignatureOptions): Promise<boolean> {
-  const { publicJwk, alg, data, signature } = options
-  if (!checkSignatureInput(publicJwk, alg, data, signature)) return false
+  const { alg, data, signature } = options
+  const publicJwk = checkSignatureInput(options.publicJwk, alg, data, signature)
+  if (publicJwk === undefined) return false
   return (await import('./internal/portable.js')).verifyPortable(publicJwk, alg, data, signature)
 }

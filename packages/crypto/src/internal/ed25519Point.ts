@@ -50,7 +50,7 @@ function toLittleEndian(value: bigint): Uint8Array {
  * length is not 32, y is not below p, x² = (y² − 1) / (d·y² + 1) has no root, or x = 0 with its
  * sign bit set. The same points `@noble/curves` accepts without ZIP-215 leniency.
  */
-export function ed25519PointY(bytes: Uint8Array): bigint | undefined {
+function ed25519PointY(bytes: Uint8Array): bigint | undefined {
   if (bytes.length !== 32) return undefined
   let y = 0n
   for (let index = 31; index >= 0; index--) y = (y << 8n) | BigInt(bytes[index] ?? 0)
@@ -71,8 +71,29 @@ export function ed25519PointY(bytes: Uint8Array): bigint | undefined {
   return vx2 === mod(-u) ? y : undefined
 }
 
-/** The X25519 (Montgomery u) public key of an Ed25519 point's y: u = (1 + y) / (1 − y). */
-export function montgomeryU(y: bigint): Uint8Array | undefined {
-  if (y === 1n) return undefined
+/**
+ * The y coordinates of the eight points of small order (the torsion subgroup): the identity (y = 1),
+ * the point of order 2 (y = −1), the two of order 4 (y = 0) and the four of order 8 (y = ±Y8, each
+ * with both signs of x). A point has small order exactly when its y is one of these.
+ */
+const Y8 = 0x05fc536d880238b13933c6d305acdfd5f098eff289f4c345b027b2c28f95e826n
+const SMALL_ORDER_Y = new Set([0n, 1n, P - 1n, Y8, P - Y8])
+
+/**
+ * The y coordinate of the Ed25519 public key `bytes` encode, or undefined unless they are the
+ * canonical encoding of a point (RFC 8032 §5.1.3 without leniency) that is not of small order.
+ * Under a key of small order a signature with S = 0 verifies for any message on OpenSSL, so such a
+ * key proves nothing.
+ */
+export function ed25519PublicKeyY(bytes: Uint8Array): bigint | undefined {
+  const y = ed25519PointY(bytes)
+  return y === undefined || SMALL_ORDER_Y.has(y) ? undefined : y
+}
+
+/**
+ * The X25519 (Montgomery u) public key of an Ed25519 public key's y: u = (1 + y) / (1 − y); y = 1
+ * is the identity, never a public key.
+ */
+export function montgomeryU(y: bigint): Uint8Array {
   return toLittleEndian(mod((1n + y) * invert(mod(1n - y))))
 }

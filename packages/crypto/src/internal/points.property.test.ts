@@ -3,7 +3,8 @@ import { p256 } from '@noble/curves/nist.js'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ed25519PointY, montgomeryU } from './ed25519Point.js'
+import { SMALL_ORDER_KEYS } from '../../../../test/support/smallOrderEd25519.js'
+import { ed25519PublicKeyY, montgomeryU } from './ed25519Point.js'
 import { uncompressedEcPoint as nodePoint } from './points.node.js'
 import { uncompressedEcPoint as bigintPoint } from './points.web.js'
 
@@ -18,12 +19,13 @@ function noble<T>(run: () => T): T | undefined {
 }
 
 describe('point decoding without a curve library', () => {
-  it('property: ed25519PointY accepts exactly the points noble accepts, and maps them to the same X25519 key', () => {
+  it('property: ed25519PublicKeyY accepts exactly the points noble accepts and finds of large order, and maps them to the same X25519 key', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (bytes) => {
-        const y = ed25519PointY(bytes)
+        const y = ed25519PublicKeyY(bytes)
         const reference = noble(() => ed25519.utils.toMontgomery(bytes))
-        expect(y !== undefined).toBe(noble(() => ed25519.Point.fromBytes(bytes)) !== undefined)
+        const largeOrder = noble(() => !ed25519.Point.fromBytes(bytes).isSmallOrder())
+        expect(y !== undefined).toBe(largeOrder === true)
         if (y !== undefined) expect(montgomeryU(y)).toEqual(reference)
       }),
       { numRuns: 2000 },
@@ -34,7 +36,7 @@ describe('point decoding without a curve library', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (secret) => {
         const publicKey = ed25519.getPublicKey(secret)
-        const y = ed25519PointY(publicKey)
+        const y = ed25519PublicKeyY(publicKey)
         expect(y).toBeDefined()
         expect(montgomeryU(y as bigint)).toEqual(ed25519.utils.toMontgomery(publicKey))
       }),
@@ -42,18 +44,22 @@ describe('point decoding without a curve library', () => {
     )
   })
 
-  it('behavior: edge encodings: y = p is refused, x = 0 with the sign bit set is refused', () => {
-    const p = new Uint8Array(32).fill(0xff)
-    p[0] = 0xed
-    p[31] = 0x7f
-    expect(ed25519PointY(p)).toBeUndefined()
-    const one = new Uint8Array(32)
-    one[0] = 1
-    expect(ed25519PointY(one)).toBe(1n)
-    expect(montgomeryU(1n)).toBeUndefined()
-    one[31] = 0x80
-    expect(ed25519PointY(one)).toBeUndefined()
-    expect(noble(() => ed25519.Point.fromBytes(one))).toBeUndefined()
+  // Each encoding of a point of small order, canonical or not (test/support/smallOrderEd25519.ts).
+  it.each(SMALL_ORDER_KEYS)(
+    'error: $name is refused, and noble (ZIP-215 decoding) finds it of small order',
+    ({ bytes, canonical }) => {
+      expect(ed25519PublicKeyY(bytes)).toBeUndefined()
+      expect(ed25519.Point.fromBytes(bytes, true).isSmallOrder()).toBe(true)
+      expect(noble(() => ed25519.Point.fromBytes(bytes, false)) !== undefined).toBe(canonical)
+    },
+  )
+
+  it('error: y = p + 3 (a point of large order, encoded non-canonically) is refused', () => {
+    const encoding = new Uint8Array(32).fill(0xff)
+    encoding[0] = 0xf0
+    encoding[31] = 0x7f
+    expect(noble(() => ed25519.Point.fromBytes(encoding, true).isSmallOrder())).toBe(false)
+    expect(ed25519PublicKeyY(encoding)).toBeUndefined()
   })
 
   for (const crv of ['P-256', 'secp256k1'] as const) {
