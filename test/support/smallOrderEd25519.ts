@@ -1,5 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto'
 import { encodeBase64url, encodeUtf8, type JsonObject } from '@civitas/core'
+import { encodeMultikey } from '@civitas/crypto'
 
 /** An encoding of an Ed25519 point of small order. */
 export interface SmallOrderEncoding {
@@ -32,11 +33,22 @@ export const SMALL_ORDER_ED25519: readonly SmallOrderEncoding[] = [
   { hex: `ee${FF}ff`, order: 1, canonical: false },
 ]
 
-/** The table's rows as test cases: a readable name, the raw key bytes and its JWK. */
+/**
+ * The table's rows as test cases: a readable name, the raw key bytes, its JWK, its multikey, and
+ * the did:key and did:jwk made of it, each with the `kid` of its one signing method.
+ */
 export const SMALL_ORDER_KEYS = SMALL_ORDER_ED25519.map((encoding) => {
   const bytes = Uint8Array.from(Buffer.from(encoding.hex, 'hex'))
   const name = `order ${encoding.order}${encoding.canonical ? '' : ', non-canonical'} ${encoding.hex}`
-  return { ...encoding, name, bytes, jwk: { kty: 'OKP', crv: 'Ed25519', x: encodeBase64url(bytes) } }
+  const jwk = { kty: 'OKP', crv: 'Ed25519', x: encodeBase64url(bytes) }
+  // encodeMultikey writes the bytes it is given (0xed prefix, base58btc); only reading checks them.
+  const multikey = encodeMultikey(jwk as never)
+  const didJwk = `did:jwk:${encodeBase64url(encodeUtf8(JSON.stringify(jwk)))}`
+  const dids = [
+    { did: `did:key:${multikey}`, kid: `did:key:${multikey}#${multikey}` },
+    { did: didJwk, kid: `${didJwk}#0` },
+  ]
+  return { ...encoding, name, bytes, jwk, multikey, dids }
 })
 
 /**
@@ -74,4 +86,14 @@ export function forgeSmallOrderJws(
     if (signature !== undefined) return `${input}.${encodeBase64url(signature)}`
   }
   throw new Error('no forgery in 64 attempts')
+}
+
+/** Whether OpenSSL alone, with no check of the key, accepts the compact JWS under `publicKey`. */
+export function opensslAcceptsJws(token: string, publicKey: Uint8Array): boolean {
+  const [header, payload, signature] = token.split('.') as [string, string, string]
+  const key = createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: encodeBase64url(publicKey) },
+    format: 'jwk',
+  })
+  return verify(null, encodeUtf8(`${header}.${payload}`), key, Buffer.from(signature, 'base64url'))
 }
