@@ -8,6 +8,7 @@ import { KeyDIDProvider } from '@veramo/did-provider-key'
 import { KeyManager, MemoryKeyStore, MemoryPrivateKeyStore } from '@veramo/key-manager'
 import { KeyManagementSystem } from '@veramo/kms-local'
 import { describe, expect, it } from 'vitest'
+import { SMALL_ORDER_KEYS } from '../../../test/support/smallOrderEd25519.js'
 import { createVeramoKeyStore } from './createVeramoKeyStore.js'
 import { bytesToHex } from './internal/veramoKeys.js'
 
@@ -195,6 +196,19 @@ describe('createVeramoKeyStore', () => {
     const second = await store.getKey({ kid: 'second' })
     await store.importKey({ ...second, publicKeyHex: 'not hex' })
     await expect(keyStore.getKey('second')).rejects.toMatchObject({ code: 'ERR_KEY_INVALID' })
+  })
+
+  // Every encoding of an Ed25519 point of small order (table and source: test/support/smallOrderEd25519.ts).
+  it('error: an Ed25519 key whose publicKeyHex is a point of small order is ERR_KEY_INVALID', async () => {
+    const { agent, store, privateKeyStore } = veramo()
+    const keyStore = createVeramoKeyStore({ agent, kms: 'local', store, privateKeyStore })
+    await keyStore.createKey({ alg: 'EdDSA', id: 'ed' })
+    const stored = await store.getKey({ kid: 'ed' })
+    for (const { hex } of SMALL_ORDER_KEYS) {
+      await store.deleteKey({ kid: 'ed' })
+      await store.importKey({ ...stored, publicKeyHex: hex })
+      await expect(keyStore.getKey('ed'), hex).rejects.toMatchObject({ code: 'ERR_KEY_INVALID' })
+    }
   })
 
   it('error: listKeys without the key metadata store is ERR_INVALID_ARGUMENT; the rest works', async () => {
