@@ -1,6 +1,8 @@
 import { encodeBase64url, encodeUtf8, fixedClock, type JsonObject } from '@civitas/core'
 import { createMemoryKeyStore, createSigner, signJws } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
+import { p256 } from '@noble/curves/nist.js'
+import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { createParties, NOW, residencyCard, YEAR } from '../../../test/support/parties.js'
@@ -200,6 +202,31 @@ describe('verifyCredential refuses hostile credentials', () => {
         details: { check: 'parse' },
       })
     }
+  })
+})
+
+// One rule for ES256 and ES256K (README, Security): Civitas signs low-S and verifies both S forms.
+describe.each([
+  ['ES256', p256],
+  ['ES256K', secp256k1],
+] as const)('%s signature forms', (alg, curve) => {
+  it('behavior: the issued signature is low-S, and its high-S twin verifies to the same credential', async () => {
+    const { city, citizen, resolver } = await createParties(alg, 'EdDSA')
+    const { token } = await issueCredential({
+      issuer: city,
+      credential: residencyCard(citizen.did),
+      clock,
+      validFor: YEAR,
+    })
+    const [header, payload, signature] = token.split('.') as [string, string, string]
+    const parsed = curve.Signature.fromBytes(Buffer.from(signature, 'base64url'), 'compact')
+    expect(parsed.hasHighS()).toBe(false)
+    const twin = new curve.Signature(parsed.r, curve.Point.Fn.ORDER - parsed.s).toBytes('compact')
+    const high = `${header}.${payload}.${encodeBase64url(twin)}`
+    const { token: _low, ...verified } = await verifyCredential(token, { resolver, clock })
+    const { token: twinToken, ...twinVerified } = await verifyCredential(high, { resolver, clock })
+    expect(twinToken).toBe(high)
+    expect(twinVerified).toEqual(verified)
   })
 })
 

@@ -25,6 +25,7 @@ export { type PublicJwkFromBytesOptions, publicJwkFromBytes } from './publicJwkF
 export { publicKeyToBytes } from './publicKeyToBytes.js'
 export { type SignJwsOptions, signJws } from './signJws.js'
 export { type SignWithJwkOptions, signWithJwk } from './signWithJwk.js'
+export { type ToLowSSignatureOptions, toLowSSignature } from './toLowSSignature.js'
 export type { CreateKeyOptions, DecodedJws, ImportKeyOptions, KeyInfo, KeyStore, Signer } from './types.js'
 export { type VerifyJwsOptions, verifyJws } from './verifyJws.js'
 export { type VerifySignatureOptions, verifySignature } from './verifySignature.js'

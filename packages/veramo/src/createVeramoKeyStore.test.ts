@@ -13,6 +13,7 @@ import { createVeramoKeyStore } from './createVeramoKeyStore.js'
 import { bytesToHex } from './internal/veramoKeys.js'
 
 const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n
+const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n
 const MESSAGE = new TextEncoder().encode('Tartu City Library')
 
 /** How a test KMS rewrites kms-local's base64url signatures, the way other KMSs answer. */
@@ -21,6 +22,8 @@ type Answer = 'base64url' | '0x-hex' | 'bare-hex' | 'high-s' | 'recoverable' | '
 /** kms-local, answering signatures in another encoding (hardware and cloud KMSs use hex, high S, or 65 bytes). */
 class ReencodingKms extends KeyManagementSystem {
   answer: Answer = 'base64url'
+  /** The group order of the curve the 'high-s' answer is computed on. */
+  order = SECP256K1_N
   override async sign(args: Parameters<KeyManagementSystem['sign']>[0]): Promise<string> {
     if (this.answer === 'fails') throw new Error('device_unavailable: the token is not plugged in')
     const signature = decodeBase64url(await super.sign(args))
@@ -35,7 +38,8 @@ class ReencodingKms extends KeyManagementSystem {
         return bytesToHex(signature.subarray(0, 40))
       case 'high-s': {
         const s = BigInt(`0x${bytesToHex(signature.subarray(32))}`)
-        return `0x${bytesToHex(signature.subarray(0, 32))}${(SECP256K1_N - s).toString(16).padStart(64, '0')}`
+        const high = s > this.order / 2n ? s : this.order - s
+        return `0x${bytesToHex(signature.subarray(0, 32))}${high.toString(16).padStart(64, '0')}`
       }
       default:
         return Buffer.from(signature).toString('base64url')
@@ -148,17 +152,24 @@ describe('createVeramoKeyStore', () => {
     }
   }
 
-  it('property: ES256K signatures come out low-S (RFC 8812) even when the KMS answers high-S', async () => {
-    const { agent, store, kms } = veramo()
-    const keyStore = createVeramoKeyStore({ agent, kms: 'local', store })
-    const { id } = await keyStore.createKey({ alg: 'ES256K' })
-    kms.answer = 'high-s'
-    for (let round = 0; round < 8; round += 1) {
-      const signature = await keyStore.sign(id, MESSAGE)
-      await expectVerifies(keyStore, id, signature)
-      expect(BigInt(`0x${bytesToHex(signature.subarray(32))}`) <= SECP256K1_N / 2n).toBe(true)
-    }
-  })
+  it.each([
+    ['ES256', P256_N],
+    ['ES256K', SECP256K1_N],
+  ] as const)(
+    'property: %s signatures come out low-S, as Civitas signs, even when the KMS answers high-S',
+    async (alg, order) => {
+      const { agent, store, kms } = veramo()
+      const keyStore = createVeramoKeyStore({ agent, kms: 'local', store })
+      const { id } = await keyStore.createKey({ alg })
+      kms.answer = 'high-s'
+      kms.order = order
+      for (let round = 0; round < 8; round += 1) {
+        const signature = await keyStore.sign(id, MESSAGE)
+        await expectVerifies(keyStore, id, signature)
+        expect(BigInt(`0x${bytesToHex(signature.subarray(32))}`) <= order / 2n).toBe(true)
+      }
+    },
+  )
 
   it('error: a KMS that fails or answers no signature is ERR_KEY_STORE_IO', async () => {
     const { agent, store, kms } = veramo()

@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto'
 import type { PrivateJwk, PublicJwk, SignatureAlgorithm } from '@civitas/core'
+import { toLowSSignature } from '../toLowSSignature.js'
 import { createKeyCache, publicKeyCacheKey } from './keyCache.js'
 
 // Node's OpenSSL-backed crypto verifies 10-30× faster than pure JavaScript; imported KeyObjects
@@ -55,21 +56,6 @@ export function signNative(
     key = createPrivateKey({ key: { ...jwk }, format: 'jwk' })
     privateKeys.set(jwk, key)
   }
-  const signature = new Uint8Array(sign(HASH[alg], data, { key, dsaEncoding: 'ieee-p1363' }))
-  return alg === 'EdDSA' ? signature : toLowS(alg, signature)
-}
-
-/** The group orders of P-256 and secp256k1. */
-const ORDER = {
-  ES256: 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
-  ES256K: 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n,
-} as const
-
-/** The signature with s ≤ n/2 (the low-S form): OpenSSL returns either. */
-function toLowS(alg: 'ES256' | 'ES256K', signature: Uint8Array): Uint8Array {
-  const s = BigInt(`0x${Buffer.from(signature.subarray(32)).toString('hex')}`)
-  if (s <= ORDER[alg] >> 1n) return signature
-  const low = new Uint8Array(signature)
-  low.set(Buffer.from((ORDER[alg] - s).toString(16).padStart(64, '0'), 'hex'), 32)
-  return low
+  // OpenSSL returns either S form.
+  return toLowSSignature({ alg, signature: sign(HASH[alg], data, { key, dsaEncoding: 'ieee-p1363' }) })
 }

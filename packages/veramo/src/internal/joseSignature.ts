@@ -1,12 +1,10 @@
 import { CivitasError, decodeBase64url, type SignatureAlgorithm } from '@civitas/core'
+import { toLowSSignature } from '@civitas/crypto'
 import { hexToBytes } from './veramoKeys.js'
-
-/** The order of secp256k1's group. */
-const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n
 
 /**
  * Turns what a Veramo KMS's `sign` returned into a JOSE signature: 64 bytes, R‖S for ECDSA, with S
- * in the lower half of the order for ES256K (RFC 8812 §3.2 requires low-S there).
+ * in the lower half of the order for ES256 and ES256K, as Civitas signs on every path.
  *
  * `@veramo/kms-local` returns base64url (did-jwt's signers); other KMSs return `0x`-prefixed or bare
  * hex. A 65th byte is an Ethereum recovery id and is dropped.
@@ -22,7 +20,7 @@ export function joseSignatureOf(result: unknown, alg: SignatureAlgorithm): Uint8
       `Veramo key manager: expected a 64-byte ${alg} signature, got ${signature === undefined ? typeof result : `${signature.length} bytes`}`,
     )
   }
-  return alg === 'ES256K' ? lowS(signature) : Uint8Array.from(signature)
+  return toLowSSignature({ alg, signature })
 }
 
 function decodeSignature(text: string): Uint8Array | undefined {
@@ -33,28 +31,4 @@ function decodeSignature(text: string): Uint8Array | undefined {
   } catch {
     return undefined
   }
-}
-
-function lowS(signature: Uint8Array): Uint8Array {
-  const s = toBigInt(signature.subarray(32))
-  if (s <= SECP256K1_N / 2n) return Uint8Array.from(signature)
-  const result = Uint8Array.from(signature)
-  result.set(toBytes(SECP256K1_N - s), 32)
-  return result
-}
-
-function toBigInt(bytes: Uint8Array): bigint {
-  let value = 0n
-  for (const byte of bytes) value = (value << 8n) | BigInt(byte)
-  return value
-}
-
-function toBytes(value: bigint): Uint8Array {
-  const bytes = new Uint8Array(32)
-  let rest = value
-  for (let index = 31; index >= 0; index -= 1) {
-    bytes[index] = Number(rest & 0xffn)
-    rest >>= 8n
-  }
-  return bytes
 }
