@@ -1,14 +1,8 @@
 import { fixedClock, type JsonObject } from '@civitas/core'
-import { signJws } from '@civitas/crypto'
 import { describe, expect, it } from 'vitest'
 import { createParties, NOW, residencyCard, YEAR } from '../../../test/support/parties.js'
-import {
-  forgeSmallOrderJws,
-  opensslAcceptsJws,
-  SMALL_ORDER_KEYS,
-} from '../../../test/support/smallOrderEd25519.js'
-import { decodeSdJwt } from './decodeSdJwt.js'
-import { hashDigest } from './internal/sdJwt/hashDigest.js'
+import { opensslAcceptsJws, SMALL_ORDER_KEYS } from '../../../test/support/smallOrderEd25519.js'
+import { bindSmallOrderSdJwt, forgeSmallOrderCredentials } from '../../../test/support/smallOrderTokens.js'
 import { issueCredential } from './issueCredential.js'
 import { verifyCredential } from './verifyCredential.js'
 import { verifyPresentation } from './verifyPresentation.js'
@@ -34,16 +28,11 @@ async function setting() {
 }
 
 // Every encoding of an Ed25519 point of small order (table and source: test/support/smallOrderEd25519.ts).
-describe.each(SMALL_ORDER_KEYS)('Ed25519 key of small order: $name', ({ bytes, jwk, dids }) => {
+describe.each(SMALL_ORDER_KEYS)('Ed25519 key of small order: $name', (key) => {
+  const { bytes, jwk, dids } = key
   it('error: a credential forged with S = 0 under its did:key or did:jwk is ERR_DID_INVALID (invalidPublicKey)', async () => {
     const { claims, resolver } = await setting()
-    for (const { did, kid } of dids) {
-      const forged = forgeSmallOrderJws(bytes, { typ: 'vc+jwt', kid }, (attempt) => ({
-        ...claims,
-        issuer: did,
-        iss: did,
-        id: `urn:uuid:6a1c0b3e-0000-4000-8000-${String(attempt).padStart(12, '0')}`,
-      }))
+    for (const { token: forged } of forgeSmallOrderCredentials(key, claims)) {
       expect(opensslAcceptsJws(forged, bytes)).toBe(true)
       await expect(verifyCredential(forged, { resolver, clock })).rejects.toMatchObject({
         code: 'ERR_DID_INVALID',
@@ -54,20 +43,13 @@ describe.each(SMALL_ORDER_KEYS)('Ed25519 key of small order: $name', ({ bytes, j
 
   it('error: an SD-JWT VC bound to it as cnf.jwk, with a forged key binding, is ERR_JWK_INVALID', async () => {
     const { sdJwt, city, resolver } = await setting()
-    const { jwt, disclosures } = decodeSdJwt(sdJwt)
-    const issued = await signJws({
-      header: { typ: 'dc+sd-jwt', kid: city.kid },
-      payload: { ...jwt.payload, cnf: { jwk } },
-      signer: city.signer,
-    })
-    const presented = `${issued}~${disclosures.map((entry) => `${entry.encoded}~`).join('')}`
-    const iat = Math.floor(NOW / 1000)
-    const keyBinding = forgeSmallOrderJws(bytes, { typ: 'kb+jwt' }, (attempt) => ({
-      iat: iat - attempt,
-      aud: AUDIENCE,
+    const { presented, keyBinding } = await bindSmallOrderSdJwt(key, {
+      sdJwt,
+      issuer: city.signer,
+      audience: AUDIENCE,
       nonce: NONCE,
-      sd_hash: hashDigest(presented),
-    }))
+      iat: Math.floor(NOW / 1000),
+    })
     expect(opensslAcceptsJws(keyBinding, bytes)).toBe(true)
     await expect(
       verifyPresentation(`${presented}${keyBinding}`, { resolver, audience: AUDIENCE, nonce: NONCE, clock }),

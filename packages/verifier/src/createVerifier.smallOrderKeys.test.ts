@@ -1,16 +1,12 @@
-import { createHash } from 'node:crypto'
 import { residencyCard } from '@civitas/cli/demo'
 import { fixedClock, type JsonObject } from '@civitas/core'
-import { decodeSdJwt, issueCredential } from '@civitas/credentials'
-import { createMemoryKeyStore, signJws } from '@civitas/crypto'
+import { issueCredential } from '@civitas/credentials'
+import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
 import { describe, expect, it } from 'vitest'
-import {
-  forgeSmallOrderJws,
-  opensslAcceptsJws,
-  SMALL_ORDER_KEYS,
-} from '../../../test/support/smallOrderEd25519.js'
+import { opensslAcceptsJws, SMALL_ORDER_KEYS } from '../../../test/support/smallOrderEd25519.js'
+import { bindSmallOrderSdJwt, forgeSmallOrderCredentials } from '../../../test/support/smallOrderTokens.js'
 import { createVerifier } from './createVerifier.js'
 import type { Report } from './types.js'
 
@@ -41,16 +37,11 @@ async function setting() {
 const failed = (report: Report) => report.checks.find((check) => check.status === 'failed')
 
 // Every encoding of an Ed25519 point of small order (table and source: test/support/smallOrderEd25519.ts).
-describe.each(SMALL_ORDER_KEYS)('check with an Ed25519 key of small order: $name', ({ bytes, jwk, dids }) => {
+describe.each(SMALL_ORDER_KEYS)('check with an Ed25519 key of small order: $name', (key) => {
+  const { bytes } = key
   it('error: a credential forged with S = 0 by a trusted did:key or did:jwk issuer fails with ERR_DID_INVALID', async () => {
     const { claims, resolver } = await setting()
-    for (const { did, kid } of dids) {
-      const forged = forgeSmallOrderJws(bytes, { typ: 'vc+jwt', kid }, (attempt) => ({
-        ...claims,
-        issuer: did,
-        iss: did,
-        id: `urn:uuid:6a1c0b3e-0000-4000-8000-${String(attempt).padStart(12, '0')}`,
-      }))
+    for (const { did, token: forged } of forgeSmallOrderCredentials(key, claims)) {
       expect(opensslAcceptsJws(forged, bytes)).toBe(true)
       const verifier = createVerifier({ resolver, clock, trust: { ResidencyCard: [did] } })
       const report = await verifier.check(forged)
@@ -61,20 +52,13 @@ describe.each(SMALL_ORDER_KEYS)('check with an Ed25519 key of small order: $name
 
   it('error: an SD-JWT VC whose cnf.jwk it is, with a forged key binding, fails with ERR_JWK_INVALID', async () => {
     const { city, sdJwt, resolver } = await setting()
-    const { jwt, disclosures } = decodeSdJwt(sdJwt)
-    const issued = await signJws({
-      header: { typ: 'dc+sd-jwt', kid: city.kid },
-      payload: { ...jwt.payload, cnf: { jwk } },
-      signer: city.signer,
-    })
-    const presented = `${issued}~${disclosures.map((entry) => `${entry.encoded}~`).join('')}`
-    const sdHash = createHash('sha256').update(presented).digest('base64url')
-    const keyBinding = forgeSmallOrderJws(bytes, { typ: 'kb+jwt' }, (attempt) => ({
-      iat: Math.floor(NOW / 1000) - attempt,
-      aud: audience,
+    const { presented, keyBinding } = await bindSmallOrderSdJwt(key, {
+      sdJwt,
+      issuer: city.signer,
+      audience,
       nonce,
-      sd_hash: sdHash,
-    }))
+      iat: Math.floor(NOW / 1000),
+    })
     expect(opensslAcceptsJws(keyBinding, bytes)).toBe(true)
     const verifier = createVerifier({ resolver, clock, trust: { [VCT]: [city.did] } })
     const report = await verifier.check(`${presented}${keyBinding}`, { audience, nonce })
