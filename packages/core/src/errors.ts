@@ -25,13 +25,13 @@ export type CivitasErrorCode =
   | 'ERR_ALGORITHM_UNSUPPORTED'
   /** The `alg` named (in a token header or an option) is not the one the key's curve fixes (RFC 8725 §3.1). Sign with the algorithm of the key; refuse such tokens. */
   | 'ERR_ALGORITHM_MISMATCH'
-  /** A JWK is malformed: missing or badly encoded members, a wrong length or a point off its curve. Check where the key came from. */
+  /** A JWK is malformed: missing or badly encoded members, a wrong length, a point off its curve, or an Ed25519 point of small order or in a non-canonical encoding. Check where the key came from. */
   | 'ERR_JWK_INVALID'
   /** A public key was expected and the JWK (or verification method) carries private key material (`d`). Publish only the public part; rotate the leaked key. */
   | 'ERR_JWK_PRIVATE_MATERIAL'
-  /** Key material is unusable: raw bytes of the wrong length, an off-curve point, or a verification method without a usable public key. */
+  /** Key material is unusable: raw bytes of the wrong length, an off-curve point, an Ed25519 point of small order or in a non-canonical encoding, or a verification method without a usable public key. */
   | 'ERR_KEY_INVALID'
-  /** A multikey (`z…`) is not valid: another multibase, bad base58, an unknown multicodec, a wrong length or an off-curve point (`details.reason` says which). */
+  /** A multikey (`z…`) is not valid: another multibase, bad base58, an unknown multicodec, a wrong length, an off-curve point or an Ed25519 point of small order (`details.reason` says which). */
   | 'ERR_MULTIKEY_INVALID'
   /** A token is not a compact JWS (three base64url parts with an object payload), or an SD-JWT is not `<JWT>~<disclosures>~`. Ask for the token again. */
   | 'ERR_JWS_MALFORMED'
