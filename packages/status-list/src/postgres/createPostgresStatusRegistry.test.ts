@@ -20,14 +20,17 @@ afterAll(async () => {
 
 describeStatusRegistryConformance(
   'postgres',
-  ({ listLength, clock, namespace }) =>
-    createPostgresStatusRegistry({
+  async ({ listLength, clock, namespace }) => {
+    const registry = createPostgresStatusRegistry({
       connectionString,
       tablePrefix: `${run}${namespace}_`,
       listLength,
       allowShortLists: true,
       clock,
-    }),
+    })
+    await registry.migrate()
+    return registry
+  },
   { durable: true },
 )
 
@@ -37,6 +40,7 @@ describe('createPostgresStatusRegistry', () => {
     const registries = Array.from({ length: 8 }, () =>
       createPostgresStatusRegistry({ connectionString, tablePrefix, listLength: 512, allowShortLists: true }),
     )
+    await Promise.all(registries.map((registry) => registry.migrate()))
     const started = performance.now()
     const results = await Promise.all(
       registries.map(async (registry) => {
@@ -76,6 +80,7 @@ describe('createPostgresStatusRegistry', () => {
   it('behavior: a caller-owned pool is left open by close()', async () => {
     const pool: InstanceType<typeof pg.Pool> = new pg.Pool({ connectionString, max: 2 })
     const registry = createPostgresStatusRegistry({ pool, tablePrefix: `${run}pool_` })
+    await registry.migrate()
     const entry = await registry.allocate({ purpose: 'revocation' })
     expect((await registry.getList(entry.listId))?.length).toBe(131_072)
     await registry.close()
@@ -139,6 +144,7 @@ describe('createPostgresStatusRegistry', () => {
     )
     expect(broken.rowCount).toBe(0)
     const registry = createPostgresStatusRegistry({ connectionString, tablePrefix })
+    await registry.migrate()
     const entry = await registry.allocate({ purpose: 'revocation' })
     await registry.setStatus(entry, { value: 1, actor: 'after-crash' })
     expect(await registry.getStatus(entry)).toBe(1)
@@ -150,6 +156,7 @@ describe('createPostgresStatusRegistry', () => {
 const CHILD = `
 const { createPostgresStatusRegistry } = await import(process.env.REGISTRY_MODULE)
 const registry = createPostgresStatusRegistry({ connectionString: process.env.PG_URL, tablePrefix: process.env.PREFIX })
+await registry.migrate()
 if (process.env.MODE === 'allocate') {
   const out = []
   const count = Number(process.env.COUNT)
