@@ -38,10 +38,14 @@ export async function readLockText(path: string, errors: FileLockErrors): Promis
 
 /**
  * Creates `path` holding `text` only if it does not exist, and never half-written: the text is
- * written and synced to a temporary file first, then hard-linked into place (link fails if the
+ * written to a temporary file first, then hard-linked into place (link fails if the
  * name exists). Returns `false` when `path` exists.
  */
-export async function createLockExclusive(path: string, text: string, errors: FileLockErrors): Promise<boolean> {
+export async function createLockExclusive(
+  path: string,
+  text: string,
+  errors: FileLockErrors,
+): Promise<boolean> {
   const temp = await writeLockTemp(path, text, errors)
   try {
     await link(temp, path)
@@ -100,14 +104,15 @@ export async function removeLockDebris(path: string): Promise<void> {
   }
 }
 
-/** Writes `text` to `<path>.tmp-<pid>-<random>` (mode 0600) and syncs it; returns its path. */
+/** Writes `text` to `<path>.tmp-<pid>-<random>` (mode 0600); returns its path. */
 async function writeLockTemp(path: string, text: string, errors: FileLockErrors): Promise<string> {
   const temp = `${path}.tmp-${process.pid}-${randomBytes(8).toString('hex')}`
   try {
     const handle = await open(temp, 'wx', 0o600)
+    // No fsync: a lock need not outlive the machine (after a power loss its owner is gone anyway, and
+    // a lock file emptied by the crash is unreadable, hence stale after a second).
     try {
       await handle.writeFile(text)
-      await handle.sync()
     } finally {
       await handle.close()
     }
