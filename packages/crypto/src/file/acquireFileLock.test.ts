@@ -1,11 +1,11 @@
-import { type ChildProcessByStdio, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdir, mkdtemp, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import type { Readable, Writable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { type SourceScriptProcess, spawnSourceScript } from '@civitas/test-utils'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -48,23 +48,15 @@ for await (const line of (await import('node:readline')).createInterface({ input
 `
 
 interface Child {
-  process: ChildProcessByStdio<Writable, Readable, null>
+  process: SourceScriptProcess
   ask(command: string): Promise<string>
 }
 
 function startChild(lockPath: string): Child {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=civitas-source', '--import', 'tsx', '--input-type=module', '-e', CHILD],
-    {
-      env: {
-        ...process.env,
-        LOCK_PATH: lockPath,
-        LOCK_MODULE: new URL('./acquireFileLock.ts', import.meta.url).href,
-      },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  )
+  const child = spawnSourceScript({
+    script: CHILD,
+    env: { LOCK_PATH: lockPath, LOCK_MODULE: new URL('./acquireFileLock.ts', import.meta.url).href },
+  })
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
   return {
     process: child,

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { spawnSourceScript } from '@civitas/test-utils'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createFileCredentialStore } from './createFileCredentialStore.js'
 
@@ -32,20 +32,16 @@ interface Run {
 
 /** Runs the child; with `killAfter`, SIGKILLs it once that many puts were acknowledged. */
 function runChild(path: string, name: string, count: number, killAfter?: number): Promise<Run> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=civitas-source', '--import', 'tsx', '--input-type=module', '-e', CHILD],
-    {
-      env: {
-        ...process.env,
-        WALLET_PATH: path,
-        NAME: name,
-        COUNT: String(count),
-        STORE_MODULE: new URL('./createFileCredentialStore.ts', import.meta.url).href,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const child = spawnSourceScript({
+    script: CHILD,
+    env: {
+      WALLET_PATH: path,
+      NAME: name,
+      COUNT: String(count),
+      STORE_MODULE: new URL('./createFileCredentialStore.ts', import.meta.url).href,
     },
-  )
+  })
+  child.stdin.end()
   const run: Run = { acked: [] }
   let buffered = ''
   child.stdout.on('data', (chunk: Buffer) => {
