@@ -74,7 +74,12 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
   ): Promise<string[] | undefined> {
     let trustedTypes: string[] = []
     for (const [name, run] of [
-      ['trust', async () => void (trustedTypes = await checkTrust(credential, trust, expectations))],
+      [
+        'trust',
+        async () => {
+          trustedTypes = await checkTrust(credential, trust, expectations)
+        },
+      ],
       ['status', () => checkStatusNote(credential, expectations, status)],
       ['type', () => checkType(credential, expectations)],
       ['claims', () => checkClaims(credential, expectations)],
