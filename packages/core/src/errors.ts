@@ -76,7 +76,7 @@ export type CivitasErrorCode =
   /** The key exists but is not listed under the relationship this use needs (`assertionMethod` to issue, `authentication` to present). Refuse the token. */
   | 'ERR_VERIFICATION_RELATIONSHIP'
   // tokens, credentials and presentations
-  /** The token's `typ` is not the one expected here (a credential where a presentation was asked for, an ID token of another kind). Ask for the right token. */
+  /** The token's `typ` is not the one expected here (a presentation where a credential was asked for, an ID token of another kind). Ask for the right token. */
   | 'ERR_TOKEN_TYPE_INVALID'
   /** A credential is malformed: required claims missing or of the wrong type for its format. Refuse it; ask the issuer for a valid one. */
   | 'ERR_CREDENTIAL_INVALID'
