@@ -285,6 +285,23 @@ describe('sign in with a wallet (OpenID4VP cross-device, SIOPv2)', () => {
       return { start, request }
     }
 
+    /**
+     * A relying party trusting the city for residency cards and a health office for quarantine passes,
+     * and a card the health office signed that also claims to be a residency card.
+     */
+    async function disguisedCardScene() {
+      const parties = await createParties()
+      const health = await createDidKey({ keyStore: parties.keyStore, alg: 'ES256' })
+      const relyingParty = await startRelyingParty({
+        parties,
+        trust: { ResidencyCard: [parties.city.did], QuarantinePass: [health.did] },
+      })
+      const disguised = residencyCard(parties.citizen.did) as JsonObject
+      disguised.type = ['VerifiableCredential', 'QuarantinePass', 'ResidencyCard']
+      const mixed = await issueCredential({ issuer: health, credential: disguised, validFor: YEAR })
+      return { parties, ...relyingParty, mixed: mixed.token }
+    }
+
     it('error: a bare credential in vp_token is ERR_PRESENTATION_REQUIRED, even with a verifier whose default is optional', async () => {
       const parties = await createParties()
       const { rp, origin } = await startRelyingParty({ parties, holderBinding: 'optional' })
@@ -323,19 +340,11 @@ describe('sign in with a wallet (OpenID4VP cross-device, SIOPv2)', () => {
     })
 
     it('error: an issuer trusted for another type cannot answer a ResidencyCard query by listing both types', async () => {
-      const parties = await createParties()
-      const health = await createDidKey({ keyStore: parties.keyStore, alg: 'ES256' })
-      const { rp, origin } = await startRelyingParty({
-        parties,
-        trust: { ResidencyCard: [parties.city.did], QuarantinePass: [health.did] },
-      })
-      const disguised = residencyCard(parties.citizen.did) as JsonObject
-      disguised.type = ['VerifiableCredential', 'QuarantinePass', 'ResidencyCard']
-      const mixed = await issueCredential({ issuer: health, credential: disguised, validFor: YEAR })
+      const { parties, rp, origin, mixed } = await disguisedCardScene()
       const { start, request } = await signInRequest(rp, parties)
       const response = await post(
         `${origin}/sign-in/response`,
-        await buildAnswer(request, parties.citizen, { residency: [mixed.token] }),
+        await buildAnswer(request, parties.citizen, { residency: [mixed] }),
       )
       expect(response.status).toBe(400)
       expect(await response.json()).toMatchObject({ code: 'ERR_UNTRUSTED_ISSUER' })
@@ -343,12 +352,7 @@ describe('sign in with a wallet (OpenID4VP cross-device, SIOPv2)', () => {
     })
 
     it('error: a type set answered only by an untrusted type is ERR_TYPE_NOT_ACCEPTED', async () => {
-      const parties = await createParties()
-      const health = await createDidKey({ keyStore: parties.keyStore, alg: 'ES256' })
-      const { rp, origin } = await startRelyingParty({
-        parties,
-        trust: { ResidencyCard: [parties.city.did], QuarantinePass: [health.did] },
-      })
+      const { parties, rp, origin, mixed } = await disguisedCardScene()
       // Two alternatives: a quarantine pass that is also a residency card, or a plain residency card.
       const asked: DcqlQuery = {
         credentials: [
@@ -359,13 +363,10 @@ describe('sign in with a wallet (OpenID4VP cross-device, SIOPv2)', () => {
           },
         ],
       }
-      const disguised = residencyCard(parties.citizen.did) as JsonObject
-      disguised.type = ['VerifiableCredential', 'QuarantinePass', 'ResidencyCard']
-      const mixed = await issueCredential({ issuer: health, credential: disguised, validFor: YEAR })
       const { request } = await signInRequest(rp, parties, asked)
       const response = await post(
         `${origin}/sign-in/response`,
-        await buildAnswer(request, parties.citizen, { residency: [mixed.token] }),
+        await buildAnswer(request, parties.citizen, { residency: [mixed] }),
       )
       // Trusted for QuarantinePass only: its full set is not listed, and ResidencyCard is not vouched for.
       expect(await response.json()).toMatchObject({ code: 'ERR_TYPE_NOT_ACCEPTED' })
