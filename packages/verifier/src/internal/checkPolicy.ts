@@ -4,7 +4,8 @@ import type { CheckExpectations, TrustPolicy } from '../types.js'
 
 /**
  * Returns the credential's types the policy trusts for its issuer, among the candidates: the types it
- * lists that the check accepts, or all of them when it accepts none (then the type check refuses it).
+ * lists that the check accepts; all of them when the check names no types, or accepts none of them (the
+ * type check then refuses the credential).
  * A type trusted for the issuer but not accepted never counts, so listing a type the issuer is trusted
  * for beside one it is not gains nothing.
  *
