@@ -25,7 +25,7 @@ export function formatSummary(summary: FuzzSummary): string {
     `  raw ${summary.byMode.raw}, qr ${summary.byMode.qr}, claim ${summary.byMode.claim}`,
     `accepted ${summary.accepted}, rejected ${summary.cases - summary.accepted}:`,
     ...codes,
-    `violations: ${summary.violations.length}`,
+    `violations: ${summary.violationCount}${summary.violationCount > summary.violations.length ? ` (the first ${summary.violations.length} grouped below)` : ''}`,
     ...describeViolations(summary.violations).map((line) => `  ${line}`),
   ].join('\n')
 }

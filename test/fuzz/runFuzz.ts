@@ -52,6 +52,9 @@ export interface FuzzSummary {
   accepted: number
   rejectedByCode: Record<string, number>
   byMode: Record<FuzzMode, number>
+  /** How many cases broke their label. */
+  violationCount: number
+  /** The first of them, in full (at most 200). */
   violations: FuzzViolation[]
   elapsedMs: number
 }
@@ -188,6 +191,7 @@ export async function runFuzz(pool: FuzzPool, options: RunFuzzOptions): Promise<
     accepted: 0,
     rejectedByCode: {},
     byMode: { raw: 0, qr: 0, claim: 0 },
+    violationCount: 0,
     violations: [],
     elapsedMs: 0,
   }
@@ -205,6 +209,7 @@ export async function runFuzz(pool: FuzzPool, options: RunFuzzOptions): Promise<
     }
     if (!satisfies(outcome, fuzzCase.expected)) {
       const violation = { ...fuzzCase, outcome }
+      summary.violationCount++
       if (summary.violations.length < MAX_VIOLATIONS_KEPT) summary.violations.push(violation)
       if (options.reproducerDir !== undefined) saveReproducer(options.reproducerDir, pool, violation, written)
     }
