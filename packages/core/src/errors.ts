@@ -86,14 +86,18 @@ export type CivitasErrorCode =
   | 'ERR_SCHEMA_INVALID'
   /** A credential was signed with a key that is not its issuer's (`iss` and the `kid`'s DID differ). Refuse it. */
   | 'ERR_ISSUER_MISMATCH'
+  /** A `jwt_vc_json` credential names two different subjects (`sub` and `credentialSubject.id`). Refuse it; ask the issuer for a consistent one. */
+  | 'ERR_SUBJECT_MISMATCH'
   /** The presenter is not the credential's subject or key holder (`sub`, `cnf`, or an ID token's `iss`/`sub`). Refuse it. */
   | 'ERR_HOLDER_MISMATCH'
   /** The credential is past its expiry (`exp`, `validUntil`), beyond the allowed clock skew. The holder needs a renewed credential. */
   | 'ERR_CREDENTIAL_EXPIRED'
   /** The credential's validity starts later (`nbf`, `validFrom`). Check the verifier's clock, or accept it from that time. */
   | 'ERR_CREDENTIAL_NOT_YET_VALID'
-  /** A token's `iat` lies in the future beyond the allowed clock skew. Check both devices' clocks. */
+  /** A token's `iat` lies in the future beyond the allowed clock skew (for a presentation, its `nbf` too). Check both devices' clocks. */
   | 'ERR_TOKEN_ISSUED_IN_FUTURE'
+  /** A token's time (`iat`, `nbf`, `exp`) lies beyond what a date can hold (more than 8.64e12 seconds, about 273,000 years, from 1970). No real token says that: refuse it. */
+  | 'ERR_TOKEN_TIME_OUT_OF_RANGE'
   /** A presentation has no `iat`, or was made longer ago than the verifier accepts. Ask the wallet to present again. */
   | 'ERR_PRESENTATION_STALE'
   /** A presentation or ID token was made for another verifier (`aud`). Refuse it: it may be replayed from elsewhere. */
