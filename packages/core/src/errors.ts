@@ -126,9 +126,9 @@ export type CivitasErrorCode =
   | 'ERR_CREDENTIAL_REVOKED'
   /** The issuer has suspended the credential for now. Refuse it until the issuer lifts the suspension. */
   | 'ERR_CREDENTIAL_SUSPENDED'
-  /** The status list could not be fetched (network, HTTP error, timeout) and no fresh copy is cached. Retry, or bundle the lists for offline checks. */
+  /** The status list is out of reach (network error, timeout, HTTP 5xx) and no fresh copy is cached: the only status failure `onUnavailable: 'accept'` may let pass. Retry, or bundle the lists for offline checks. */
   | 'ERR_STATUS_LIST_UNAVAILABLE'
-  /** A status list credential is malformed, badly signed, from an issuer other than the credential's, or expired. Refuse the check and tell the issuer. */
+  /** A status list credential is malformed, badly signed, from an issuer other than the credential's, or expired; or its URL was refused (the address guard, a redirect it does not follow, an HTTP 4xx). Fails closed whatever `onUnavailable` says. Refuse the check and tell the issuer. */
   | 'ERR_STATUS_LIST_INVALID'
   /** A status index lies outside its list. The credential's `credentialStatus` is wrong: refuse it. */
   | 'ERR_STATUS_INDEX_OUT_OF_RANGE'

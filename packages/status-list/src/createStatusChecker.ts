@@ -30,7 +30,12 @@ export interface CreateStatusCheckerOptions {
   fetch?: (url: string, init: RequestInit) => Promise<Response>
   /** Signed list credentials and status list tokens bundled for offline use; they are used before any fetch. */
   lists?: readonly string[]
-  /** What an unreachable list means: `'fail'` (default) rejects, `'accept'` passes and reports it. */
+  /**
+   * What an unreachable list means: `'fail'` (default) rejects, `'accept'` passes and reports it.
+   * Only a genuine outage (a network error, a timeout, an HTTP 5xx) is unreachable: a list the
+   * address guard refuses, a redirect it does not follow, a 4xx or an invalid list fails closed
+   * (`ERR_STATUS_LIST_INVALID`) whatever this says.
+   */
   onUnavailable?: 'fail' | 'accept'
   /** Accept plain `http:` list URLs (development and loopback tests only). */
   allowHttp?: boolean
@@ -105,7 +110,7 @@ const MAX_TTL_MS = 3600_000
  * @see https://www.w3.org/TR/vc-bitstring-status-list/ and draft-ietf-oauth-status-list §8.3
  *
  * Lists are fetched through `createGuardedFetch` (`@civitas/did/web`) unless `fetch` is given: a
- * list on loopback or a private network is refused (`ERR_STATUS_LIST_UNAVAILABLE`, the guard's
+ * list on loopback or a private network is refused (`ERR_STATUS_LIST_INVALID`, the guard's
  * `ERR_ADDRESS_FORBIDDEN` as `details.reason` and `cause`) until its host is in `allowHosts`. In
  * browsers the guard runs on the platform's `fetch` (the package's `browser`-side build never
  * loads `node:` modules) and the browser's own network rules take the place of the address checks.
@@ -250,10 +255,7 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
       return { ...stale, fetchedAt: now, expiresAt: Math.min(now + ttl, stale.validUntil) }
     }
     if (!fetched.changed)
-      throw new CivitasError(
-        'ERR_STATUS_LIST_UNAVAILABLE',
-        `status list ${url.slice(0, 200)} answered 304 unasked`,
-      )
+      throw new CivitasError('ERR_STATUS_LIST_INVALID', `status list ${url.slice(0, 200)} answered 304 unasked`)
     const verified = await kind.verify(fetched.token)
     const ttl = fetched.maxAgeMs ?? verified.ttlMs ?? options.defaultTtlMs ?? DEFAULT_TTL_MS
     const until = verified.validUntil ?? Number.POSITIVE_INFINITY

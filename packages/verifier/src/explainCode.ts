@@ -43,7 +43,7 @@ const EXPLANATIONS: Partial<Record<CivitasErrorCode, string>> = {
   ERR_STATUS_LIST_UNAVAILABLE:
     "The issuer's status list could not be fetched, so revocation cannot be ruled out. Try again later.",
   ERR_STATUS_LIST_INVALID:
-    "The issuer's status list is malformed, expired or not signed by the issuer; the credential cannot be checked.",
+    "The issuer's status list is malformed, expired, not signed by the issuer, or at an address this verifier refuses; the credential cannot be checked.",
   ERR_STATUS_INDEX_OUT_OF_RANGE: "The credential points outside its issuer's status list.",
   ERR_PRESENTATION_INVALID: 'The presentation is malformed.',
   ERR_CREDENTIAL_INVALID: 'The credential is malformed.',
