@@ -66,6 +66,17 @@ describe('status lists fail closed whatever onUnavailable says, except in a genu
     },
   )
 
+  it('behavior: allowLoopback reaches a list on 127.0.0.1; allowPrivateAddresses does not', async () => {
+    const intranet = await scene(server.origin, { allowPrivateAddresses: true })
+    server.serve(intranet.publisher.handler)
+    const refused = await intranet.verifier.check(intranet.card.token)
+    expect(failedCheck(refused)).toMatchObject({ name: 'status', code: 'ERR_STATUS_LIST_INVALID' })
+    expect(refused.error?.cause).toMatchObject({ details: { scope: 'loopback' } })
+    const local = await scene(server.origin, { allowLoopback: true, onUnavailable: 'fail' })
+    server.serve(local.publisher.handler)
+    expect((await local.verifier.check(local.card.token)).ok).toBe(true)
+  })
+
   it.each([
     ['404', async () => new Response('gone', { status: 404 })],
     ['403', async () => new Response('no', { status: 403 })],

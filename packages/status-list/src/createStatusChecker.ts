@@ -22,7 +22,7 @@ export interface CreateStatusCheckerOptions {
   resolver: Resolvable
   /**
    * Fetches lists. The default is `createGuardedFetch` from `@civitas/did/web` with this checker's
-   * `allowHttp`, `allowHosts`, `allowPrivateAddresses`, `lookup`, `ca`, `timeoutMs` and `maxBytes`:
+   * `allowHttp`, `allowHosts`, `allowPrivateAddresses`, `allowLoopback`, `lookup`, `ca`, `timeoutMs` and `maxBytes`:
    * a list URL comes from the credential, so it gets the same guard as a did:web DID (no
    * loopback, private or metadata addresses, no cross-origin redirects). A function given here
    * replaces the guard, and redirects are then refused outright.
@@ -44,8 +44,13 @@ export interface CreateStatusCheckerOptions {
    * in development); compared without the port. Ignored when `fetch` is given.
    */
   allowHosts?: readonly string[]
-  /** Accept list hosts on private addresses (intranet deployments). Ignored when `fetch` is given. */
+  /**
+   * Accept list hosts on private networks (RFC 1918, IPv6 ULA; intranet deployments), never loopback
+   * or link-local and metadata addresses. Ignored when `fetch` is given.
+   */
   allowPrivateAddresses?: boolean
+  /** Accept list hosts on loopback (development on one machine). Ignored when `fetch` is given. */
+  allowLoopback?: boolean
   /** Node only: the DNS lookup of the guard (default `dns.promises.lookup`). Ignored when `fetch` is given. */
   lookup?: GuardedFetchLookup
   /** Node only: certificate authorities to trust instead of Node's roots (PEM). Ignored when `fetch` is given. */
@@ -255,7 +260,10 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
       return { ...stale, fetchedAt: now, expiresAt: Math.min(now + ttl, stale.validUntil) }
     }
     if (!fetched.changed)
-      throw new CivitasError('ERR_STATUS_LIST_INVALID', `status list ${url.slice(0, 200)} answered 304 unasked`)
+      throw new CivitasError(
+        'ERR_STATUS_LIST_INVALID',
+        `status list ${url.slice(0, 200)} answered 304 unasked`,
+      )
     const verified = await kind.verify(fetched.token)
     const ttl = fetched.maxAgeMs ?? verified.ttlMs ?? options.defaultTtlMs ?? DEFAULT_TTL_MS
     const until = verified.validUntil ?? Number.POSITIVE_INFINITY
@@ -336,11 +344,12 @@ function guardedFetchOf(
   options: CreateStatusCheckerOptions,
   limits: { allowHttp: boolean; timeoutMs: number; maxBytes: number },
 ): (url: string, init: RequestInit) => Promise<Response> {
-  const { allowHosts, allowPrivateAddresses, lookup, ca } = options
+  const { allowHosts, allowPrivateAddresses, allowLoopback, lookup, ca } = options
   return createGuardedFetch({
     ...limits,
     ...(allowHosts === undefined ? {} : { allowHosts }),
     ...(allowPrivateAddresses === undefined ? {} : { allowPrivateAddresses }),
+    ...(allowLoopback === undefined ? {} : { allowLoopback }),
     ...(lookup === undefined ? {} : { lookup }),
     ...(ca === undefined ? {} : { ca }),
   })
