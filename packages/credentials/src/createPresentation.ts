@@ -1,8 +1,9 @@
-import { CivitasError, type Clock, decodeBase64urlJson, type JsonObject, systemClock } from '@civitas/core'
-import { signJws } from '@civitas/crypto'
+import { CivitasError, type Clock } from '@civitas/core'
 import type { Identity } from '@civitas/did'
+import { credentialFormats, defaultCredentialFormat } from './formats/credentialFormats.js'
+import { readCredentialToken } from './formats/readCredentialToken.js'
+import type { CredentialFormatModule } from './formats/types.js'
 import { checkSigningOptions } from './internal/checkSigningOptions.js'
-import { presentSdJwt } from './internal/sdJwt/presentSdJwt.js'
 import type { ClaimPath, CredentialFormat } from './types.js'
 
 /** Options for {@link createPresentation}. */
@@ -69,75 +70,23 @@ export interface CreatePresentationResult {
 export async function createPresentation(
   options: CreatePresentationOptions,
 ): Promise<CreatePresentationResult> {
-  const { holder, credentials, audience, nonce, format = 'vc+jwt', validFor = 5 * 60_000 } = options
-  checkSigningOptions(format, validFor)
+  const { credentials, format = defaultCredentialFormat.format, validFor } = options
+  const named = checkSigningOptions(format, validFor)
   if (!Array.isArray(credentials) || !credentials.every((token) => typeof token === 'string')) {
     throw new CivitasError('ERR_INVALID_ARGUMENT', 'credentials: expected an array of credential tokens')
   }
-  if (options.format === 'dc+sd-jwt' || credentials.some((token) => token.includes('~'))) {
-    const [token, ...others] = credentials
-    if (token === undefined || others.length > 0) {
-      throw new CivitasError('ERR_INVALID_ARGUMENT', 'credentials: an SD-JWT VC is presented alone')
-    }
-    if (typeof audience !== 'string' || typeof nonce !== 'string') {
-      throw new CivitasError('ERR_INVALID_ARGUMENT', 'an SD-JWT presentation needs an audience and a nonce')
-    }
-    const disclose = options.disclose ?? []
-    const clock = options.clock ?? systemClock
-    return {
-      token: await presentSdJwt({ holder, token, disclose, audience, nonce, clock }),
-      format: 'dc+sd-jwt',
-    }
-  }
-  if (format === 'vc+jwt') credentials.forEach(checkEnvelopable)
-  const iat = Math.floor((options.clock ?? systemClock)() / 1000)
-  const binding: JsonObject = {
-    iss: holder.did,
-    ...(audience === undefined ? {} : { aud: audience }),
-    ...(nonce === undefined ? {} : { nonce }),
-    iat,
-    exp: iat + Math.ceil(validFor / 1000),
-  }
-  const payload: JsonObject =
-    format === 'vc+jwt'
-      ? {
-          '@context': ['https://www.w3.org/ns/credentials/v2'],
-          type: ['VerifiablePresentation'],
-          holder: holder.did,
-          verifiableCredential: credentials.map((token) => ({
-            '@context': ['https://www.w3.org/ns/credentials/v2'],
-            id: `data:application/vc+jwt,${token}`,
-            type: 'EnvelopedVerifiableCredential',
-          })),
-          ...binding,
-        }
-      : {
-          vp: {
-            '@context': ['https://www.w3.org/2018/credentials/v1'],
-            type: ['VerifiablePresentation'],
-            verifiableCredential: [...credentials],
-          },
-          ...binding,
-        }
-  const typ = format === 'vc+jwt' ? 'vp+jwt' : 'JWT'
-  return {
-    token: await signJws({ header: { typ, kid: holder.kid }, payload, signer: holder.signer }),
-    format,
-  }
+  return (presentedAlone(options.format, credentials) ?? named).present(options)
 }
 
-/** A `vp+jwt` labels each credential `application/vc+jwt`, so only a `vc+jwt` may go in. */
-function checkEnvelopable(token: string, index: number): void {
-  let typ: unknown
-  try {
-    typ = (decodeBase64urlJson(token.slice(0, Math.max(0, token.indexOf('.')))) as JsonObject).typ
-  } catch {
-    typ = undefined
-  }
-  if (typ !== 'vc+jwt') {
-    throw new CivitasError(
-      'ERR_INVALID_ARGUMENT',
-      `credentials[${index}]: a vp+jwt envelopes vc+jwt credentials only; present others with their own format`,
-    )
-  }
+/** The format that presents these credentials by itself (SD-JWT+KB), named or told by a credential. */
+function presentedAlone(
+  format: CredentialFormat | undefined,
+  credentials: readonly string[],
+): CredentialFormatModule | undefined {
+  return credentialFormats.find(
+    (module) =>
+      module.presentsAlone === true &&
+      (module.format === format ||
+        credentials.some((token) => module.detect(readCredentialToken(token)) !== undefined)),
+  )
 }

@@ -1,6 +1,6 @@
 import type { JsonValue } from '@civitas/core'
 import type { DecodedJws } from '@civitas/crypto'
-import { SD_JWT_MAX_DISCLOSURES, SD_JWT_MAX_LENGTH, splitSdJwt } from './internal/sdJwt/splitSdJwt.js'
+import { SD_JWT_MAX_DISCLOSURES, SD_JWT_MAX_LENGTH, splitSdJwt } from './formats/sdJwtVc/splitSdJwt.js'
 
 /**
  * The longest SD-JWT {@link decodeSdJwt} reads unless told otherwise: 256 KiB.

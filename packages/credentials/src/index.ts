@@ -19,6 +19,14 @@ export {
   decodeSdJwt,
   MAX_DISCLOSURES,
 } from './decodeSdJwt.js'
+export { credentialFormatNamed } from './formats/credentialFormatNamed.js'
+export { credentialFormats, defaultCredentialFormat } from './formats/credentialFormats.js'
+export {
+  type DetectedCredentialFormat,
+  detectCredentialFormat,
+} from './formats/detectCredentialFormat.js'
+export { readCredentialToken } from './formats/readCredentialToken.js'
+export type { CredentialFormatModule, CredentialToken, TokenKind } from './formats/types.js'
 export {
   type IssueCredentialOptions,
   type IssueCredentialResult,

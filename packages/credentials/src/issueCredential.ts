@@ -1,12 +1,7 @@
-import { CivitasError, type Clock, type JsonObject, type PublicJwk, systemClock } from '@civitas/core'
-import { signJws } from '@civitas/crypto'
+import { CivitasError, type Clock, type JsonObject, type PublicJwk } from '@civitas/core'
 import type { Identity, Resolvable } from '@civitas/did'
-import { allocateCredentialStatus, allocateTokenStatus } from './internal/allocateCredentialStatus.js'
-import { checkSchema } from './internal/checkSchema.js'
+import { defaultCredentialFormat } from './formats/credentialFormats.js'
 import { checkSigningOptions } from './internal/checkSigningOptions.js'
-import { idOf, readCredential } from './internal/readCredential.js'
-import { issueSdJwtVc } from './internal/sdJwt/issueSdJwtVc.js'
-import { toJwtVcJsonClaims } from './internal/toJwtVcJsonClaims.js'
 import type { ClaimPath, CredentialFormat, CredentialStatusOptions } from './types.js'
 
 /** Options for {@link issueCredential}. */
@@ -103,68 +98,10 @@ export interface IssueCredentialResult {
  * ```
  */
 export async function issueCredential(options: IssueCredentialOptions): Promise<IssueCredentialResult> {
-  const { issuer, credential, format = 'vc+jwt', validFor } = options
-  checkSigningOptions(format, validFor)
+  const { credential, format = defaultCredentialFormat.format, validFor } = options
+  const module = checkSigningOptions(format, validFor)
   if (typeof credential !== 'object' || credential === null || Array.isArray(credential)) {
     throw new CivitasError('ERR_CREDENTIAL_INVALID', 'credential: expected a JSON object')
   }
-  if (format === 'dc+sd-jwt') {
-    const { status } = options
-    // With status, the registry needs a handle on the credential: its jti, or an id kept by the issuer alone.
-    const id =
-      typeof credential.jti === 'string'
-        ? credential.jti
-        : status === undefined
-          ? undefined
-          : `urn:uuid:${crypto.randomUUID()}`
-    const token = await issueSdJwtVc({
-      ...options,
-      clock: options.clock ?? systemClock,
-      ...(status === undefined
-        ? {}
-        : { extraClaims: async () => ({ status: await allocateTokenStatus(status, id as string) }) }),
-    })
-    return { token, format, ...(id === undefined ? {} : { id }) }
-  }
-  if (options.disclosable !== undefined || options.holder !== undefined) {
-    throw new CivitasError('ERR_INVALID_ARGUMENT', 'disclosable and holder apply to dc+sd-jwt only')
-  }
-  if (credential.issuer !== undefined && idOf(credential.issuer, 'issuer') !== issuer.did) {
-    throw new CivitasError(
-      'ERR_ISSUER_MISMATCH',
-      'the credential names another issuer than the signing identity',
-    )
-  }
-  const now = (options.clock ?? systemClock)()
-  const validUntil =
-    credential.validUntil ?? (validFor === undefined ? undefined : new Date(now + validFor).toISOString())
-  const full: JsonObject = {
-    ...credential,
-    issuer: credential.issuer ?? issuer.did,
-    ...(validUntil === undefined ? {} : { validUntil }),
-  }
-  if (options.status !== undefined) {
-    if (credential.credentialStatus !== undefined) {
-      throw new CivitasError(
-        'ERR_INVALID_ARGUMENT',
-        'credential: has a credentialStatus already; drop it or the status option',
-      )
-    }
-    full.id ??= `urn:uuid:${crypto.randomUUID()}`
-  }
-  const iat = Math.floor(now / 1000)
-  const exp = typeof validUntil === 'string' ? Math.floor(Date.parse(validUntil) / 1000) : undefined
-  const toPayload = (vc: JsonObject) =>
-    format === 'vc+jwt'
-      ? { ...vc, iss: issuer.did, iat, ...(exp === undefined ? {} : { exp }) }
-      : toJwtVcJsonClaims(vc, issuer.did, iat, exp)
-  await checkSchema(readCredential(format, toPayload(full)).credential, options.schemas)
-  // Entries are allocated only for credentials that passed their checks, so none is wasted.
-  if (options.status !== undefined) {
-    full.credentialStatus = await allocateCredentialStatus(options.status, idOf(full.id, 'id'))
-  }
-  const payload = toPayload(full)
-  const typ = format === 'vc+jwt' ? 'vc+jwt' : 'JWT'
-  const token = await signJws({ header: { typ, kid: issuer.kid }, payload, signer: issuer.signer })
-  return { token, format, ...(typeof full.id === 'string' ? { id: full.id } : {}) }
+  return module.issue(options)
 }

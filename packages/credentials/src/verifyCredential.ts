@@ -1,19 +1,10 @@
 import type { JsonObject } from '@civitas/core'
-import { decodeJws } from '@civitas/crypto'
 import type { Resolvable } from '@civitas/did'
-import { checkAlgorithm } from './internal/checkAlgorithm.js'
-import { checkSchema } from './internal/checkSchema.js'
-import { checkValidity } from './internal/checkValidity.js'
-import { detectFormat } from './internal/detectFormat.js'
-import { readCredential } from './internal/readCredential.js'
-import { resolveSignerKeys } from './internal/resolveSignerKeys.js'
-import { runCheck, runCheckAsync } from './internal/runCheck.js'
-import { readTime, type TimeOptions } from './internal/timeOptions.js'
-import { verifySignedBy } from './internal/verifySignedBy.js'
+import { formatToVerify } from './formats/formatToVerify.js'
+import { readCredentialToken } from './formats/readCredentialToken.js'
+import type { TimeOptions } from './internal/timeOptions.js'
+import { CREDENTIAL_MAX_LENGTH } from './internal/tokenLimits.js'
 import type { CredentialFormat, OnCheck, VerifiedCredential } from './types.js'
-
-// Imported once, on the first SD-JWT VC; later calls reuse the module without a new import().
-let sdJwtVerifier: Promise<typeof import('./internal/sdJwt/verifySdJwtVc.js')> | undefined
 
 /**
  * The longest credential token {@link verifyCredential} reads unless told otherwise: 256 KiB.
@@ -28,7 +19,7 @@ let sdJwtVerifier: Promise<typeof import('./internal/sdJwt/verifySdJwtVc.js')> |
  * await verifyCredential(token, { resolver: createResolver(), maxLength: 2 * DEFAULT_CREDENTIAL_MAX_LENGTH })
  * ```
  */
-export const DEFAULT_CREDENTIAL_MAX_LENGTH = 262_144
+export const DEFAULT_CREDENTIAL_MAX_LENGTH = CREDENTIAL_MAX_LENGTH
 
 /** Options for {@link verifyCredential}. */
 export interface VerifyCredentialOptions extends TimeOptions {
@@ -79,48 +70,6 @@ export async function verifyCredential(
   token: string,
   options: VerifyCredentialOptions,
 ): Promise<VerifiedCredential> {
-  const { resolver, onCheck } = options
-  const { now, skew } = readTime(options)
-  if (options.format === 'dc+sd-jwt' || (typeof token === 'string' && token.includes('~'))) {
-    // SD-JWT code (and its SHA-256) loads on the first SD-JWT VC, not with every verifier.
-    sdJwtVerifier ??= import('./internal/sdJwt/verifySdJwtVc.js')
-    const { verifySdJwtVc } = await sdJwtVerifier
-    return verifySdJwtVc(token, options, { now, clockSkewMs: skew }, 'credential')
-  }
-  const { decoded, format, claims } = runCheck('parse', onCheck, () => {
-    const decoded = decodeJws(token, { maxLength: options.maxLength ?? DEFAULT_CREDENTIAL_MAX_LENGTH })
-    const format = detectFormat(decoded.header, decoded.payload, 'credential', options.format)
-    return { decoded, format, claims: readCredential(format, decoded.payload) }
-  })
-  const alg = runCheck('algorithm', onCheck, () => checkAlgorithm(decoded.header.alg))
-  const keys = await runCheckAsync('issuer', onCheck, () =>
-    resolveSignerKeys({
-      resolver,
-      did: claims.issuer,
-      kid: decoded.header.kid,
-      alg,
-      relationship: 'assertionMethod',
-      mismatch: 'ERR_ISSUER_MISMATCH',
-      signed: { alg, data: decoded.signingInput, signature: decoded.signature },
-    }),
-  )
-  const kid = await runCheckAsync('signature', onCheck, () => verifySignedBy(decoded, keys))
-  runCheck('validity', onCheck, () => checkValidity(claims, now, skew))
-  const schema = await runCheckAsync('schema', onCheck, () => checkSchema(claims.credential, options.schemas))
-  const subject = claims.subjects[0]
-  return {
-    format,
-    credential: claims.credential,
-    issuer: claims.issuer,
-    types: claims.types,
-    schema,
-    kid,
-    token,
-    ...(subject === undefined ? {} : { subject }),
-    ...(claims.id === undefined ? {} : { id: claims.id }),
-    ...(claims.validFrom === undefined ? {} : { validFrom: claims.validFrom }),
-    ...((claims.validUntil ?? claims.expires) === undefined
-      ? {}
-      : { validUntil: (claims.validUntil ?? claims.expires) as number }),
-  }
+  const read = readCredentialToken(token)
+  return formatToVerify(read, options.format).verifyCredential(read, options)
 }

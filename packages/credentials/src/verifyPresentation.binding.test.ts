@@ -3,7 +3,7 @@ import { signJws } from '@civitas/crypto'
 import { describe, expect, it } from 'vitest'
 import { createParties, NOW, residencyCard, YEAR } from '../../../test/support/parties.js'
 import { createPresentation } from './createPresentation.js'
-import { hashDigest } from './internal/sdJwt/hashDigest.js'
+import { hashDigest } from './formats/sdJwtVc/hashDigest.js'
 import { issueCredential } from './issueCredential.js'
 import { verifyPresentation } from './verifyPresentation.js'
 

@@ -1,27 +1,10 @@
-import { CivitasError } from '@civitas/core'
-import { decodeJws } from '@civitas/crypto'
 import type { Resolvable } from '@civitas/did'
-import { checkAlgorithm } from './internal/checkAlgorithm.js'
-import {
-  checkAudience,
-  checkFreshness,
-  checkNonce,
-  DEFAULT_PRESENTATION_MAX_AGE_MS,
-} from './internal/checkPresentationBinding.js'
-import { detectFormat } from './internal/detectFormat.js'
-import { inCredential } from './internal/inCredential.js'
-import { readPresentation } from './internal/readPresentation.js'
-import { resolveSignerKeys } from './internal/resolveSignerKeys.js'
-import { runCheck, runCheckAsync } from './internal/runCheck.js'
-import { readTime, type TimeOptions } from './internal/timeOptions.js'
-import { verifySignedBy } from './internal/verifySignedBy.js'
-import type { CredentialFormat, OnCheck, VerifiedCredential, VerifiedPresentation } from './types.js'
-import { type VerifyCredentialOptions, verifyCredential } from './verifyCredential.js'
-
-// Imported once, on the first SD-JWT presentation; later calls reuse the module without a new import().
-let sdJwtPresentationVerifier:
-  | Promise<typeof import('./internal/sdJwt/verifySdJwtPresentation.js')>
-  | undefined
+import { formatToVerify } from './formats/formatToVerify.js'
+import { readCredentialToken } from './formats/readCredentialToken.js'
+import type { TimeOptions } from './internal/timeOptions.js'
+import { PRESENTATION_MAX_LENGTH } from './internal/tokenLimits.js'
+import type { CredentialFormat, OnCheck, VerifiedPresentation } from './types.js'
+import type { VerifyCredentialOptions } from './verifyCredential.js'
 
 /**
  * The longest presentation token {@link verifyPresentation} reads unless told otherwise: 1 MiB.
@@ -41,7 +24,7 @@ let sdJwtPresentationVerifier:
  * })
  * ```
  */
-export const DEFAULT_PRESENTATION_MAX_LENGTH = 1_048_576
+export const DEFAULT_PRESENTATION_MAX_LENGTH = PRESENTATION_MAX_LENGTH
 
 /** Options for {@link verifyPresentation}. */
 export interface VerifyPresentationOptions extends TimeOptions {
@@ -113,83 +96,6 @@ export async function verifyPresentation(
   token: string,
   options: VerifyPresentationOptions,
 ): Promise<VerifiedPresentation> {
-  const { resolver, onCheck } = options
-  const { now, skew } = readTime(options)
-  if (options.format === 'dc+sd-jwt' || (typeof token === 'string' && token.includes('~'))) {
-    // SD-JWT code (and its SHA-256) loads on the first SD-JWT presentation.
-    sdJwtPresentationVerifier ??= import('./internal/sdJwt/verifySdJwtPresentation.js')
-    const { verifySdJwtPresentation } = await sdJwtPresentationVerifier
-    return verifySdJwtPresentation(token, options, { now, clockSkewMs: skew })
-  }
-  const { decoded, format, claims } = runCheck(
-    'parse',
-    onCheck,
-    () => {
-      const decoded = decodeJws(token, { maxLength: options.maxLength ?? DEFAULT_PRESENTATION_MAX_LENGTH })
-      const format = detectFormat(decoded.header, decoded.payload, 'presentation', options.format)
-      return { decoded, format, claims: readPresentation(format, decoded.payload) }
-    },
-    'ERR_PRESENTATION_INVALID',
-  )
-  const alg = runCheck('algorithm', onCheck, () => checkAlgorithm(decoded.header.alg))
-  const keys = await runCheckAsync('issuer', onCheck, () =>
-    resolveSignerKeys({
-      resolver,
-      did: claims.holder,
-      kid: decoded.header.kid,
-      alg,
-      relationship: 'authentication',
-      mismatch: 'ERR_HOLDER_MISMATCH',
-      signed: { alg, data: decoded.signingInput, signature: decoded.signature },
-    }),
-  )
-  await runCheckAsync('signature', onCheck, () => verifySignedBy(decoded, keys))
-  const issuedAt = runCheck('freshness', onCheck, () =>
-    checkFreshness(claims, now, skew, options.maxAgeMs ?? DEFAULT_PRESENTATION_MAX_AGE_MS),
-  )
-  runCheck('audience', onCheck, () => checkAudience(claims, options.audience))
-  runCheck('nonce', onCheck, () => checkNonce(claims, options.nonce))
-  const credentials = await runCheckAsync('credentials', onCheck, () =>
-    Promise.all(
-      claims.credentials.map((credential, index) => verifyEmbedded(credential, index, format, options)),
-    ),
-  )
-  runCheck('holder', onCheck, () => {
-    if (options.allowBearer === true) return
-    credentials.forEach((credential, index) => {
-      if (credential.subject !== claims.holder) {
-        throw new CivitasError('ERR_HOLDER_MISMATCH', 'a presented credential belongs to another subject', {
-          details: { credentialIndex: index },
-        })
-      }
-    })
-  })
-  return {
-    format,
-    holder: claims.holder,
-    credentials,
-    audience: claims.audience,
-    ...(claims.nonce === undefined ? {} : { nonce: claims.nonce }),
-    issuedAt,
-    token,
-  }
-}
-
-/** Verifies credential `index`; a `vp+jwt` envelope says `application/vc+jwt`, so it must hold one. */
-function verifyEmbedded(
-  token: string,
-  index: number,
-  format: CredentialFormat,
-  options: VerifyPresentationOptions,
-): Promise<VerifiedCredential> {
-  return inCredential(index, () =>
-    verifyCredential(token, {
-      resolver: options.resolver,
-      ...(format === 'vc+jwt' ? { format: 'vc+jwt' as const } : {}),
-      ...(options.clock === undefined ? {} : { clock: options.clock }),
-      ...(options.clockSkewMs === undefined ? {} : { clockSkewMs: options.clockSkewMs }),
-      ...(options.schemas === undefined ? {} : { schemas: options.schemas }),
-      onCheck: (name, ok, code) => options.onCredentialCheck?.(index, name, ok, code),
-    }),
-  )
+  const read = readCredentialToken(token)
+  return formatToVerify(read, options.format).verifyPresentation(read, options)
 }

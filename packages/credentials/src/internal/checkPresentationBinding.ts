@@ -1,5 +1,5 @@
 import { CivitasError } from '@civitas/core'
-import type { PresentationClaims } from './readPresentation.js'
+import type { PresentationClaims } from '../formats/jwt/readJwtPresentation.js'
 
 /** The longest a presentation may have existed unless told otherwise: 5 minutes. */
 export const DEFAULT_PRESENTATION_MAX_AGE_MS = 5 * 60_000

@@ -1,8 +1,8 @@
 import { CivitasError, isCivitasError, type PublicJwk, readNumericDate } from '@civitas/core'
 import { algorithmForJwk, verifyJws } from '@civitas/crypto'
 import type { DecodedSdJwt } from '../../decodeSdJwt.js'
-import { checkAlgorithm } from '../checkAlgorithm.js'
-import type { PresentationClaims } from '../readPresentation.js'
+import { checkAlgorithm } from '../../internal/checkAlgorithm.js'
+import type { PresentationClaims } from '../jwt/readJwtPresentation.js'
 import { hashDigest } from './hashDigest.js'
 
 /** The `typ` of a key-binding JWT (RFC 9901 §4.3). */

@@ -1,16 +1,16 @@
 import { CivitasError } from '@civitas/core'
 import { jwkThumbprint } from '@civitas/crypto'
-import type { VerifiedPresentation } from '../../types.js'
-import type { VerifyPresentationOptions } from '../../verifyPresentation.js'
 import {
   checkAudience,
   checkFreshness,
   checkNonce,
   DEFAULT_PRESENTATION_MAX_AGE_MS,
-} from '../checkPresentationBinding.js'
-import { inCredential } from '../inCredential.js'
-import { runCheck, runCheckAsync } from '../runCheck.js'
-import type { TimeOptions } from '../timeOptions.js'
+} from '../../internal/checkPresentationBinding.js'
+import { inCredential } from '../../internal/inCredential.js'
+import { runCheck, runCheckAsync } from '../../internal/runCheck.js'
+import type { TimeOptions } from '../../internal/timeOptions.js'
+import type { VerifiedPresentation } from '../../types.js'
+import type { VerifyPresentationOptions } from '../../verifyPresentation.js'
 import { SD_JWT_MAX_LENGTH, splitSdJwt } from './splitSdJwt.js'
 import { verifyKeyBinding } from './verifyKeyBinding.js'
 import { verifySdJwtVc } from './verifySdJwtVc.js'

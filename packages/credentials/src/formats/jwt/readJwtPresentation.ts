@@ -1,7 +1,7 @@
 import { CivitasError, type JsonObject, type JsonValue } from '@civitas/core'
-import type { CredentialFormat } from '../types.js'
-import { copyJwtTimes, type JwtTimes } from './copyJwtTimes.js'
-import { idOf } from './readCredential.js'
+import { copyJwtTimes, type JwtTimes } from '../../internal/copyJwtTimes.js'
+import { idOf } from '../../internal/readCredential.js'
+import type { CredentialFormat } from '../../types.js'
 
 const ENVELOPE_PREFIX = 'data:application/vc+jwt,'
 /** More credentials than this in one presentation is hostile, not useful. */
@@ -21,7 +21,7 @@ export interface PresentationClaims extends JwtTimes {
  * @throws `ERR_PRESENTATION_INVALID`; `ERR_HOLDER_MISMATCH` when `iss` and `holder` differ;
  *   `ERR_TOKEN_TYPE_INVALID` for an SD-JWT among the credentials; `ERR_TOKEN_TIME_OUT_OF_RANGE`.
  */
-export function readPresentation(format: CredentialFormat, payload: JsonObject): PresentationClaims {
+export function readJwtPresentation(format: CredentialFormat, payload: JsonObject): PresentationClaims {
   const body = format === 'vc+jwt' ? payload : (payload.vp as JsonObject)
   const holder = format === 'vc+jwt' ? idOf(body.holder, 'holder') : stringClaim(payload.iss, 'iss')
   if (payload.iss !== undefined && payload.iss !== holder) {

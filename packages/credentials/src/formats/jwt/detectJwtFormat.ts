@@ -1,5 +1,5 @@
 import { CivitasError, type JsonObject } from '@civitas/core'
-import type { CredentialFormat } from '../types.js'
+import type { CredentialFormat } from '../../types.js'
 
 const TYPES = { credential: 'vc+jwt', presentation: 'vp+jwt' } as const
 const CLAIMS = { credential: 'vc', presentation: 'vp' } as const
@@ -12,7 +12,7 @@ const CLAIMS = { credential: 'vc', presentation: 'vp' } as const
  * @throws `ERR_PRESENTATION_REQUIRED` for a credential (`vc+jwt`, or a `vc` claim alone) where a
  *   presentation is expected; `ERR_TOKEN_TYPE_INVALID` for any other mismatch.
  */
-export function detectFormat(
+export function detectJwtFormat(
   header: JsonObject,
   payload: JsonObject,
   kind: 'credential' | 'presentation',
