@@ -17,15 +17,17 @@ import type { CredentialToken } from './types.js'
  */
 export function readCredentialToken(text: string): CredentialToken {
   let outcome: { decoded: DecodedJws } | { error: unknown } | undefined
+  // Anything but a string is refused by decodeJws with its own code, like an empty token.
+  const length = typeof text === 'string' ? text.length : 0
   return {
     text,
     jws(maxLength) {
       // The kept outcome answers only a limit the text fits; over it, decodeJws refuses it by size.
-      if (outcome === undefined || text.length > maxLength) {
+      if (outcome === undefined || length > maxLength) {
         try {
           outcome = { decoded: decodeJws(text, { maxLength }) }
         } catch (error) {
-          if (text.length <= maxLength) outcome = { error }
+          if (length <= maxLength) outcome = { error }
           throw error
         }
       }

@@ -1,6 +1,43 @@
 import { CivitasError, type JsonObject } from '@civitas/core'
 import type { VerifiedCredential } from '@civitas/credentials'
 import type { CheckExpectations, TrustPolicy } from '../types.js'
+import { checkStatusNote } from './checkStatusNote.js'
+import { POLICY_CHECKS, type ReportBuilder } from './reportBuilder.js'
+import type { VerifierSetting } from './verifierSetting.js'
+
+/**
+ * Runs the policy checks on a verified credential into `report`, in the report's order
+ * ({@link POLICY_CHECKS}: trust per type, status, type, claims); the first that fails ends the run.
+ *
+ * @returns the types the report vouches for (accepted and trusted for the issuer), or `undefined`
+ *   when a check failed.
+ */
+export async function checkPolicy(
+  credential: VerifiedCredential,
+  expectations: CheckExpectations,
+  report: ReportBuilder,
+  { trust, status }: VerifierSetting,
+): Promise<string[] | undefined> {
+  let trustedTypes: string[] = []
+  const runs: Record<(typeof POLICY_CHECKS)[number], () => unknown> = {
+    trust: async () => {
+      trustedTypes = await checkTrust(credential, trust, expectations)
+    },
+    status: () => checkStatusNote(credential, expectations, status),
+    type: () => checkType(credential, expectations),
+    claims: () => checkClaims(credential, expectations),
+  }
+  for (const name of POLICY_CHECKS) {
+    try {
+      const note = await runs[name]()
+      report.record(name, true, undefined, typeof note === 'string' ? note : undefined)
+    } catch (error) {
+      report.fail(error, name)
+      return undefined
+    }
+  }
+  return trustedTypes
+}
 
 /**
  * Returns the credential's types the policy trusts for its issuer, among the candidates: the types it

@@ -1,68 +1,24 @@
 import { CivitasError, type CivitasErrorCode, isCivitasError } from '@civitas/core'
+import { type CredentialFormatModule, defaultCredentialFormat } from '@civitas/credentials'
 import type { Report, ReportCheck, ReportCheckName } from '../types.js'
 
-const CREDENTIAL_CHECKS: ReportCheckName[] = [
-  'parse',
-  'algorithm',
-  'issuer',
-  'signature',
-  'validity',
-  'schema',
-  'trust',
-  'status',
-  'type',
-  'claims',
-]
-const PRESENTATION_CHECKS: ReportCheckName[] = [
-  'parse',
-  'algorithm',
-  'issuer',
-  'signature',
-  'freshness',
-  'audience',
-  'nonce',
-  'credentials',
-  'holder',
-  'trust',
-  'status',
-  'type',
-  'claims',
-]
+/** The verifier's own checks, after the format's: its policy, the same for every format. */
+export const POLICY_CHECKS = ['trust', 'status', 'type', 'claims'] as const
 
-const SD_JWT_CREDENTIAL_CHECKS: ReportCheckName[] = [
-  'parse',
-  'algorithm',
-  'issuer',
-  'signature',
-  'disclosures',
-  'validity',
-  'trust',
-  'status',
-  'type',
-  'claims',
-]
-// An SD-JWT+KB carries one credential; the holder is bound by the key-binding JWT.
-const SD_JWT_PRESENTATION_CHECKS: ReportCheckName[] = [
-  'parse',
-  'credentials',
-  'keyBinding',
-  'freshness',
-  'audience',
-  'nonce',
-  'trust',
-  'status',
-  'type',
-  'claims',
-]
-const CHECKS = {
-  jwt: { credential: CREDENTIAL_CHECKS, presentation: PRESENTATION_CHECKS },
-  'sd-jwt': { credential: SD_JWT_CREDENTIAL_CHECKS, presentation: SD_JWT_PRESENTATION_CHECKS },
-}
+/** A report being built: {@link createReportBuilder}'s result. */
+export type ReportBuilder = ReturnType<typeof createReportBuilder>
 
-/** Collects check outcomes in a report's fixed order; checks that never ran are `skipped`. */
-export function createReportBuilder(kind: Report['kind'], encoding: 'jwt' | 'sd-jwt' = 'jwt') {
+/**
+ * Collects check outcomes in a report's fixed order: the checks the token's format runs (its entry
+ * in the credential format table; the default format's for an input none recognises), then the
+ * policy checks. Checks that never ran are `skipped`.
+ */
+export function createReportBuilder(
+  kind: Report['kind'],
+  format: CredentialFormatModule = defaultCredentialFormat,
+) {
   const checks = new Map<ReportCheckName, ReportCheck>(
-    CHECKS[encoding][kind].map((name) => [name, { name, ok: false, status: 'skipped' }]),
+    [...format.checks[kind], ...POLICY_CHECKS].map((name) => [name, { name, ok: false, status: 'skipped' }]),
   )
   let error: CivitasError | undefined
   return {
