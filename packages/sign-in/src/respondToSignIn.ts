@@ -2,6 +2,7 @@ import { CivitasError, type Clock, readResponseText, systemClock } from '@civita
 import { createPresentation } from '@civitas/credentials'
 import { signJws } from '@civitas/crypto'
 import type { Identity } from '@civitas/did'
+import { dcqlOf } from './internal/dcql.js'
 import { type FetchLike, fetchOnce } from './internal/fetchOnce.js'
 import type { SignInRequest } from './readSignInRequest.js'
 
@@ -52,18 +53,19 @@ export async function respondToSignIn(options: RespondToSignInOptions): Promise<
     if (tokens === undefined || tokens.length === 0) {
       throw new CivitasError('ERR_INVALID_ARGUMENT', `credentials: nothing answers the query "${query.id}"`)
     }
-    // SD-JWT VCs disclose exactly the claims the query names; W3C formats present whole credentials.
-    const disclose =
-      query.format === 'dc+sd-jwt'
-        ? (query.claims ?? []).map((claim) => claim.path as (string | number)[])
-        : undefined
+    // Formats whose claims sit at the top (SD-JWT VC) disclose exactly the claims the query names;
+    // W3C formats present whole credentials.
+    const disclosing = dcqlOf(query).subjectMember === undefined
     const { token } = await createPresentation({
       holder,
       credentials: tokens,
       audience: request.clientId,
       nonce: request.nonce,
       clock,
-      ...(query.format === 'dc+sd-jwt' ? { disclose: disclose ?? [] } : { format: query.format }),
+      format: query.format,
+      ...(disclosing
+        ? { disclose: (query.claims ?? []).map((claim) => claim.path as (string | number)[]) }
+        : {}),
     })
     vpToken[query.id] = [token]
   }

@@ -1,4 +1,5 @@
 import type { JsonObject } from '@civitas/core'
+import type { CredentialFormat } from '@civitas/credentials'
 import type { Report } from '@civitas/verifier'
 
 /**
@@ -16,7 +17,7 @@ export interface DcqlCredentialQuery {
   /** Key of this credential's presentations in the `vp_token`. */
   id: string
   /** `jwt_vc_json` (VC 1.1 JWT), `vc+jwt` (VC 2.0 with JOSE) or `dc+sd-jwt` (SD-JWT VC). */
-  format: 'jwt_vc_json' | 'vc+jwt' | 'dc+sd-jwt'
+  format: CredentialFormat
   /**
    * W3C formats: `type_values`, the credential must carry every type of one of these sets.
    * `dc+sd-jwt`: `vct_values`, the credential's `vct` must be one of these.

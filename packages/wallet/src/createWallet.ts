@@ -3,6 +3,7 @@ import {
   type ClaimPath,
   type CredentialFormat,
   createPresentation,
+  credentialFormatNamed,
   type VerifiedCredential,
   verifyCredential,
 } from '@civitas/credentials'
@@ -138,9 +139,14 @@ export function createWallet(options: CreateWalletOptions): Wallet {
     return [newest]
   }
 
-  /** A credential is this wallet's when issued to its DID and, for SD-JWT VC, bound to its key. */
+  /**
+   * A credential is this wallet's when issued to its DID and, in a format that binds a holder key
+   * (SD-JWT VC's `cnf`), bound to this wallet's key.
+   */
   async function isBoundToMe(credential: VerifiedCredential): Promise<boolean> {
-    if (credential.format !== 'dc+sd-jwt') return credential.subject === identity.did
+    if (credentialFormatNamed(credential.format)?.holderBinding !== 'key') {
+      return credential.subject === identity.did
+    }
     if (credential.subject !== undefined && credential.subject !== identity.did) return false
     if (credential.holderKey === undefined) return false
     const { publicJwk } = await resolveVerificationKey({

@@ -1,3 +1,4 @@
+import type { JsonObject } from '@civitas/core'
 import type { DecodedJws } from '@civitas/crypto'
 import type { CreatePresentationOptions, CreatePresentationResult } from '../createPresentation.js'
 import type { IssueCredentialOptions, IssueCredentialResult } from '../issueCredential.js'
@@ -43,6 +44,17 @@ export interface CredentialFormatModule<Format extends CredentialFormat = Creden
    * of token; a verifier's report lists these, then its policy checks.
    */
   readonly checks: Readonly<Record<TokenKind, readonly CheckName[]>>
+  /**
+   * How a credential names its holder: by its subject's DID (`subject`), or by a holder key the
+   * issuer put in it (`key`, the `cnf` of an SD-JWT VC) that the presentation must be signed with.
+   */
+  readonly holderBinding: 'subject' | 'key'
+  /**
+   * The subject's claims in a verified credential (`VerifiedCredential.credential`), as a report
+   * and a policy's `requiredClaims` see them: the first `credentialSubject`, or the claims beside the
+   * registered JWT ones.
+   */
+  subjectClaims(credential: JsonObject): JsonObject
   /** DCQL (OpenID4VP §6): where a query's types and claim paths point in a credential of this format. */
   readonly dcql: {
     /** The `meta` member naming accepted types: `type_values` (sets of VC types) or `vct_values`. */
@@ -53,6 +65,11 @@ export interface CredentialFormatModule<Format extends CredentialFormat = Creden
      * exactly what the holder discloses.
      */
     readonly subjectMember?: 'credentialSubject'
+    /**
+     * The format's entry in a verifier's `vp_formats_supported` (OpenID4VP 1.0 Appendix B): the
+     * algorithms Civitas verifies it with.
+     */
+    readonly vpFormat: JsonObject
   }
   /**
    * Its credentials are presented each on its own, in this format (SD-JWT+KB), so a credential in

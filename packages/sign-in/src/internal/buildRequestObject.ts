@@ -1,4 +1,5 @@
 import { encodeBase64url, encodeUtf8, type JsonObject } from '@civitas/core'
+import { credentialFormats } from '@civitas/credentials'
 import { signJws } from '@civitas/crypto'
 import type { Identity } from '@civitas/did'
 import type { DcqlQuery } from '../types.js'
@@ -38,14 +39,9 @@ export async function buildRequestObject(options: {
     state: options.state,
     dcql_query: options.query as unknown as JsonObject,
     client_metadata: {
-      vp_formats_supported: {
-        jwt_vc_json: { alg_values: ['EdDSA', 'ES256', 'ES256K'] },
-        'vc+jwt': { alg_values: ['EdDSA', 'ES256', 'ES256K'] },
-        'dc+sd-jwt': {
-          'sd-jwt_alg_values': ['EdDSA', 'ES256', 'ES256K'],
-          'kb-jwt_alg_values': ['EdDSA', 'ES256', 'ES256K'],
-        },
-      },
+      vp_formats_supported: Object.fromEntries(
+        credentialFormats.map(({ format, dcql }) => [format, dcql.vpFormat]),
+      ),
       ...(options.idToken
         ? {
             subject_syntax_types_supported: ['did:key', 'did:jwk', 'did:web', 'did:ethr'],

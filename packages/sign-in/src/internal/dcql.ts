@@ -1,13 +1,27 @@
 import { CivitasError, type JsonValue } from '@civitas/core'
+import {
+  type CredentialFormatModule,
+  credentialFormatNamed,
+  credentialFormats,
+  defaultCredentialFormat,
+} from '@civitas/credentials'
 import type { DcqlClaimQuery, DcqlCredentialQuery, DcqlQuery } from '../types.js'
 
-const FORMATS: readonly string[] = ['jwt_vc_json', 'vc+jwt', 'dc+sd-jwt']
 const QUERY_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /**
- * Checks a DCQL query's shape: 1 to 16 credential queries with distinct ids, a supported format,
- * `meta.type_values` (W3C) or `meta.vct_values` (SD-JWT) as lists of names, and claim paths: into
- * `credentialSubject` for W3C formats, names and indexes only for SD-JWT (they say what to disclose).
+ * How DCQL reads a query's format: its entry in the credential format table (the default format's
+ * for a name none has, which a checked query never holds).
+ */
+export function dcqlOf(query: Pick<DcqlCredentialQuery, 'format'>): CredentialFormatModule['dcql'] {
+  return (credentialFormatNamed(query.format) ?? defaultCredentialFormat).dcql
+}
+
+/**
+ * Checks a DCQL query's shape: 1 to 16 credential queries with distinct ids, a format of the
+ * credential format table, `meta.type_values` (W3C) or `meta.vct_values` (SD-JWT) as lists of
+ * names, and claim paths: into the format's subject member (`credentialSubject`) when it has one,
+ * else names and indexes only (SD-JWT: they say what to disclose).
  *
  * @throws `code` (`ERR_INVALID_ARGUMENT` for a relying party's own query, `ERR_REQUEST_INVALID` for a received one).
  */
@@ -28,7 +42,10 @@ export function readDcqlQuery(
       fail('each credential query needs a distinct id of letters, digits, _ and -')
     }
     ids.add(query.id)
-    if (!FORMATS.includes(query.format)) fail(`format must be one of ${FORMATS.join(', ')}`)
+    const format = credentialFormatNamed(query.format)
+    if (format === undefined) {
+      fail(`format must be one of ${credentialFormats.map((entry) => entry.format).join(', ')}`)
+    }
     const typeValues = query.meta?.type_values
     if (
       typeValues !== undefined &&
@@ -49,20 +66,22 @@ export function readDcqlQuery(
     }
     for (const claim of query.claims ?? []) {
       const path = claim?.path
-      const sdJwt = query.format === 'dc+sd-jwt'
+      // A format without a subject member discloses exactly what the paths name: no wildcards.
+      const member = format?.dcql.subjectMember
       if (
         !Array.isArray(path) ||
-        path.length < (sdJwt ? 1 : 2) ||
+        path.length < (member === undefined ? 1 : 2) ||
         path.length > 16 ||
-        (!sdJwt && path[0] !== 'credentialSubject') ||
+        (member !== undefined && path[0] !== member) ||
         !path.every(
-          (step) => (step === null && !sdJwt) || typeof step === 'string' || Number.isSafeInteger(step),
+          (step) =>
+            (step === null && member !== undefined) || typeof step === 'string' || Number.isSafeInteger(step),
         )
       ) {
         fail(
-          sdJwt
-            ? 'each dc+sd-jwt claim path must hold 1 to 16 names or indexes'
-            : 'each claim path must start with "credentialSubject" and hold up to 16 names, indexes or null',
+          member === undefined
+            ? `each ${query.format} claim path must hold 1 to 16 names or indexes`
+            : `each claim path must start with "${member}" and hold up to 16 names, indexes or null`,
         )
       }
     }
@@ -75,7 +94,8 @@ export function readDcqlQuery(
  * `undefined` when it names none. A verifier given these trusts an issuer only for one of them.
  */
 export function requestedTypes(query: DcqlCredentialQuery): string[] | undefined {
-  const named = query.format === 'dc+sd-jwt' ? query.meta?.vct_values : query.meta?.type_values?.flat()
+  const named =
+    dcqlOf(query).typesMeta === 'vct_values' ? query.meta?.vct_values : query.meta?.type_values?.flat()
   return named === undefined ? undefined : [...new Set(named)]
 }
 
@@ -90,7 +110,7 @@ export function hasRequestedTypes(
   query: DcqlCredentialQuery,
   vouched: readonly string[] = types,
 ): boolean {
-  if (query.format === 'dc+sd-jwt') {
+  if (dcqlOf(query).typesMeta === 'vct_values') {
     const vcts = query.meta?.vct_values
     return vcts === undefined || vcts.some((vct) => types.includes(vct) && vouched.includes(vct))
   }

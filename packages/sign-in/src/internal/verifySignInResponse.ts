@@ -2,7 +2,7 @@ import { CivitasError, type JsonObject, parseJson } from '@civitas/core'
 import type { Resolvable } from '@civitas/did'
 import type { CheckExpectations, Report, Verifier } from '@civitas/verifier'
 import type { DcqlQuery, SignInResult } from '../types.js'
-import { hasClaim, hasRequestedTypes, requestedTypes } from './dcql.js'
+import { dcqlOf, hasClaim, hasRequestedTypes, requestedTypes } from './dcql.js'
 import { verifyIdToken } from './verifyIdToken.js'
 
 /** The transaction a response answers, as the relying party stored it. */
@@ -106,7 +106,8 @@ function checkAnswers(credential: Report, query: DcqlQuery['credentials'][number
     )
   }
   const claims = credential.claims ?? {}
-  const subject = query.format === 'dc+sd-jwt' ? claims : { credentialSubject: claims }
+  const member = dcqlOf(query).subjectMember
+  const subject = member === undefined ? claims : { [member]: claims }
   for (const claim of query.claims ?? []) {
     if (!hasClaim(subject, claim)) {
       throw new CivitasError(

@@ -1,5 +1,5 @@
 import { CivitasError, type JsonObject } from '@civitas/core'
-import type { VerifiedCredential } from '@civitas/credentials'
+import { credentialFormatNamed, defaultCredentialFormat, type VerifiedCredential } from '@civitas/credentials'
 import type { CheckExpectations, TrustPolicy } from '../types.js'
 import { checkStatusNote } from './checkStatusNote.js'
 import { POLICY_CHECKS, type ReportBuilder } from './reportBuilder.js'
@@ -112,19 +112,13 @@ export function checkClaims(credential: VerifiedCredential, expectations: CheckE
   }
 }
 
-/** Claims of an SD-JWT VC about the token rather than its subject. */
-const SD_JWT_REGISTERED = new Set(['iss', 'iat', 'nbf', 'exp', 'cnf', 'vct', 'status', 'sub', 'jti'])
-
 /**
- * The credential subject's claims (the first subject, when there are several); for an SD-JWT VC,
- * the claims disclosed and always visible, without the registered JWT claims.
+ * The credential subject's claims, as its format's entry in the credential format table reads them:
+ * the first subject of a W3C credential; for an SD-JWT VC the claims disclosed and always visible,
+ * without the registered JWT claims.
  */
 export function subjectOf(credential: VerifiedCredential): JsonObject {
-  if (credential.format === 'dc+sd-jwt') {
-    return Object.fromEntries(
-      Object.entries(credential.credential).filter(([name]) => !SD_JWT_REGISTERED.has(name)),
-    )
-  }
-  const subject = [credential.credential.credentialSubject].flat()[0]
-  return typeof subject === 'object' && subject !== null && !Array.isArray(subject) ? subject : {}
+  return (credentialFormatNamed(credential.format) ?? defaultCredentialFormat).subjectClaims(
+    credential.credential,
+  )
 }

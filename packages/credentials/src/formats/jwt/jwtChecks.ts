@@ -16,3 +16,6 @@ export const JWT_CHECKS: Readonly<Record<TokenKind, readonly CheckName[]>> = {
     'holder',
   ],
 }
+
+/** A JWT format's entry in `vp_formats_supported`: the signature algorithms Civitas verifies. */
+export const JWT_VP_FORMAT = { alg_values: ['EdDSA', 'ES256', 'ES256K'] }

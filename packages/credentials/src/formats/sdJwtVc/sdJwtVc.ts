@@ -2,6 +2,9 @@ import { readTime } from '../../internal/timeOptions.js'
 import { lazy } from '../lazy.js'
 import type { CredentialFormatModule } from '../types.js'
 
+/** Claims of an SD-JWT VC about the token rather than its subject. */
+const SD_JWT_VC_REGISTERED = new Set(['iss', 'iat', 'nbf', 'exp', 'cnf', 'vct', 'status', 'sub', 'jti'])
+
 // SD-JWT code (and its SHA-256) loads on the first SD-JWT, not with every verifier or wallet.
 const credentialVerifier = lazy(() => import('./verifySdJwtVc.js'))
 const presentationVerifier = lazy(() => import('./verifySdJwtPresentation.js'))
@@ -28,7 +31,16 @@ export const sdJwtVc: CredentialFormatModule<'dc+sd-jwt'> = {
     // One credential, its holder bound by the key-binding JWT.
     presentation: ['parse', 'credentials', 'keyBinding', 'freshness', 'audience', 'nonce'],
   },
-  dcql: { typesMeta: 'vct_values' },
+  holderBinding: 'key',
+  subjectClaims: (credential) =>
+    Object.fromEntries(Object.entries(credential).filter(([name]) => !SD_JWT_VC_REGISTERED.has(name))),
+  dcql: {
+    typesMeta: 'vct_values',
+    vpFormat: {
+      'sd-jwt_alg_values': ['EdDSA', 'ES256', 'ES256K'],
+      'kb-jwt_alg_values': ['EdDSA', 'ES256', 'ES256K'],
+    },
+  },
   presentsAlone: true,
   async verifyCredential(token, options) {
     const { now, skew } = readTime(options)

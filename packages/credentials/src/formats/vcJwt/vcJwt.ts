@@ -1,5 +1,6 @@
 import { detectJwtKind } from '../jwt/detectJwtKind.js'
-import { JWT_CHECKS } from '../jwt/jwtChecks.js'
+import { firstCredentialSubject } from '../jwt/firstCredentialSubject.js'
+import { JWT_CHECKS, JWT_VP_FORMAT } from '../jwt/jwtChecks.js'
 import { verifyJwtCredential } from '../jwt/verifyJwtCredential.js'
 import { verifyJwtPresentation } from '../jwt/verifyJwtPresentation.js'
 import { lazy } from '../lazy.js'
@@ -21,7 +22,9 @@ export const vcJwt: CredentialFormatModule<'vc+jwt'> = {
       header.typ === 'vc+jwt' ? 'credential' : header.typ === 'vp+jwt' ? 'presentation' : undefined,
     ),
   checks: JWT_CHECKS,
-  dcql: { typesMeta: 'type_values', subjectMember: 'credentialSubject' },
+  holderBinding: 'subject',
+  subjectClaims: firstCredentialSubject,
+  dcql: { typesMeta: 'type_values', subjectMember: 'credentialSubject', vpFormat: JWT_VP_FORMAT },
   verifyCredential: verifyJwtCredential,
   verifyPresentation: verifyJwtPresentation,
   issue: async (options) => (await issuing()).issueJwtCredential('vc+jwt', options),
