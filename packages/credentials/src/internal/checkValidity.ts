@@ -1,5 +1,5 @@
 import { CivitasError } from '@civitas/core'
-import type { CredentialClaims } from './readCredential.js'
+import type { CredentialClaims } from '../formats/jwt/readCredential.js'
 
 /**
  * Checks both windows of a credential against `now` with `skew`: the signature's (`iat`, `nbf`,

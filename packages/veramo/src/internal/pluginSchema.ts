@@ -1,10 +1,11 @@
+import { credentialFormats } from '@civitas/credentials'
 import type { IAgentPluginSchema } from '@veramo/core'
 
 const claimPaths = {
   type: 'array',
   items: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: ['string', 'number'] } }] },
 }
-const format = { type: 'string', enum: ['vc+jwt', 'jwt_vc_json', 'dc+sd-jwt'] }
+const format = { type: 'string', enum: credentialFormats.map((entry) => entry.format) }
 const stringList = { type: 'array', items: { type: 'string' } }
 
 /**

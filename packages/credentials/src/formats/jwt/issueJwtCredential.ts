@@ -2,9 +2,9 @@ import { CivitasError, type JsonObject, systemClock } from '@civitas/core'
 import { signJws } from '@civitas/crypto'
 import { allocateCredentialStatus } from '../../internal/allocateCredentialStatus.js'
 import { checkSchema } from '../../internal/checkSchema.js'
-import { idOf, readCredential } from '../../internal/readCredential.js'
 import type { IssueCredentialOptions, IssueCredentialResult } from '../../issueCredential.js'
 import type { CredentialFormat } from '../../types.js'
+import { idOf, readCredential } from './readCredential.js'
 import { toJwtVcJsonClaims } from './toJwtVcJsonClaims.js'
 
 /**

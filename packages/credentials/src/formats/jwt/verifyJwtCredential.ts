@@ -1,7 +1,6 @@
 import { checkAlgorithm } from '../../internal/checkAlgorithm.js'
 import { checkSchema } from '../../internal/checkSchema.js'
 import { checkValidity } from '../../internal/checkValidity.js'
-import { readCredential } from '../../internal/readCredential.js'
 import { resolveSignerKeys } from '../../internal/resolveSignerKeys.js'
 import { runCheck, runCheckAsync } from '../../internal/runCheck.js'
 import { readTime } from '../../internal/timeOptions.js'
@@ -11,6 +10,7 @@ import type { VerifiedCredential } from '../../types.js'
 import type { VerifyCredentialOptions } from '../../verifyCredential.js'
 import type { CredentialToken } from '../types.js'
 import { detectJwtFormat } from './detectJwtFormat.js'
+import { readCredential } from './readCredential.js'
 
 /**
  * Verifies a JWT credential (`vc+jwt` or `jwt_vc_json`, told apart by its `typ` and claims): parse,

@@ -1,11 +1,11 @@
 import { CivitasError, type Clock, type JsonValue } from '@civitas/core'
 import { signJws } from '@civitas/crypto'
 import type { Identity } from '@civitas/did'
-import { decodeSdJwt } from '../../decodeSdJwt.js'
 import type { ClaimPath } from '../../types.js'
 import { applyDisclosures } from './applyDisclosures.js'
 import { claimPathKeys, pathKey } from './claimPaths.js'
 import { hashDigest } from './hashDigest.js'
+import { splitSdJwt } from './splitSdJwt.js'
 import { KB_JWT_TYP } from './verifyKeyBinding.js'
 
 const SEPARATOR = '\u0000'
@@ -26,11 +26,12 @@ export interface PresentSdJwtOptions {
  * key-binding JWT signed by the holder over `aud`, `nonce`, `iat` and `sd_hash`.
  *
  * @throws `ERR_INVALID_ARGUMENT` for a path that names no claim or a token that is already a
- *   presentation; the codes of {@link decodeSdJwt} and `ERR_DISCLOSURE_INVALID`; the signer's.
+ *   presentation; the codes of `decodeSdJwt` and `ERR_DISCLOSURE_INVALID`; the signer's.
  */
 export async function presentSdJwt(options: PresentSdJwtOptions): Promise<string> {
   const { holder, token, disclose, audience, nonce } = options
-  const decoded = decodeSdJwt(token)
+  // splitSdJwt, not the public decodeSdJwt: the public module stays out of lazily loaded chunks.
+  const decoded = splitSdJwt(token, {})
   if (decoded.keyBinding !== undefined) {
     throw new CivitasError('ERR_INVALID_ARGUMENT', 'credentials: this SD-JWT is a presentation already')
   }

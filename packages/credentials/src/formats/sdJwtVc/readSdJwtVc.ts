@@ -1,6 +1,6 @@
 import { CivitasError, type JsonObject, type PublicJwk, readNumericDate } from '@civitas/core'
 import { importPublicJwk } from '@civitas/crypto'
-import type { CredentialClaims } from '../../internal/readCredential.js'
+import type { CredentialClaims } from '../jwt/readCredential.js'
 
 /** Claims of an SD-JWT VC that must never be selectively disclosable (SD-JWT VC §3.2.2.2). */
 export const SD_JWT_VC_RESERVED: ReadonlySet<string> = new Set(['iss', 'nbf', 'exp', 'cnf', 'vct', 'status'])

@@ -1,15 +1,8 @@
-import { readTime } from '../../internal/timeOptions.js'
-import { lazy } from '../lazy.js'
+import { loadOperations } from '../loadOperations.js'
 import type { CredentialFormatModule } from '../types.js'
 
 /** Claims of an SD-JWT VC about the token rather than its subject. */
 const SD_JWT_VC_REGISTERED = new Set(['iss', 'iat', 'nbf', 'exp', 'cnf', 'vct', 'status', 'sub', 'jti'])
-
-// SD-JWT code (and its SHA-256) loads on the first SD-JWT, not with every verifier or wallet.
-const credentialVerifier = lazy(() => import('./verifySdJwtVc.js'))
-const presentationVerifier = lazy(() => import('./verifySdJwtPresentation.js'))
-const issuing = lazy(() => import('./issueSdJwtVcCredential.js'))
-const presenting = lazy(() => import('./presentSdJwtVc.js'))
 
 /**
  * `dc+sd-jwt`: an SD-JWT VC (`<issuer JWT>~<disclosure>~…~`) with salted disclosures and the
@@ -42,16 +35,10 @@ export const sdJwtVc: CredentialFormatModule<'dc+sd-jwt'> = {
     },
   },
   presentsAlone: true,
-  async verifyCredential(token, options) {
-    const { now, skew } = readTime(options)
-    const { verifySdJwtVc } = await credentialVerifier()
-    return verifySdJwtVc(token.text, options, { now, clockSkewMs: skew }, 'credential')
-  },
-  async verifyPresentation(token, options) {
-    const { now, skew } = readTime(options)
-    const { verifySdJwtPresentation } = await presentationVerifier()
-    return verifySdJwtPresentation(token.text, options, { now, clockSkewMs: skew })
-  },
-  issue: async (options) => (await issuing()).issueSdJwtVcCredential(options),
-  present: async (options) => (await presenting()).presentSdJwtVc(options),
+  verifyCredential: async (token, options) =>
+    (await loadOperations()).verifySdJwtVcCredential(token, options),
+  verifyPresentation: async (token, options) =>
+    (await loadOperations()).verifySdJwtVcPresentation(token, options),
+  issue: async (options) => (await loadOperations()).issueSdJwtVcCredential(options),
+  present: async (options) => (await loadOperations()).presentSdJwtVc(options),
 }

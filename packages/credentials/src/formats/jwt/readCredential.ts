@@ -1,7 +1,7 @@
 import { CivitasError, type JsonObject, type JsonValue } from '@civitas/core'
-import type { CredentialFormat } from '../types.js'
-import { copyJwtTimes, type JwtTimes } from './copyJwtTimes.js'
-import { readDateTimeStamp } from './readDateTimeStamp.js'
+import { copyJwtTimes, type JwtTimes } from '../../internal/copyJwtTimes.js'
+import { readDateTimeStamp } from '../../internal/readDateTimeStamp.js'
+import type { CredentialFormat } from '../../types.js'
 
 /** The context a VC 2.0 credential's `@context` must begin with. */
 const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2'
