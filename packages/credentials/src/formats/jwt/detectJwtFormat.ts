@@ -1,8 +1,40 @@
 import { CivitasError, type JsonObject } from '@civitas/core'
 import type { CredentialFormat } from '../../types.js'
+import type { TokenKind } from '../types.js'
 
-const TYPES = { credential: 'vc+jwt', presentation: 'vp+jwt' } as const
-const CLAIMS = { credential: 'vc', presentation: 'vp' } as const
+/** What a JWT's `typ` and claims declare it to be; `malformed` says why it cannot be that. */
+export interface JwtClassification {
+  format: Extract<CredentialFormat, 'vc+jwt' | 'jwt_vc_json'>
+  kind: TokenKind
+  malformed?: string
+}
+
+/**
+ * What a JWT declares itself to be, without judging it: `vc+jwt` / `vp+jwt` by `typ`, or a VC 1.1
+ * JWT (`typ` `JWT` or absent) by its `vc` or `vp` claim; `undefined` for another `typ`.
+ */
+export function classifyJwt(header: JsonObject, payload: JsonObject): JwtClassification | undefined {
+  const { typ } = header
+  if (typ === 'vc+jwt' || typ === 'vp+jwt') {
+    const kind = typ === 'vc+jwt' ? 'credential' : 'presentation'
+    return 'vc' in payload || 'vp' in payload
+      ? { format: 'vc+jwt', kind, malformed: `a ${typ} token must not carry vc or vp claims` }
+      : { format: 'vc+jwt', kind }
+  }
+  if (typ !== undefined && typ !== 'JWT') return undefined
+  const kind = 'vc' in payload && !('vp' in payload) ? 'credential' : 'presentation'
+  const name = kind === 'credential' ? 'vc' : 'vp'
+  const claim = payload[name]
+  const malformed =
+    'vc' in payload && 'vp' in payload
+      ? 'a token cannot carry both vc and vp claims'
+      : typeof claim !== 'object' || claim === null || Array.isArray(claim)
+        ? `expected a ${name} claim`
+        : undefined
+  return malformed === undefined
+    ? { format: 'jwt_vc_json', kind }
+    : { format: 'jwt_vc_json', kind, malformed }
+}
 
 /**
  * Tells which encoding a token uses from its `typ` and claims, so that one kind of token can never
@@ -15,37 +47,23 @@ const CLAIMS = { credential: 'vc', presentation: 'vp' } as const
 export function detectJwtFormat(
   header: JsonObject,
   payload: JsonObject,
-  kind: 'credential' | 'presentation',
+  kind: TokenKind,
   expected?: CredentialFormat,
 ): CredentialFormat {
-  const typ = header.typ
-  if (kind === 'presentation' && isCredential(typ, payload)) {
+  const found = classifyJwt(header, payload)
+  if (kind === 'presentation' && found?.kind === 'credential') {
     throw new CivitasError(
       'ERR_PRESENTATION_REQUIRED',
       'a credential on its own is not a presentation: the holder must present it',
     )
   }
-  let format: CredentialFormat | undefined
-  if (typ === TYPES[kind]) {
-    if ('vc' in payload || 'vp' in payload) invalid(`a ${typ} token must not carry vc or vp claims`)
-    format = 'vc+jwt'
-  } else if (typ === undefined || typ === 'JWT') {
-    const claim = payload[CLAIMS[kind]]
-    if (typeof claim !== 'object' || claim === null || Array.isArray(claim))
-      invalid(`expected a ${CLAIMS[kind]} claim`)
-    if ('vc' in payload && 'vp' in payload) invalid('a token cannot carry both vc and vp claims')
-    format = 'jwt_vc_json'
-  } else {
-    invalid(`typ ${String(typ).slice(0, 32)} is not a ${kind}`)
+  if (found === undefined) invalid(`typ ${String(header.typ).slice(0, 32)} is not a ${kind}`)
+  if (found.kind !== kind) invalid(`a ${found.kind} is not a ${kind}`)
+  if (found.malformed !== undefined) invalid(found.malformed)
+  if (expected !== undefined && expected !== found.format) {
+    invalid(`expected ${expected}, received ${found.format}`)
   }
-  if (expected !== undefined && expected !== format) invalid(`expected ${expected}, received ${format}`)
-  return format
-}
-
-/** A credential token: typed `vc+jwt`, or an untyped VC 1.1 JWT with a `vc` claim and no `vp`. */
-function isCredential(typ: unknown, payload: JsonObject): boolean {
-  if (typ === TYPES.credential) return true
-  return (typ === undefined || typ === 'JWT') && 'vc' in payload && !('vp' in payload)
+  return found.format
 }
 
 function invalid(message: string): never {

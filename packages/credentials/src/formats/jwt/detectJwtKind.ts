@@ -2,11 +2,11 @@ import type { DecodedJws } from '@civitas/crypto'
 import { PRESENTATION_MAX_LENGTH } from '../../internal/tokenLimits.js'
 import type { CredentialFormat } from '../../types.js'
 import type { CredentialToken, TokenKind } from '../types.js'
+import { classifyJwt } from './detectJwtFormat.js'
 
 /**
- * What `token` is if it is a JWT credential or presentation in `format`, told by its `typ` and
- * claims: `vc+jwt` / `vp+jwt`, or a VC 1.1 JWT (`typ` `JWT` or absent) with a `vc` or `vp` claim.
- * `undefined` for another format or no compact JWS (verification then says why, strictly).
+ * What `token` is if it declares itself a JWT credential or presentation in `format` (see
+ * `classifyJwt`); `undefined` for another format or no compact JWS. Verification then judges it.
  */
 export function detectJwtKind(token: CredentialToken, format: CredentialFormat): TokenKind | undefined {
   let decoded: DecodedJws
@@ -15,18 +15,6 @@ export function detectJwtKind(token: CredentialToken, format: CredentialFormat):
   } catch {
     return undefined
   }
-  const { header, payload } = decoded
-  const [detected, kind] =
-    header.typ === 'vc+jwt'
-      ? ['vc+jwt', 'credential']
-      : header.typ === 'vp+jwt'
-        ? ['vc+jwt', 'presentation']
-        : header.typ !== undefined && header.typ !== 'JWT'
-          ? []
-          : 'vp' in payload && !('vc' in payload)
-            ? ['jwt_vc_json', 'presentation']
-            : 'vc' in payload
-              ? ['jwt_vc_json', 'credential']
-              : []
-  return detected === format ? (kind as TokenKind) : undefined
+  const found = classifyJwt(decoded.header, decoded.payload)
+  return found?.format === format ? found.kind : undefined
 }

@@ -1,21 +1,24 @@
 import { CivitasError, type JsonObject, systemClock } from '@civitas/core'
 import { signJws } from '@civitas/crypto'
 import { allocateCredentialStatus } from '../../internal/allocateCredentialStatus.js'
-import { checkSchema } from '../../internal/checkSchema.js'
 import type { IssueCredentialOptions, IssueCredentialResult } from '../../issueCredential.js'
 import type { CredentialFormat } from '../../types.js'
-import { idOf, readCredential } from './readCredential.js'
+import { idOf } from './idOf.js'
 import { toJwtVcJsonClaims } from './toJwtVcJsonClaims.js'
 
 /**
  * Signs a JWT credential: `vc+jwt` (the claims set is the credential) or `jwt_vc_json` (the VC 1.1
- * JWT of did-jwt-vc), checked against its JSON Schema first, with status entries when asked.
+ * JWT of did-jwt-vc), with status entries when asked. The claims are first read and checked by
+ * `checkAsVerified`, the format's own verification-side reader and schema check (passed in rather
+ * than imported, so this lazily loaded code shares no module with verification), so an issuer
+ * cannot sign what verifiers would refuse.
  *
  * @throws the codes of `issueCredential` for JWT credentials.
  */
 export async function issueJwtCredential(
   format: Extract<CredentialFormat, 'vc+jwt' | 'jwt_vc_json'>,
   options: IssueCredentialOptions,
+  checkAsVerified: (payload: JsonObject) => Promise<unknown>,
 ): Promise<IssueCredentialResult> {
   const { issuer, credential, validFor } = options
   if (options.disclosable !== undefined || options.holder !== undefined) {
@@ -50,7 +53,7 @@ export async function issueJwtCredential(
     format === 'vc+jwt'
       ? { ...vc, iss: issuer.did, iat, ...(exp === undefined ? {} : { exp }) }
       : toJwtVcJsonClaims(vc, issuer.did, iat, exp)
-  await checkSchema(readCredential(format, toPayload(full)).credential, options.schemas)
+  await checkAsVerified(toPayload(full))
   // Entries are allocated only for credentials that passed their checks, so none is wasted.
   if (options.status !== undefined) {
     full.credentialStatus = await allocateCredentialStatus(options.status, idOf(full.id, 'id'))

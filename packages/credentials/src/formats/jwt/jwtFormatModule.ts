@@ -1,8 +1,10 @@
+import { checkSchema } from '../../internal/checkSchema.js'
 import type { CheckName, CredentialFormat } from '../../types.js'
 import { loadOperations } from '../loadOperations.js'
 import type { CredentialFormatModule, TokenKind } from '../types.js'
 import { detectJwtKind } from './detectJwtKind.js'
 import { firstCredentialSubject } from './firstCredentialSubject.js'
+import { readCredential } from './readCredential.js'
 import { verifyJwtCredential } from './verifyJwtCredential.js'
 import { verifyJwtPresentation } from './verifyJwtPresentation.js'
 
@@ -42,7 +44,10 @@ export function jwtFormatModule<Format extends Extract<CredentialFormat, 'vc+jwt
     },
     verifyCredential: verifyJwtCredential,
     verifyPresentation: verifyJwtPresentation,
-    issue: async (options) => (await loadOperations()).issueJwtCredential(format, options),
+    issue: async (options) =>
+      (await loadOperations()).issueJwtCredential(format, options, (payload) =>
+        checkSchema(readCredential(format, payload).credential, options.schemas),
+      ),
     present: async (options) => (await loadOperations()).presentJwt(format, options),
   }
 }

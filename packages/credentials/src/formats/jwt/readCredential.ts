@@ -2,6 +2,7 @@ import { CivitasError, type JsonObject, type JsonValue } from '@civitas/core'
 import { copyJwtTimes, type JwtTimes } from '../../internal/copyJwtTimes.js'
 import { readDateTimeStamp } from '../../internal/readDateTimeStamp.js'
 import type { CredentialFormat } from '../../types.js'
+import { idOf } from './idOf.js'
 
 /** The context a VC 2.0 credential's `@context` must begin with. */
 const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2'
@@ -99,14 +100,6 @@ function subjectIds(subject: JsonValue | undefined): string[] {
     }
   }
   return ids
-}
-
-/** The id of an `issuer` or `holder` value: a string, or an object with a string `id`. */
-export function idOf(value: JsonValue | undefined, name: string): string {
-  if (typeof value === 'string' && value.length > 0) return value
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof value.id === 'string')
-    return value.id
-  invalid(`${name} must be a DID or an object with an id`)
 }
 
 function date(credential: JsonObject, name: string): number | undefined {

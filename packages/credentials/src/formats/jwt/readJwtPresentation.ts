@@ -1,7 +1,7 @@
 import { CivitasError, type JsonObject, type JsonValue } from '@civitas/core'
 import { copyJwtTimes, type JwtTimes } from '../../internal/copyJwtTimes.js'
 import type { CredentialFormat } from '../../types.js'
-import { idOf } from './readCredential.js'
+import { idOf } from './idOf.js'
 
 const ENVELOPE_PREFIX = 'data:application/vc+jwt,'
 /** More credentials than this in one presentation is hostile, not useful. */
