@@ -78,14 +78,17 @@ export async function createPresentation(
   return (presentedAlone(options.format, credentials) ?? named).present(options)
 }
 
-/** The format that presents these credentials by itself (SD-JWT+KB), named or told by a credential. */
+/**
+ * The format that presents these credentials by itself, named or told by a credential: one whose
+ * credentials are bound to a holder key and presented with it alone (SD-JWT+KB).
+ */
 function presentedAlone(
   format: CredentialFormat | undefined,
   credentials: readonly string[],
 ): CredentialFormatModule | undefined {
   return credentialFormats.find(
     (module) =>
-      module.presentsAlone === true &&
+      module.holderBinding === 'key' &&
       (module.format === format ||
         credentials.some((token) => module.detect(readCredentialToken(token)) !== undefined)),
   )

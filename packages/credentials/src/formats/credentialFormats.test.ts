@@ -141,6 +141,15 @@ describe('readCredentialToken', () => {
     )
   })
 
+  it('behavior: a text refused by size under one limit is decoded under a limit it fits', async () => {
+    const { credential } = await formatSamples('vc+jwt')
+    const token = readCredentialToken(credential)
+    expect(() => token.jws(credential.length - 1)).toThrow(
+      expect.objectContaining({ code: 'ERR_INPUT_TOO_LARGE' }),
+    )
+    expect(token.jws(credential.length).header.typ).toBe('vc+jwt')
+  })
+
   it('error: a failed decoding is kept and thrown again, with its code', () => {
     const token = readCredentialToken('not.a.jws!')
     let first: unknown

@@ -4,8 +4,7 @@ import type { CredentialToken } from './types.js'
 
 /**
  * Wraps a token for the format table ({@link credentialFormats}): its compact JWS is decoded on the
- * first call that asks, and the outcome kept for the next, so detection and verification parse a
- * token once.
+ * first call that asks, and kept for the next, so detection and verification parse a token once.
  *
  * @example
  * ```ts
@@ -16,19 +15,18 @@ import type { CredentialToken } from './types.js'
  * ```
  */
 export function readCredentialToken(text: string): CredentialToken {
-  let outcome: { decoded: DecodedJws } | { error: unknown } | undefined
-  // Anything but a string is refused by decodeJws with its own code, like an empty token.
-  const length = typeof text === 'string' ? text.length : 0
+  // decodeJws depends on its limit only by whether the text fits: an outcome is kept per answer.
+  let outcome: { fits: boolean; decoded: DecodedJws } | { fits: boolean; error: unknown } | undefined
   return {
     text,
     jws(maxLength) {
-      // The kept outcome answers only a limit the text fits; over it, decodeJws refuses it by size.
-      if (outcome === undefined || length > maxLength) {
+      const fits = typeof text !== 'string' || text.length <= maxLength
+      if (outcome?.fits !== fits) {
+        // A failure is kept too, so hostile input is decoded once, not once per format asking.
         try {
-          outcome = { decoded: decodeJws(text, { maxLength }) }
+          outcome = { fits, decoded: decodeJws(text, { maxLength }) }
         } catch (error) {
-          if (length <= maxLength) outcome = { error }
-          throw error
+          outcome = { fits, error }
         }
       }
       if ('error' in outcome) throw outcome.error

@@ -47,6 +47,8 @@ export interface CredentialFormatModule<Format extends CredentialFormat = Creden
   /**
    * How a credential names its holder: by its subject's DID (`subject`), or by a holder key the
    * issuer put in it (`key`, the `cnf` of an SD-JWT VC) that the presentation must be signed with.
+   * A credential bound to a key is presented on its own, in its own format (SD-JWT+KB), so it
+   * chooses the presentation's format by itself.
    */
   readonly holderBinding: 'subject' | 'key'
   /**
@@ -71,11 +73,6 @@ export interface CredentialFormatModule<Format extends CredentialFormat = Creden
      */
     readonly vpFormat: JsonObject
   }
-  /**
-   * Its credentials are presented each on its own, in this format (SD-JWT+KB), so a credential in
-   * it chooses the presentation's format by itself.
-   */
-  readonly presentsAlone?: boolean
   /** Verifies a credential in this format; the codes of `verifyCredential`. */
   verifyCredential(token: CredentialToken, options: VerifyCredentialOptions): Promise<VerifiedCredential>
   /** Verifies a presentation in this format; the codes of `verifyPresentation`. */

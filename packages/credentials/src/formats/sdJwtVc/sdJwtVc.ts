@@ -34,7 +34,6 @@ export const sdJwtVc: CredentialFormatModule<'dc+sd-jwt'> = {
       'kb-jwt_alg_values': ['EdDSA', 'ES256', 'ES256K'],
     },
   },
-  presentsAlone: true,
   verifyCredential: async (token, options) =>
     (await loadOperations()).verifySdJwtVcCredential(token, options),
   verifyPresentation: async (token, options) =>
