@@ -108,8 +108,10 @@ export type CivitasErrorCode =
   | 'ERR_TYPE_NOT_ACCEPTED'
   /** A claim the verifier's policy or a DCQL query requires is absent (or was not disclosed). Ask the holder to disclose it. */
   | 'ERR_CLAIM_MISSING'
-  /** A wallet's credential store could not read, parse or write its data (`cause` says why). Check the file, its permissions, or restore a backup. */
+  /** A wallet's credential store could not read, parse or write its data, or its file is damaged (fails its checksum); `details.reason` and `cause` say which. Check the file, its permissions, or restore a backup. */
   | 'ERR_CREDENTIAL_STORE'
+  /** Another process (or another store in this one) has the credential file open; two writers would lose each other's credentials. Close the other one first. */
+  | 'ERR_CREDENTIAL_STORE_LOCKED'
   // selective disclosure
   /** An SD-JWT disclosure is malformed, duplicated, unreferenced by any digest, too many, or uses an unsupported `_sd_alg` (`details.reason`). Refuse the token. */
   | 'ERR_DISCLOSURE_INVALID'

@@ -34,3 +34,8 @@ export {
   type StatusRegistryFactory,
   type StatusRegistryFactoryOptions,
 } from './describeStatusRegistryConformance.js'
+export {
+  type SourceScriptProcess,
+  type SpawnSourceScriptOptions,
+  spawnSourceScript,
+} from './spawnSourceScript.js'

@@ -17,6 +17,8 @@ const HINTS: Partial<Record<CivitasErrorCode, string>> = {
   ERR_KEY_EXISTS: 'A key with that id exists already. Choose another --id.',
   ERR_CREDENTIAL_STORE:
     'The wallet file has no such credential, or cannot be read. List it with `civitas wallet list`.',
+  ERR_CREDENTIAL_STORE_LOCKED:
+    'Another civitas process has this wallet file open. Wait for it to finish, or stop it (the lock file names its pid).',
   ERR_STATUS_ENTRY_NOT_FOUND:
     'No status entry for that credential id in this registry. Check --credential-id, --database-url and --table-prefix.',
   ERR_QR_PREFIX: 'Pass a token (eyJ…), its CV1: QR text, or an image with --image.',

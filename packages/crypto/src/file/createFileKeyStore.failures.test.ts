@@ -179,13 +179,13 @@ describe('createFileKeyStore failures', () => {
     await expectIntact(store)
   })
 
-  it('behavior: an unreadable lock is respected while fresh and taken over once old', async () => {
+  it('behavior: an unreadable lock is respected while fresh and taken over a second later', async () => {
     const store = await fixture()
     const lock = `${store.path}.lock`
     await writeFile(lock, '')
     await expect(open(store.path)).rejects.toMatchObject({ code: 'ERR_KEY_STORE_LOCKED' })
-    const minuteAgo = new Date(Date.now() - 60_000)
-    await utimes(lock, minuteAgo, minuteAgo)
+    const secondsAgo = new Date(Date.now() - 2_000)
+    await utimes(lock, secondsAgo, secondsAgo)
     await expectIntact(store)
   })
 
@@ -216,6 +216,26 @@ describe('createFileKeyStore failures', () => {
     await rm(store.path, { recursive: true })
     await rename(`${store.path}.aside`, store.path)
     expect((await readdir(join(store.path, '..'))).sort()).toEqual(['keys.civitas', 'keys.civitas.lock'])
+    const kept = await opened.createKey({ alg: 'EdDSA', id: 'kept' })
+    await opened.close()
+    const reopened = await open(store.path)
+    expect(await reopened.listKeys()).toEqual([...store.keys, kept])
+    await reopened.close()
+  })
+
+  it('error: a write while the directory is gone is ERR_KEY_STORE_IO (not LOCKED); once it is back the store writes again', async () => {
+    const store = await fixture()
+    const directory = join(store.path, '..')
+    const opened = await open(store.path)
+    await rename(directory, `${directory}-away`)
+    try {
+      await expect(opened.createKey({ alg: 'EdDSA', id: 'lost' })).rejects.toMatchObject({
+        code: 'ERR_KEY_STORE_IO',
+      })
+    } finally {
+      await rename(`${directory}-away`, directory)
+    }
+    expect(await opened.getKey('lost')).toBeUndefined()
     const kept = await opened.createKey({ alg: 'EdDSA', id: 'kept' })
     await opened.close()
     const reopened = await open(store.path)

@@ -4,6 +4,7 @@ import { randomBytes } from '@noble/ciphers/utils.js'
 import { createRecordKeyStore } from '../internal/keyStoreRecordStore.js'
 import { KEY_STORE_ALGORITHMS, type KeyRecord } from '../internal/keyStoreRecords.js'
 import type { KeyStore } from '../types.js'
+import { acquireFileLock } from './acquireFileLock.js'
 import {
   decodeKeyStoreFile,
   decryptKeyStoreFile,
@@ -18,7 +19,6 @@ import {
   type ScryptParams,
   scryptCost,
 } from './internal/keyStoreFileKdf.js'
-import { acquireKeyStoreFileLock } from './internal/keyStoreFileLock.js'
 
 /** Options for {@link createFileKeyStore}. */
 export interface CreateFileKeyStoreOptions {
@@ -46,13 +46,13 @@ export interface FileKeyStore extends KeyStore {
  * (parameters and salt in the file header) once at open; keys are sealed with XChaCha20-Poly1305,
  * the header authenticated as associated data. Every change rewrites the file atomically (temporary
  * file, fsync, rename, directory fsync) before it becomes visible, so a crash leaves either the old
- * or the new file, never a mix. The store holds `<path>.lock` (created with O_EXCL, containing its pid)
- * from open to `close()`: a second opener, in this process or another, gets `ERR_KEY_STORE_LOCKED`;
- * a lock left by a dead process is taken over.
+ * or the new file, never a mix. The store holds `<path>.lock` ({@link acquireFileLock}: never visible
+ * half-written, naming its process) from open to `close()`: a second opener, in this process or another,
+ * gets `ERR_KEY_STORE_LOCKED`; a lock left by a dead process is taken over atomically, by one opener.
  *
  * @throws `ERR_KEY_STORE_PASSPHRASE` for a wrong passphrase; `ERR_KEY_STORE_CORRUPT` for a damaged or
  *   truncated file; `ERR_KEY_STORE_LOCKED` when the file is open elsewhere; `ERR_KEY_STORE_IO` for
- *   file-system failures; `ERR_INVALID_ARGUMENT` for bad options. None of them changes the file.
+ *   file-system failures (the lock's included: a failing disk is never reported as "locked"); `ERR_INVALID_ARGUMENT` for bad options. None of them changes the file.
  * @example
  * ```ts
  * import { createFileKeyStore } from '@civitas/crypto/file'
@@ -65,7 +65,11 @@ export interface FileKeyStore extends KeyStore {
 export async function createFileKeyStore(options: CreateFileKeyStoreOptions): Promise<FileKeyStore> {
   const { path, passphrase } = checkOptions(options)
   const wanted = options.kdf === undefined ? { ...DEFAULT_SCRYPT_PARAMS } : checkScryptParams(options.kdf)
-  const lock = await acquireKeyStoreFileLock(`${path}.lock`)
+  const lock = await acquireFileLock({
+    path: `${path}.lock`,
+    lockedCode: 'ERR_KEY_STORE_LOCKED',
+    ioCode: 'ERR_KEY_STORE_IO',
+  })
   let opened: OpenedFile
   try {
     opened = await openOrCreate(path, passphrase, wanted)

@@ -1,6 +1,7 @@
 /**
  * Node-only key storage for Civitas: {@link createFileKeyStore} keeps keys in one file, encrypted
- * under a passphrase (scrypt, XChaCha20-Poly1305), written atomically and locked against a second writer.
+ * under a passphrase (scrypt, XChaCha20-Poly1305), written atomically and locked against a second writer;
+ * {@link acquireFileLock} is that lock, for any store kept in a file (the wallet's file store uses it).
  *
  * @example
  * ```ts
@@ -13,6 +14,7 @@
  *
  * @module
  */
+export { type AcquireFileLockOptions, acquireFileLock, type FileLock } from './acquireFileLock.js'
 export {
   type CreateFileKeyStoreOptions,
   createFileKeyStore,

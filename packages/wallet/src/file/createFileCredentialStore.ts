@@ -1,134 +1,126 @@
-import { randomBytes } from 'node:crypto'
-import { open, readdir, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
-import { CivitasError, type JsonObject, parseJson } from '@civitas/core'
+import { resolve } from 'node:path'
+import { CivitasError } from '@civitas/core'
+import { acquireFileLock, type FileLock } from '@civitas/crypto/file'
 import { matchesFilter } from '../internal/matchesFilter.js'
 import type { CredentialRecord, CredentialStore } from '../types.js'
+import { decodeCredentialFile, encodeCredentialFile } from './internal/credentialFileFormat.js'
+import {
+  readCredentialFile,
+  removeLeftoverTempFiles,
+  writeCredentialFile,
+} from './internal/credentialFileIo.js'
 
 /** Options for {@link createFileCredentialStore}. */
 export interface CreateFileCredentialStoreOptions {
-  /** The JSON file that holds the credentials; created on the first write. */
+  /** The JSON file that holds the credentials; created on the first write. Its directory must exist. */
   path: string
   /** The largest file read at open, in bytes (default 16 MiB). */
   maxBytes?: number
 }
 
-const FORMAT_VERSION = 1
+/** A credential store kept in one file. Holds the file's lock until {@link FileCredentialStore.close}. */
+export interface FileCredentialStore extends CredentialStore {
+  /** The absolute path of the credential file. */
+  readonly path: string
+  /** Waits for pending writes and releases the lock. Later calls throw `ERR_CREDENTIAL_STORE`. */
+  close(): Promise<void>
+}
 
 /**
  * A credential store kept in one JSON file (Node only). Every write replaces the file atomically —
  * a temporary file in the same directory, fsync, rename, fsync of the directory — with mode 0600, so
  * a crash leaves either the old or the new file, never a torn one; leftover temporary files are
- * removed at open. Writes are serialized within the process; run one store per file across
- * processes.
+ * removed at open. The file carries a SHA-256 of its records: a damaged file (one flipped bit) is
+ * refused, never read as altered tokens; a file of the older checksum-less format is read and
+ * rewritten with one. A write becomes visible only once it is on disk: after a failed write the store
+ * holds what the file holds, and the next write is tried afresh. The store holds `<path>.lock` (the
+ * key store's lock, `acquireFileLock` of `@civitas/crypto/file`) until `close()`: a second store on the
+ * file, in this process or another, is refused; a lock left by a dead process is taken over.
  *
- * @throws `ERR_CREDENTIAL_STORE` when the file is corrupted, too large or unreadable (never an empty store in its place).
+ * @throws `ERR_CREDENTIAL_STORE` when the file is damaged, too large, unreadable or unwritable (never
+ *   an empty store in its place); `ERR_CREDENTIAL_STORE_LOCKED` when another store has the file open.
  * @example
  * ```ts
  * import { createFileCredentialStore } from '@civitas/wallet/file'
  *
  * const credentialStore = await createFileCredentialStore({ path: '/var/lib/wallet/credentials.json' })
+ * await credentialStore.close()
  * ```
  */
 export async function createFileCredentialStore(
   options: CreateFileCredentialStoreOptions,
-): Promise<CredentialStore> {
-  const { path, maxBytes = 16 * 1024 * 1024 } = options
-  await removeLeftovers(path)
-  const records = await load(path, maxBytes)
-  let writing: Promise<void> = Promise.resolve()
+): Promise<FileCredentialStore> {
+  const path = resolve(options.path)
+  const maxBytes = options.maxBytes ?? 16 * 1024 * 1024
+  const lock = await acquireFileLock({
+    path: `${path}.lock`,
+    lockedCode: 'ERR_CREDENTIAL_STORE_LOCKED',
+    ioCode: 'ERR_CREDENTIAL_STORE',
+  })
+  let records: Map<string, CredentialRecord>
+  try {
+    records = await open(path, maxBytes)
+  } catch (error) {
+    await lock.release().catch(() => {})
+    throw error
+  }
+  let closed = false
+  let queue: Promise<unknown> = Promise.resolve()
+  const assertOpen = () => {
+    if (closed)
+      throw new CivitasError('ERR_CREDENTIAL_STORE', 'the credential store is closed', {
+        details: { reason: 'closed' },
+      })
+  }
 
-  const persist = (): Promise<void> => {
-    const snapshot = JSON.stringify({ version: FORMAT_VERSION, records: [...records.values()] })
-    writing = writing.then(() => writeAtomically(path, snapshot))
-    return writing
+  /** Runs one change after the previous ones; it becomes visible only once written. `true` if it changed anything. */
+  const change = async (apply: (next: Map<string, CredentialRecord>) => boolean): Promise<boolean> => {
+    assertOpen()
+    const run = queue.then(async () => {
+      const next = new Map(records)
+      if (!apply(next)) return false
+      await persist(lock, path, next)
+      records = next
+      return true
+    })
+    queue = run.catch(() => {})
+    return run
   }
 
   return {
+    path,
     async put(record) {
-      records.set(record.id, record)
-      await persist()
+      await change((next) => next.set(record.id, record) !== undefined)
     },
     async get(id) {
+      assertOpen()
       return records.get(id)
     },
     async list(filter) {
+      assertOpen()
       return [...records.values()].filter((record) => matchesFilter(record, filter))
     },
-    async delete(id) {
-      const existed = records.delete(id)
-      if (existed) await persist()
-      return existed
+    delete: (id) => change((next) => next.delete(id)),
+    async close() {
+      if (closed) return
+      closed = true
+      await queue
+      await lock.release()
     },
   }
 }
 
-async function load(path: string, maxBytes: number): Promise<Map<string, CredentialRecord>> {
-  let text: string
-  try {
-    const handle = await open(path, 'r')
-    try {
-      const { size } = await handle.stat()
-      if (size > maxBytes) fail(`the file is ${size} bytes, over the limit of ${maxBytes}`)
-      text = await handle.readFile('utf8')
-    } finally {
-      await handle.close()
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map()
-    if (error instanceof CivitasError) throw error
-    throw new CivitasError('ERR_CREDENTIAL_STORE', 'cannot read the credential file', { cause: error })
-  }
-  let parsed: JsonObject
-  try {
-    parsed = parseJson(text, { maxLength: maxBytes, name: 'credential file' }) as JsonObject
-  } catch (cause) {
-    throw new CivitasError('ERR_CREDENTIAL_STORE', 'the credential file is corrupted', { cause })
-  }
-  if (parsed?.version !== FORMAT_VERSION || !Array.isArray(parsed.records))
-    fail('the credential file has an unknown format')
-  const records = new Map<string, CredentialRecord>()
-  for (const record of parsed.records as unknown as CredentialRecord[]) {
-    if (typeof record?.id !== 'string' || typeof record.token !== 'string')
-      fail('the credential file holds a malformed record')
-    records.set(record.id, record)
-  }
+/** Loads the file (empty when missing); a file in the older format is rewritten with a checksum. */
+async function open(path: string, maxBytes: number): Promise<Map<string, CredentialRecord>> {
+  await removeLeftoverTempFiles(path)
+  const bytes = await readCredentialFile(path, maxBytes)
+  if (bytes === undefined) return new Map()
+  const { records, legacy } = decodeCredentialFile(bytes, maxBytes)
+  if (legacy) await writeCredentialFile(path, encodeCredentialFile(records.values()))
   return records
 }
 
-async function writeAtomically(path: string, contents: string): Promise<void> {
-  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`
-  try {
-    const handle = await open(temporary, 'wx', 0o600)
-    try {
-      await handle.writeFile(contents, 'utf8')
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(temporary, path)
-    const directory = await open(dirname(path), 'r')
-    try {
-      await directory.sync()
-    } finally {
-      await directory.close()
-    }
-  } catch (cause) {
-    await rm(temporary, { force: true })
-    throw new CivitasError('ERR_CREDENTIAL_STORE', 'cannot write the credential file', { cause })
-  }
-}
-
-async function removeLeftovers(path: string): Promise<void> {
-  const prefix = `${basename(path)}.`
-  const entries = await readdir(dirname(path)).catch(() => [] as string[])
-  for (const entry of entries) {
-    if (entry.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(entry.slice(prefix.length))) {
-      await rm(join(dirname(path), entry), { force: true })
-    }
-  }
-}
-
-function fail(message: string): never {
-  throw new CivitasError('ERR_CREDENTIAL_STORE', message)
+async function persist(lock: FileLock, path: string, records: Map<string, CredentialRecord>): Promise<void> {
+  await lock.verify()
+  await writeCredentialFile(path, encodeCredentialFile(records.values()))
 }

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import { encodeQr } from '@civitas/qr'
 import { createWallet, type Wallet } from '@civitas/wallet'
 import { createFileCredentialStore } from '@civitas/wallet/file'
@@ -29,16 +31,20 @@ export function walletCommand(context: CliContext): Command {
   ) => {
     const { store, wallet: path } = globalsOf(context, command)
     const record = await findIdentity(store, holder)
-    const credentialStore = await createFileCredentialStore({ path })
-    return withKeyStore(context, store, async (keyStore) =>
-      use(
-        createWallet({
-          identity: await identityOf(keyStore, record),
-          credentialStore,
-          resolver: cliResolver(command.opts() as EthrFlags),
-        }),
-      ),
-    )
+    const credentialStore = await openWalletFile(path)
+    try {
+      return await withKeyStore(context, store, async (keyStore) =>
+        use(
+          createWallet({
+            identity: await identityOf(keyStore, record),
+            credentialStore,
+            resolver: cliResolver(command.opts() as EthrFlags),
+          }),
+        ),
+      )
+    } finally {
+      await credentialStore.close()
+    }
   }
 
   withExamples(
@@ -79,7 +85,8 @@ export function walletCommand(context: CliContext): Command {
     'civitas wallet list --json | jq -r ".[].id"',
   ]).action(async (_options: unknown, command: Command) => {
     const { wallet: path } = globalsOf(context, command)
-    const records = await (await createFileCredentialStore({ path })).list()
+    const credentialStore = await openWalletFile(path)
+    const records = await credentialStore.list().finally(() => credentialStore.close())
     if (context.json) return context.emit(records.map(({ token: _token, ...summary }) => summary))
     if (records.length === 0) return context.line('the wallet is empty: civitas wallet receive <token>')
     for (const record of records) {
@@ -205,4 +212,10 @@ async function respond(
   const shared = Object.entries(result.shared).map(([query, ids]) => `${query}: ${ids.join(', ')}`)
   context.line(`${context.color.green('✓')} signed in to ${result.clientId}`)
   context.line(`  shared  ${shared.join('; ')}`)
+}
+
+/** Opens the wallet file, creating its directory as the key store's is (the file itself comes with the first credential). */
+async function openWalletFile(path: string) {
+  await mkdir(dirname(resolve(path)), { recursive: true })
+  return createFileCredentialStore({ path })
 }

@@ -5,7 +5,7 @@ import { CivitasError } from '@civitas/core'
 import { MAX_KEY_STORE_FILE_BYTES } from './keyStoreFileFormat.js'
 
 /** Wraps a file-system failure as `ERR_KEY_STORE_IO` (the errno code goes in `details`). */
-export function ioError(operation: string, cause: unknown): CivitasError {
+function ioError(operation: string, cause: unknown): CivitasError {
   const code = (cause as NodeJS.ErrnoException | undefined)?.code
   return new CivitasError(
     'ERR_KEY_STORE_IO',
