@@ -73,6 +73,8 @@ export async function runClinicAccessExample(output: DemoOutput): Promise<void> 
     const clinicVerifier = createVerifier({
       resolver,
       trust: { [healthAccess.vct]: [service.did] },
+      // Only Mari's wallet, answering the clinic's nonce with the grant's key, opens her records.
+      holderBinding: 'required',
       // The service's list server runs on loopback in this example: allow that host explicitly.
       status: { allowHttp: true, allowHosts: ['127.0.0.1'] },
     })

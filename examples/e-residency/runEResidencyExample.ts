@@ -99,6 +99,8 @@ export async function runEResidencyExample(output: DemoOutput, clock: Clock = sy
     const bank = createVerifier({
       resolver,
       trust: { ResidencyCard: [city.identity.did] },
+      // Every onboarding needs Aiko's wallet to prove it holds the card, whatever a check forgets to ask.
+      holderBinding: 'required',
       clock,
       status: city.network,
     })
@@ -162,6 +164,9 @@ export async function runEResidencyExample(output: DemoOutput, clock: Clock = sy
       `an expired card (issued ${new Date(sixYearsAgo()).getUTCFullYear()})`,
       await presentDirectly(old.token),
     )
+
+    // The genuine card itself, copied out of the presentation (or photographed): no proof Aiko holds it.
+    show('the card alone, without a presentation', await bank.check(card.token, request()))
 
     // The genuine presentation again, answered to a new request: its nonce is the old one.
     show('the first presentation, replayed', await bank.check(presentation.token, request()))

@@ -4,6 +4,7 @@ import { issueCredential } from '@civitas/credentials'
 import { quarantinePass } from '@civitas/credentials/templates'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createDidKey } from '@civitas/did/key'
+import { encodeQr } from '@civitas/qr'
 import { renderQr } from '@civitas/qr/render'
 import { createMemoryStatusRegistry, createStatusListPublisher } from '@civitas/status-list'
 import { createTrustBundle, createVerifier, explainCode, type Report, type Verifier } from '@civitas/verifier'
@@ -93,7 +94,14 @@ export async function runJejuTravelPassExample(
 
   output('')
   output('3. The gate at Seongsan Ilchulbong goes offline and checks passes from pictures of phone screens')
-  const gate = createVerifier({ bundle, bundleAuthority: agency.did, bundleMaxAgeMs: DAY, clock })
+  // The gate requires holder binding: a pass counts only when its holder's wallet answers the gate's nonce.
+  const gate = createVerifier({
+    bundle,
+    bundleAuthority: agency.did,
+    bundleMaxAgeMs: DAY,
+    holderBinding: 'required',
+    clock,
+  })
   for (const tourist of [hana, lucas]) {
     const report = await showAtGate(gate, tourist.wallet)
     output(`   ${tourist.name}: ${verdict(report)}`)
@@ -102,12 +110,21 @@ export async function runJejuTravelPassExample(
   output(
     `   Mina: ${verdict(minaReport)}; the gate saw ${Object.keys(minaReport.claims ?? {}).join(' and ')} only`,
   )
+  const [copied] = await hana.wallet.list()
+  const screenshot = renderQr(encodeQr(copied?.token ?? ''), { format: 'png', scale: 4 })
+  const copy = await checkQrImage(gate, screenshot, { audience: GATE, nonce: crypto.randomUUID() })
+  output(`   Hana's pass itself, photographed off her screen and shown without her wallet: ${verdict(copy)}`)
   const forger = await createDidKey({ keyStore, alg: 'EdDSA' })
   const mallory = await walletWithForgedPass(forger, keyStore, clock)
   output(
     `   Mallory (a pass from an office the agency does not vouch for): ${verdict(await showAtGate(gate, mallory))}`,
   )
-  const nextWeek = createVerifier({ bundle, bundleAuthority: agency.did, clock: () => clock() + 7 * DAY })
+  const nextWeek = createVerifier({
+    bundle,
+    bundleAuthority: agency.did,
+    holderBinding: 'required',
+    clock: () => clock() + 7 * DAY,
+  })
   output(
     `   Hana, a week later, at a gate still on the same bundle: ${verdict(await showAtGate(nextWeek, hana.wallet))}`,
   )

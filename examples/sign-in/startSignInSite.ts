@@ -43,7 +43,11 @@ export async function startSignInSite(options: { resolver: Resolvable; portal: I
     baseUrl: `${server.origin}/sign-in`,
     resolver: options.resolver,
     identity: options.portal,
-    verifier: createVerifier({ resolver: options.resolver, trust: { ResidencyCard: [options.cityDid] } }),
+    verifier: createVerifier({
+      resolver: options.resolver,
+      trust: { ResidencyCard: [options.cityDid] },
+      holderBinding: 'required',
+    }),
   })
   return { origin: server.origin, close: server.close, relyingParty }
 }

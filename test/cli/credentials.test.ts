@@ -64,6 +64,22 @@ describe('civitas issue, verify, wallet and qr (child processes)', { timeout: 12
     expect(report.error.code).toBe('ERR_UNTRUSTED_ISSUER')
   })
 
+  it('error: verify --audience/--nonce refuses a credential on its own with ERR_PRESENTATION_REQUIRED unless --holder-binding optional', async () => {
+    const trusted = ['--trust', `MembershipCard=${society}`]
+    const gate = ['--audience', 'https://hall.example', '--nonce', 'n-lifted-1']
+    for (const extra of [gate, [...gate, '--allow-bearer'], ['--holder-binding', 'required']]) {
+      const run = await workspace.run(['verify', card, ...trusted, ...extra, '--json'])
+      expect(run.code).toBe(1)
+      expect(jsonOf(run)).toMatchObject({ ok: false, error: { code: 'ERR_PRESENTATION_REQUIRED' } })
+    }
+    const printed = await workspace.run(['verify', card, ...trusted, ...gate, '--holder-binding', 'optional'])
+    expect(printed.code).toBe(0)
+    expect(printed.stdout).toMatch(/^ACCEPTED credential/)
+    const typo = await workspace.run(['verify', card, ...trusted, '--holder-binding', 'maybe'])
+    expect(typo.code).toBe(2)
+    expect(typo.stderr).toContain('--holder-binding')
+  })
+
   it('error: verify without a trust policy, or without input, is a usage error (exit code 2)', async () => {
     expect((await workspace.run(['verify', card])).code).toBe(2)
     const none = await workspace.run(['verify', '--trust-any'])

@@ -17,6 +17,7 @@ describe('the e-residency example (did:web over loopback HTTPS)', () => {
     expect(verdict(/look-alike office/)).toMatch(/REJECTED ERR_UNTRUSTED_ISSUER/)
     expect(verdict(/an expired card/)).toMatch(/REJECTED ERR_CREDENTIAL_EXPIRED/)
     expect(verdict(/replayed/)).toMatch(/REJECTED ERR_NONCE_MISMATCH/)
+    expect(verdict(/the card alone/)).toMatch(/REJECTED ERR_PRESENTATION_REQUIRED/)
   })
 
   it('behavior: on a fixed date the expired card is one issued six years before', async () => {

@@ -17,6 +17,9 @@ describe('the Jeju travel pass example (no network)', () => {
       ),
     )
     expect(lines).toContainEqual(expect.stringMatching(/Mallory .*: REFUSED ERR_UNTRUSTED_ISSUER/))
+    expect(lines).toContainEqual(
+      expect.stringMatching(/photographed off her screen .*: REFUSED ERR_PRESENTATION_REQUIRED/),
+    )
     expect(lines).toContainEqual(expect.stringMatching(/a week later.*: REFUSED ERR_TRUST_BUNDLE_EXPIRED/))
     expect(lines).toContainEqual(expect.stringMatching(/valid until 2026-11-24T07:00Z/))
     expect(fetched).toEqual([])

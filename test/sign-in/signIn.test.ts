@@ -1,5 +1,7 @@
 import { startLoopbackServer } from '@civitas/cli/demo'
+import type { JsonObject } from '@civitas/core'
 import { createPresentation, issueCredential } from '@civitas/credentials'
+import { residency } from '@civitas/credentials/templates'
 import { signJws } from '@civitas/crypto'
 import type { Identity } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
@@ -16,7 +18,7 @@ import { createVerifier } from '@civitas/verifier'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createParties, residencyCard, YEAR } from '../support/parties.js'
+import { createParties, residencyCard, residencyInput, YEAR } from '../support/parties.js'
 
 const query: DcqlQuery = {
   credentials: [
@@ -44,6 +46,8 @@ async function startRelyingParty(options: {
   clock?: () => number
   transactionTtlMs?: number
   idToken?: boolean
+  trust?: Record<string, string[]>
+  holderBinding?: 'required' | 'optional'
 }) {
   const { parties } = options
   let handler: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 })
@@ -56,7 +60,8 @@ async function startRelyingParty(options: {
     resolver: parties.resolver,
     verifier: createVerifier({
       resolver: parties.resolver,
-      trust: { ResidencyCard: [parties.city.did] },
+      trust: options.trust ?? { ResidencyCard: [parties.city.did] },
+      ...(options.holderBinding === undefined ? {} : { holderBinding: options.holderBinding }),
       ...(options.clock === undefined ? {} : { clock: options.clock }),
     }),
     ...(identity === undefined ? {} : { identity }),
@@ -262,6 +267,109 @@ describe('sign in with a wallet (OpenID4VP cross-device, SIOPv2)', () => {
         allowLoopbackHttp: true,
       })
       expect(request.idToken).toBe(true)
+    })
+  })
+
+  describe("the relying party's policy, whatever the token offers", () => {
+    /** A fresh sign-in, read as a wallet reads it. */
+    async function signInRequest(
+      rp: Awaited<ReturnType<typeof startRelyingParty>>['rp'],
+      parties: Awaited<ReturnType<typeof createParties>>,
+      asked: DcqlQuery = query,
+    ) {
+      const start = await rp.start({ query: asked })
+      const request = await readSignInRequest(start.qr, {
+        resolver: parties.resolver,
+        allowLoopbackHttp: true,
+      })
+      return { start, request }
+    }
+
+    /**
+     * A relying party trusting the city for residency cards and a health office for quarantine passes,
+     * and a card the health office signed that also claims to be a residency card.
+     */
+    async function disguisedCardScene() {
+      const parties = await createParties()
+      const health = await createDidKey({ keyStore: parties.keyStore, alg: 'ES256' })
+      const relyingParty = await startRelyingParty({
+        parties,
+        trust: { ResidencyCard: [parties.city.did], QuarantinePass: [health.did] },
+      })
+      const disguised = residencyCard(parties.citizen.did) as JsonObject
+      disguised.type = ['VerifiableCredential', 'QuarantinePass', 'ResidencyCard']
+      const mixed = await issueCredential({ issuer: health, credential: disguised, validFor: YEAR })
+      return { parties, ...relyingParty, mixed: mixed.token }
+    }
+
+    it('error: a bare credential in vp_token is ERR_PRESENTATION_REQUIRED, even with a verifier whose default is optional', async () => {
+      const parties = await createParties()
+      const { rp, origin } = await startRelyingParty({ parties, holderBinding: 'optional' })
+      const { card } = await citizenWallet(parties)
+      const { start, request } = await signInRequest(rp, parties)
+      const form = await buildAnswer(request, parties.citizen, { residency: [card] })
+      // The credential lifted out of the presentation, answered with the holder's genuine ID token.
+      form.set('vp_token', JSON.stringify({ residency: [card] }))
+      const response = await post(`${origin}/sign-in/response`, form)
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({ code: 'ERR_PRESENTATION_REQUIRED' })
+      expect(await rp.status(start.id)).toMatchObject({ status: 'pending' })
+    })
+
+    it('error: an SD-JWT answer with its key-binding JWT cut off is ERR_KEY_BINDING_MISSING', async () => {
+      const parties = await createParties()
+      const vct = residency.vct
+      const { rp, origin } = await startRelyingParty({ parties, trust: { [vct]: [parties.city.did] } })
+      const { credential, disclosable } = residency.buildSdJwt(residencyInput(parties.citizen.did))
+      const card = await issueCredential({
+        issuer: parties.city,
+        format: 'dc+sd-jwt',
+        credential,
+        disclosable,
+      })
+      const asked: DcqlQuery = {
+        credentials: [{ id: 'adult', format: 'dc+sd-jwt', meta: { vct_values: [vct] } }],
+      }
+      const { request } = await signInRequest(rp, parties, asked)
+      const form = await buildAnswer(request, parties.citizen, { adult: [card.token] })
+      const [presented] = (JSON.parse(form.get('vp_token') ?? '{}') as { adult: string[] }).adult
+      const cut = presented?.slice(0, presented.lastIndexOf('~') + 1)
+      form.set('vp_token', JSON.stringify({ adult: [cut] }))
+      const response = await post(`${origin}/sign-in/response`, form)
+      expect(await response.json()).toMatchObject({ code: 'ERR_KEY_BINDING_MISSING' })
+    })
+
+    it('error: an issuer trusted for another type cannot answer a ResidencyCard query by listing both types', async () => {
+      const { parties, rp, origin, mixed } = await disguisedCardScene()
+      const { start, request } = await signInRequest(rp, parties)
+      const response = await post(
+        `${origin}/sign-in/response`,
+        await buildAnswer(request, parties.citizen, { residency: [mixed] }),
+      )
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({ code: 'ERR_UNTRUSTED_ISSUER' })
+      expect(await rp.status(start.id)).toMatchObject({ status: 'pending' })
+    })
+
+    it('error: a type set answered only by an untrusted type is ERR_TYPE_NOT_ACCEPTED', async () => {
+      const { parties, rp, origin, mixed } = await disguisedCardScene()
+      // Two alternatives: a quarantine pass that is also a residency card, or a plain residency card.
+      const asked: DcqlQuery = {
+        credentials: [
+          {
+            id: 'residency',
+            format: 'vc+jwt',
+            meta: { type_values: [['QuarantinePass', 'MembershipCard'], ['ResidencyCard']] },
+          },
+        ],
+      }
+      const { request } = await signInRequest(rp, parties, asked)
+      const response = await post(
+        `${origin}/sign-in/response`,
+        await buildAnswer(request, parties.citizen, { residency: [mixed] }),
+      )
+      // Trusted for QuarantinePass only: its full set is not listed, and ResidencyCard is not vouched for.
+      expect(await response.json()).toMatchObject({ code: 'ERR_TYPE_NOT_ACCEPTED' })
     })
   })
 

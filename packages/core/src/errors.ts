@@ -76,12 +76,14 @@ export type CivitasErrorCode =
   /** The key exists but is not listed under the relationship this use needs (`assertionMethod` to issue, `authentication` to present). Refuse the token. */
   | 'ERR_VERIFICATION_RELATIONSHIP'
   // tokens, credentials and presentations
-  /** The token's `typ` is not the one expected here (a credential where a presentation was asked for, an ID token of another kind). Ask for the right token. */
+  /** The token's `typ` is not the one expected here (a presentation where a credential was asked for, an ID token of another kind). Ask for the right token. */
   | 'ERR_TOKEN_TYPE_INVALID'
   /** A credential is malformed: required claims missing or of the wrong type for its format. Refuse it; ask the issuer for a valid one. */
   | 'ERR_CREDENTIAL_INVALID'
   /** A presentation is malformed, or one of the credentials in it failed (the cause says which). Refuse it and ask the holder to present again. */
   | 'ERR_PRESENTATION_INVALID'
+  /** A credential was given on its own where the verifier's policy requires a presentation (holder binding: proof that the presenter holds the credential's key), as every check with an audience or a nonce does. A credential copied from a screen or a photographed QR code is exactly this. Ask the holder to present it from their wallet. */
+  | 'ERR_PRESENTATION_REQUIRED'
   /** A credential's subject does not match its template's schema, or its `credentialSchema` is malformed. Fix the issuing input, or refuse the credential. */
   | 'ERR_SCHEMA_INVALID'
   /** A credential was signed with a key that is not its issuer's (`iss` and the `kid`'s DID differ). Refuse it. */
@@ -117,7 +119,7 @@ export type CivitasErrorCode =
   | 'ERR_DISCLOSURE_INVALID'
   /** An SD-JWT key-binding JWT does not verify: wrong `typ`, key, `sd_hash`, audience, nonce or time (`details.reason`). Refuse the presentation. */
   | 'ERR_KEY_BINDING_INVALID'
-  /** An SD-JWT was presented without the key-binding JWT that proves the holder has the key. Ask the wallet to present again. */
+  /** An SD-JWT was given without the key-binding JWT that proves the holder has the `cnf` key (the text up to the last `~` only), where the verifier's policy requires holder binding, as every check with an audience or a nonce does. Ask the wallet to present again. */
   | 'ERR_KEY_BINDING_MISSING'
   // status lists
   /** The issuer has revoked the credential (its status list bit is set). Refuse it; the holder must contact the issuer. */

@@ -263,6 +263,19 @@ describe('verifyPresentation refuses hostile presentations', () => {
     })
   })
 
+  it('error: a credential on its own is ERR_PRESENTATION_REQUIRED, whatever allowBearer says', async () => {
+    const { resolver, city, citizen } = await setting()
+    for (const format of ['vc+jwt', 'jwt_vc_json'] as const) {
+      const credential = residencyCard(citizen.did)
+      const { token } = await issueCredential({ issuer: city, credential, format, clock, validFor: YEAR })
+      for (const allowBearer of [false, true]) {
+        await expect(
+          verifyPresentation(token, { resolver, clock, audience, nonce, allowBearer }),
+        ).rejects.toMatchObject({ code: 'ERR_PRESENTATION_REQUIRED', details: { check: 'parse' } })
+      }
+    }
+  })
+
   it("error: a presentation carrying someone else's credential is ERR_HOLDER_MISMATCH unless bearer is allowed", async () => {
     const { token, resolver } = await setting()
     const { citizen: stranger } = await createParties()

@@ -55,7 +55,13 @@ export interface VerifyPresentationOptions extends TimeOptions {
   format?: CredentialFormat
   /** The oldest presentation accepted, by `iat`, in milliseconds (default 5 minutes). */
   maxAgeMs?: number
-  /** Accept credentials whose subject is not the presenter (bearer credentials). Off by default. */
+  /**
+   * Accept embedded credentials whose subject is not the presenter (bearer credentials): this relaxes
+   * only the `holder` check, that each credential's subject is the presentation's signer. The
+   * presentation itself is still verified in full (the holder's signature, audience, nonce,
+   * freshness), so it never makes a bare credential, or an SD-JWT without its key-binding JWT,
+   * acceptable. Off by default; it has no effect on an SD-JWT presentation, bound by its `cnf` key.
+   */
   allowBearer?: boolean
   /** JSON Schemas by id for the embedded credentials. */
   schemas?: VerifyCredentialOptions['schemas']
@@ -75,6 +81,9 @@ export interface VerifyPresentationOptions extends TimeOptions {
  * issuer key, validity, schema), and holder binding — each credential's subject must be the
  * presenter unless `allowBearer` is set.
  *
+ * Proof of possession is never optional here: a credential given on its own fails with
+ * `ERR_PRESENTATION_REQUIRED`, and an SD-JWT without its key-binding JWT with `ERR_KEY_BINDING_MISSING`.
+ *
  * An SD-JWT VC presentation (SD-JWT+KB) is checked as its credential (issuer key, signature,
  * every disclosure, validity), then its **keyBinding** (`typ: kb+jwt`, signed by the `cnf` key,
  * `sd_hash` over exactly what was presented), freshness, audience and nonce. A key-binding JWT is
@@ -86,6 +95,7 @@ export interface VerifyPresentationOptions extends TimeOptions {
  * @see https://www.rfc-editor.org/rfc/rfc9901#section-4.3 (SD-JWT key binding)
  * @throws a CivitasError whose `details.check` names the failed check (and `details.credentialIndex`
  *   the credential): the codes of {@link verifyCredential}, plus `ERR_PRESENTATION_INVALID`,
+ *   `ERR_PRESENTATION_REQUIRED`,
  *   `ERR_HOLDER_MISMATCH`, `ERR_PRESENTATION_STALE`, `ERR_AUDIENCE_MISMATCH`, `ERR_NONCE_MISMATCH`;
  *   for SD-JWT also `ERR_DISCLOSURE_INVALID`, `ERR_KEY_BINDING_MISSING`, `ERR_KEY_BINDING_INVALID`.
  * @example

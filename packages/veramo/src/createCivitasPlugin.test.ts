@@ -42,6 +42,44 @@ describe('createCivitasPlugin', () => {
     expect(report.claims).not.toHaveProperty('name')
   })
 
+  it('error: civitasVerify with an audience refuses a bare credential (ERR_PRESENTATION_REQUIRED) or an SD-JWT without key binding (ERR_KEY_BINDING_MISSING)', async () => {
+    const agent = agentWith({}, true)
+    const city = await agent.didManagerCreate({ provider: 'did:key' })
+    const citizen = await agent.didManagerCreate({ provider: 'did:key' })
+    const card = await agent.civitasIssue({ issuer: city.did, credential: residencyCard(citizen.did) })
+    const bare = await agent.civitasVerify({ token: card.token, audience, nonce, allowBearer: true })
+    expect(bare).toMatchObject({ ok: false, error: { code: 'ERR_PRESENTATION_REQUIRED' } })
+    const printed = await agent.civitasVerify({
+      token: card.token,
+      audience,
+      nonce,
+      holderBinding: 'optional',
+    })
+    expect(printed).toMatchObject({ ok: true, kind: 'credential' })
+    await expect(
+      agent.civitasVerify({ token: card.token, holderBinding: 'maybe' } as never),
+    ).rejects.toMatchObject({ name: 'ValidationError' })
+
+    const sdJwt = await agent.civitasIssue({
+      issuer: city.did,
+      credential: { vct: 'https://tartu.ee/library-card', sub: citizen.did, card: 'L-1' },
+      format: 'dc+sd-jwt',
+      disclosable: ['card'],
+    })
+    const { token: vp } = await agent.civitasPresent({
+      holder: citizen.did,
+      credentials: [sdJwt.token],
+      audience,
+      nonce,
+      disclose: ['card'],
+    })
+    const cut = vp.slice(0, vp.lastIndexOf('~') + 1)
+    expect(await agent.civitasVerify({ token: cut, audience, nonce })).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_KEY_BINDING_MISSING' },
+    })
+  })
+
   it('behavior: the plugin clock governs verification: a credential past its validity reports ERR_CREDENTIAL_EXPIRED', async () => {
     const issuing = agentWith()
     const city = await issuing.didManagerCreate({ provider: 'did:key' })

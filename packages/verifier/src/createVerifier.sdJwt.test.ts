@@ -71,7 +71,7 @@ describe('createVerifier with SD-JWT VCs', () => {
     expect(statuses(report).claims).toBe('ERR_CLAIM_MISSING')
   })
 
-  it('error: a stale or tampered key binding is reported with its code; without one the SD-JWT is checked as a credential', async () => {
+  it('error: a stale or tampered key binding is reported with its code', async () => {
     const { verifier, present, token: credential } = await setting()
     const { token } = await present([])
     const stale = await createVerifier({
@@ -82,11 +82,43 @@ describe('createVerifier with SD-JWT VCs', () => {
     expect(statuses(stale).freshness).toBe('ERR_PRESENTATION_STALE')
     const sdJwt = token.slice(0, token.lastIndexOf('~') + 1)
     expect(sdJwt).not.toBe(credential)
-    const bare = await verifier.check(sdJwt, { audience, nonce })
-    expect(bare.kind).toBe('credential')
-    expect(bare.ok).toBe(true)
     const tampered = await verifier.check(`${sdJwt}${token.slice(sdJwt.length, -4)}AAAA`, { audience, nonce })
     expect(statuses(tampered).keyBinding).toBe('ERR_KEY_BINDING_INVALID')
+  })
+
+  it('error: an SD-JWT presentation with its key-binding JWT cut off is ERR_KEY_BINDING_MISSING wherever an audience or nonce is expected', async () => {
+    const { verifier, present } = await setting()
+    const { token } = await present(['given_name'])
+    // The text up to the last ~: the issuer-signed JWT and the disclosures, without the holder's proof.
+    const cut = token.slice(0, token.lastIndexOf('~') + 1)
+    for (const expectations of [
+      { audience, nonce },
+      { audience: 'https://anyone.example', nonce: 'n-anything-at-all' },
+      { audience },
+      { nonce },
+      { holderBinding: 'required' as const },
+    ]) {
+      const report = await verifier.check(cut, expectations)
+      expect(report).toMatchObject({ ok: false, kind: 'presentation' })
+      expect(report.error?.code).toBe('ERR_KEY_BINDING_MISSING')
+      expect(statuses(report).parse).toBe('ERR_KEY_BINDING_MISSING')
+      expect(report.claims).toBeUndefined()
+    }
+    const strict = createVerifier({
+      resolver: createResolver(),
+      clock,
+      trust: 'any',
+      holderBinding: 'required',
+    })
+    expect((await strict.check(cut)).error?.code).toBe('ERR_KEY_BINDING_MISSING')
+  })
+
+  it('behavior: holderBinding optional checks an SD-JWT without key binding as a credential, on purpose', async () => {
+    const { verifier, present } = await setting()
+    const { token } = await present(['given_name'])
+    const cut = token.slice(0, token.lastIndexOf('~') + 1)
+    const report = await verifier.check(cut, { audience, nonce, holderBinding: 'optional' })
+    expect(report).toMatchObject({ ok: true, kind: 'credential', claims: { given_name: 'Mari' } })
   })
 
   it('behavior: an issued SD-JWT VC checked as a credential reports disclosures and every claim', async () => {

@@ -10,7 +10,7 @@ import { checkClaims, checkTrust, checkType, subjectOf } from './internal/checkP
 import { readQrInput } from './internal/readQrInput.js'
 import { createReportBuilder } from './internal/reportBuilder.js'
 import { createVerifierSetting, type VerifierSetting } from './internal/verifierSetting.js'
-import type { CheckExpectations, CreateVerifierOptions, Report } from './types.js'
+import type { CheckExpectations, CreateVerifierOptions, HolderBindingPolicy, Report } from './types.js'
 
 /** A verifier: one call checks a token and reports every check. */
 export interface Verifier {
@@ -27,6 +27,12 @@ export interface Verifier {
  * reports each check with a stable code: a gate's screen can say "expired" or "untrusted issuer",
  * not "invalid". It fails closed: without a `trust` policy every credential fails the trust check,
  * unless `trust: 'any'` says otherwise explicitly.
+ *
+ * The verifier sets the policy; the token never does. Holder binding: a check that expects an
+ * `audience` or a `nonce` (or any check, with `holderBinding: 'required'`) reads its input as a
+ * presentation, so a credential on its own fails with `ERR_PRESENTATION_REQUIRED` and an SD-JWT without
+ * its key-binding JWT with `ERR_KEY_BINDING_MISSING`. Trust is per type: one of the credential's types
+ * must be both accepted by the check and trusted for its issuer, and the report's `types` are those.
  *
  * Given a signed trust bundle (`bundle` and `bundleAuthority`), it works offline: the bundle is verified
  * once, and trust, issuers' DID documents and status lists all come from it; an expired, stale, tampered or
@@ -59,14 +65,21 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
     ...(clockSkewMs === undefined ? {} : { clockSkewMs }),
   }
 
+  /** Runs the policy checks into `report`; returns the types it vouches for, or `undefined` on failure. */
   async function checkPolicy(
     credential: VerifiedCredential,
     expectations: CheckExpectations,
     report: ReturnType<typeof createReportBuilder>,
     { trust, status }: VerifierSetting,
-  ) {
+  ): Promise<string[] | undefined> {
+    let trustedTypes: string[] = []
     for (const [name, run] of [
-      ['trust', () => checkTrust(credential, trust)],
+      [
+        'trust',
+        async () => {
+          trustedTypes = await checkTrust(credential, trust, expectations)
+        },
+      ],
       ['status', () => checkStatusNote(credential, expectations, status)],
       ['type', () => checkType(credential, expectations)],
       ['claims', () => checkClaims(credential, expectations)],
@@ -76,10 +89,10 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
         report.record(name, true, undefined, typeof note === 'string' ? note : undefined)
       } catch (error) {
         report.fail(error, name)
-        return false
+        return undefined
       }
     }
-    return true
+    return trustedTypes
   }
 
   async function checkStatusNote(
@@ -110,12 +123,8 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
         ...(schemas === undefined ? {} : { schemas }),
         onCheck: (name, ok, code) => report.record(name, ok, code),
       })
-      await checkPolicy(credential, expectations, report, setting)
-      return report.finish({
-        issuer: credential.issuer,
-        types: credential.types,
-        claims: subjectOf(credential),
-      })
+      const types = await checkPolicy(credential, expectations, report, setting)
+      return report.finish(credentialSummary(credential, types))
     } catch (error) {
       report.fail(error, 'parse')
       return report.finish({})
@@ -153,11 +162,9 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
       let policyOk = true
       for (const [index, credential] of presentation.credentials.entries()) {
         const sub = credentialReport(index)
-        const passed = await checkPolicy(credential, expectations, sub, setting)
-        credentials.push(
-          sub.finish({ issuer: credential.issuer, types: credential.types, claims: subjectOf(credential) }),
-        )
-        if (!passed && policyOk) {
+        const types = await checkPolicy(credential, expectations, sub, setting)
+        credentials.push(sub.finish(credentialSummary(credential, types)))
+        if (types === undefined && policyOk) {
           policyOk = false
           const failed = credentials[index]?.checks.find((check) => check.status === 'failed')
           report.fail(credentials[index]?.error, failed?.name ?? 'trust')
@@ -165,13 +172,12 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
       }
       if (policyOk)
         for (const name of ['trust', 'status', 'type', 'claims'] as const) report.record(name, true)
-      const first = presentation.credentials[0]
+      const { issuer, types, listedTypes, claims } = credentials[0] ?? {}
       return report.finish({
         holder: presentation.holder,
         credentials,
-        ...(first === undefined
-          ? {}
-          : { issuer: first.issuer, types: first.types, claims: subjectOf(first) }),
+        ...(issuer === undefined ? {} : { issuer, types: types ?? [], listedTypes: listedTypes ?? [] }),
+        ...(claims === undefined ? {} : { claims }),
       })
     } catch (error) {
       report.fail(error, 'parse')
@@ -180,12 +186,21 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
     }
   }
 
+  function holderBindingOf(expectations: CheckExpectations): HolderBindingPolicy {
+    const expectsPresentation = expectations.audience !== undefined || expectations.nonce !== undefined
+    return (
+      expectations.holderBinding ?? options.holderBinding ?? (expectsPresentation ? 'required' : 'optional')
+    )
+  }
+
   return {
     async check(input, expectations = {}) {
       const read = await readQrInput(input)
       if ('error' in read) return failedReport('credential', 'jwt', read.error, 'parse')
       const token = read.token as string
-      const kind = isPresentation(token) ? 'presentation' : 'credential'
+      // Required holder binding reads every input as a presentation: the policy decides, not the token.
+      const kind =
+        holderBindingOf(expectations) === 'required' || isPresentation(token) ? 'presentation' : 'credential'
       let setting: VerifierSetting
       try {
         setting = await settingNow()
@@ -196,6 +211,16 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
         ? checkPresentation(token, expectations, setting)
         : checkCredential(token, expectations, setting)
     },
+  }
+}
+
+/** What a credential's report says about it; `types` is empty unless the policy checks passed. */
+function credentialSummary(credential: VerifiedCredential, types: string[] | undefined) {
+  return {
+    issuer: credential.issuer,
+    types: types ?? [],
+    listedTypes: credential.types,
+    claims: subjectOf(credential),
   }
 }
 

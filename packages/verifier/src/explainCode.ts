@@ -4,7 +4,7 @@ const EXPLANATIONS: Partial<Record<CivitasErrorCode, string>> = {
   ERR_INPUT_TOO_LARGE: 'The token is larger than any credential should be. Ask for a fresh one.',
   ERR_JWS_MALFORMED: 'This is not a signed token. Scan again or ask the holder to present it again.',
   ERR_TOKEN_TYPE_INVALID:
-    'This is another kind of token than expected (for example a credential where a presentation was asked for).',
+    'This is another kind of token than expected (for example a presentation where a credential was asked for).',
   ERR_ALGORITHM_UNSUPPORTED:
     'The token uses a signature algorithm that is not accepted (for example "none" or HMAC).',
   ERR_ALGORITHM_MISMATCH: "The token's algorithm does not match the signer's key.",
@@ -44,6 +44,10 @@ const EXPLANATIONS: Partial<Record<CivitasErrorCode, string>> = {
     "The issuer's status list is malformed, expired or not signed by the issuer; the credential cannot be checked.",
   ERR_STATUS_INDEX_OUT_OF_RANGE: "The credential points outside its issuer's status list.",
   ERR_PRESENTATION_INVALID: 'The presentation is malformed.',
+  ERR_PRESENTATION_REQUIRED:
+    'A credential was shown on its own, with no proof that the person showing it holds it. Ask them to present it from their wallet.',
+  ERR_KEY_BINDING_MISSING:
+    'The credential was shown without proof that the person showing it holds its key. Ask them to present it again from their wallet.',
   ERR_CREDENTIAL_INVALID: 'The credential is malformed.',
   ERR_QR_PREFIX: 'This QR code does not hold a Civitas credential or presentation.',
   ERR_QR_INVALID: 'The QR code is damaged or incomplete. Scan again.',

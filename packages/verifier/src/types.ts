@@ -27,7 +27,14 @@ export interface Report {
   issuer?: string
   /** The presenter (presentations). */
   holder?: string
+  /**
+   * The types this report vouches for: listed by the credential, accepted by the check (when it names
+   * `types`) and trusted for its issuer (every listed type with `trust: 'any'`). Decide on these, never on
+   * `listedTypes`: an issuer can list any type it likes.
+   */
   types?: string[]
+  /** Every type the credential lists, as its issuer wrote them (for an SD-JWT VC, its `vct`). */
+  listedTypes?: string[]
   /** The credential subject's claims. */
   claims?: JsonObject
   /** One report per embedded credential (presentations). */
@@ -35,13 +42,27 @@ export interface Report {
 }
 
 /**
- * Which issuers a verifier trusts: issuer DIDs per credential type (`{ ResidencyCard: ['did:web:tartu.ee'] }`),
- * a predicate over each verified credential, or `'any'` to skip the trust check explicitly.
+ * Which issuers a verifier trusts, per credential type: issuer DIDs per type
+ * (`{ ResidencyCard: ['did:web:tartu.ee'] }`), a predicate, or `'any'` to skip the trust check explicitly.
+ *
+ * Trust is per type: a credential passes only when one of its types is both accepted by the check and
+ * trusted for its issuer, so an issuer trusted for `QuarantinePass` gains nothing by also listing
+ * `ResidencyCard`. The predicate is asked once per candidate type (the credential's types the check
+ * accepts, or all of them when it names none) and answers whether the issuer is trusted for that
+ * `type`; a predicate that ignores `type` trusts the issuer for every type it lists.
  */
 export type TrustPolicy =
   | Readonly<Record<string, readonly string[]>>
-  | ((credential: VerifiedCredential) => boolean | Promise<boolean>)
+  | ((credential: VerifiedCredential, type: string) => boolean | Promise<boolean>)
   | 'any'
+
+/**
+ * Whether a check needs proof of possession (holder binding): `'required'` checks every input as a
+ * presentation, so a credential on its own fails with `ERR_PRESENTATION_REQUIRED` and an SD-JWT without
+ * its key-binding JWT with `ERR_KEY_BINDING_MISSING`; `'optional'` also accepts a credential on its own
+ * (a printed card), whose audience and nonce expectations then have nothing to apply to.
+ */
+export type HolderBindingPolicy = 'required' | 'optional'
 
 /** What a particular check demands beyond the verifier's defaults. */
 export interface CheckExpectations {
@@ -56,7 +77,17 @@ export interface CheckExpectations {
    * SD-JWT VC, claims that must be disclosed (`age_equal_or_over.18`).
    */
   requiredClaims?: readonly string[]
-  /** Accept credentials whose subject is not the presenter. */
+  /**
+   * Whether this check needs proof of possession; overrides the verifier's `holderBinding`. By default
+   * it is `'required'` when the check expects an `audience` or a `nonce`, `'optional'` otherwise.
+   */
+  holderBinding?: HolderBindingPolicy
+  /**
+   * Accept credentials in a presentation whose subject is not the presenter (bearer credentials). This
+   * relaxes only the presentation's `holder` check (each credential's subject is its signer); it never
+   * makes a credential without a presentation, or an SD-JWT without its key-binding JWT, acceptable
+   * where holder binding is required.
+   */
   allowBearer?: boolean
   /** Use cached status lists only when fetched at most this long ago, in milliseconds; `0` revalidates now. */
   statusMaxAgeMs?: number
@@ -71,6 +102,12 @@ export interface CreateVerifierOptions {
   resolver?: import('@civitas/did').Resolvable
   /** Which issuers to trust. Without one (and without a bundle), every credential fails the trust check. */
   trust?: TrustPolicy
+  /**
+   * Whether this verifier's checks need proof of possession, unless a check says otherwise. By default
+   * each check decides: `'required'` when it expects an `audience` or a `nonce`, `'optional'` otherwise.
+   * A gate sets `'required'` so that no check can forget it.
+   */
+  holderBinding?: HolderBindingPolicy
   /**
    * A signed trust bundle (`createTrustBundle`) for offline checks: trust comes from its issuer → types
    * table, DID documents of its issuers from the bundle, status from its lists. Exclusive with `trust`.

@@ -9,7 +9,8 @@ const CLAIMS = { credential: 'vc', presentation: 'vp' } as const
  * pass as another (RFC 8725 §3.11): `vc+jwt` / `vp+jwt` with no `vc` / `vp` claim, or a VC 1.1 JWT
  * (`typ` `JWT` or absent) with a `vc` / `vp` object.
  *
- * @throws `ERR_TOKEN_TYPE_INVALID`.
+ * @throws `ERR_PRESENTATION_REQUIRED` for a credential (`vc+jwt`, or a `vc` claim alone) where a
+ *   presentation is expected; `ERR_TOKEN_TYPE_INVALID` for any other mismatch.
  */
 export function detectFormat(
   header: JsonObject,
@@ -18,6 +19,12 @@ export function detectFormat(
   expected?: CredentialFormat,
 ): CredentialFormat {
   const typ = header.typ
+  if (kind === 'presentation' && isCredential(typ, payload)) {
+    throw new CivitasError(
+      'ERR_PRESENTATION_REQUIRED',
+      'a credential on its own is not a presentation: the holder must present it',
+    )
+  }
   let format: CredentialFormat | undefined
   if (typ === TYPES[kind]) {
     if ('vc' in payload || 'vp' in payload) invalid(`a ${typ} token must not carry vc or vp claims`)
@@ -33,6 +40,12 @@ export function detectFormat(
   }
   if (expected !== undefined && expected !== format) invalid(`expected ${expected}, received ${format}`)
   return format
+}
+
+/** A credential token: typed `vc+jwt`, or an untyped VC 1.1 JWT with a `vc` claim and no `vp`. */
+function isCredential(typ: unknown, payload: JsonObject): boolean {
+  if (typ === TYPES.credential) return true
+  return (typ === undefined || typ === 'JWT') && 'vc' in payload && !('vp' in payload)
 }
 
 function invalid(message: string): never {

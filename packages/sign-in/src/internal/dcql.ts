@@ -71,16 +71,36 @@ export function readDcqlQuery(
 }
 
 /**
+ * The types a credential query accepts: every type its `type_values` sets name, or its `vct_values`;
+ * `undefined` when it names none. A verifier given these trusts an issuer only for one of them.
+ */
+export function requestedTypes(query: DcqlCredentialQuery): string[] | undefined {
+  const named = query.format === 'dc+sd-jwt' ? query.meta?.vct_values : query.meta?.type_values?.flat()
+  return named === undefined ? undefined : [...new Set(named)]
+}
+
+/**
  * Whether the credential's types answer the query: every type of one `type_values` set (W3C), or a
  * `vct` among `vct_values` (SD-JWT, whose types are its `vct`); true when the query names none.
+ * Given `vouched` (the types a verifier's report vouches for: accepted and trusted for the issuer),
+ * the set answered must also hold a vouched type, and the `vct` must be vouched for.
  */
-export function hasRequestedTypes(types: readonly string[], query: DcqlCredentialQuery): boolean {
+export function hasRequestedTypes(
+  types: readonly string[],
+  query: DcqlCredentialQuery,
+  vouched: readonly string[] = types,
+): boolean {
   if (query.format === 'dc+sd-jwt') {
     const vcts = query.meta?.vct_values
-    return vcts === undefined || vcts.some((vct) => types.includes(vct))
+    return vcts === undefined || vcts.some((vct) => types.includes(vct) && vouched.includes(vct))
   }
   const sets = query.meta?.type_values
-  return sets === undefined || sets.some((set) => set.every((type) => types.includes(type)))
+  return (
+    sets === undefined ||
+    sets.some(
+      (set) => set.every((type) => types.includes(type)) && set.some((type) => vouched.includes(type)),
+    )
+  )
 }
 
 /** Whether the credential holds a value at the claim's path (`null` steps match every array element). */

@@ -1,8 +1,8 @@
 import { CivitasError, type JsonObject, parseJson } from '@civitas/core'
 import type { Resolvable } from '@civitas/did'
-import type { Report, Verifier } from '@civitas/verifier'
+import type { CheckExpectations, Report, Verifier } from '@civitas/verifier'
 import type { DcqlQuery, SignInResult } from '../types.js'
-import { hasClaim, hasRequestedTypes } from './dcql.js'
+import { hasClaim, hasRequestedTypes, requestedTypes } from './dcql.js'
 import { verifyIdToken } from './verifyIdToken.js'
 
 /** The transaction a response answers, as the relying party stored it. */
@@ -21,8 +21,9 @@ const MAX_PRESENTATIONS = 16
  * Verifies a wallet's `direct_post` answer to a transaction: the SIOPv2 ID token names the person
  * (or, when the request asked for presentations only, the first presentation's holder does);
  * the `vp_token` answers every credential query (and nothing else); every presentation passes the
- * verifier bound to the full client id and the nonce, is made by that same person, and carries the
- * types and claims asked for. One failure rejects the whole response.
+ * verifier bound to the full client id and the nonce, with holder binding required whatever the
+ * verifier's default, is made by that same person, and carries the types and claims asked for, with
+ * its issuer trusted for a type the query asks for. One failure rejects the whole response.
  *
  * @throws the first failure's code: `ERR_REQUEST_INVALID` for a malformed response, the verifier's
  *   codes, `ERR_HOLDER_MISMATCH`, `ERR_TYPE_NOT_ACCEPTED`, `ERR_CLAIM_MISSING`, and the ID token's.
@@ -62,10 +63,7 @@ export async function verifySignInResponse(options: {
   for (const query of transaction.query.credentials) {
     const reports: Report[] = []
     for (const presentation of vpToken[query.id] ?? []) {
-      const report = await options.verifier.check(presentation, {
-        audience: clientId,
-        nonce: transaction.nonce,
-      })
+      const report = await options.verifier.check(presentation, presentationExpectations(query, options))
       if (!report.ok)
         throw report.error ?? new CivitasError('ERR_PRESENTATION_INVALID', 'a presentation failed')
       // Without an ID token the holder must be a DID: an SD-JWT VC without `sub` names only a key.
@@ -86,8 +84,22 @@ export async function verifySignInResponse(options: {
   return { did, claims, credentials }
 }
 
+/** What the verifier checks each presentation of a credential query against. */
+function presentationExpectations(
+  query: DcqlQuery['credentials'][number],
+  options: { clientId: string; transaction: Transaction },
+): CheckExpectations {
+  const types = requestedTypes(query)
+  return {
+    audience: options.clientId,
+    nonce: options.transaction.nonce,
+    holderBinding: 'required',
+    ...(types === undefined ? {} : { types }),
+  }
+}
+
 function checkAnswers(credential: Report, query: DcqlQuery['credentials'][number]): void {
-  if (!hasRequestedTypes(credential.types ?? [], query)) {
+  if (!hasRequestedTypes(credential.listedTypes ?? [], query, credential.types ?? [])) {
     throw new CivitasError(
       'ERR_TYPE_NOT_ACCEPTED',
       `a credential for "${query.id}" lacks the requested types`,

@@ -22,6 +22,7 @@ export const CIVITAS_PLUGIN_SCHEMA: IAgentPluginSchema = {
           nonce: { type: 'string' },
           types: stringList,
           requiredClaims: stringList,
+          holderBinding: { type: 'string', enum: ['required', 'optional'] },
           allowBearer: { type: 'boolean' },
           statusMaxAgeMs: { type: 'number' },
         },

@@ -2,28 +2,48 @@ import { CivitasError, type JsonObject } from '@civitas/core'
 import type { VerifiedCredential } from '@civitas/credentials'
 import type { CheckExpectations, TrustPolicy } from '../types.js'
 
-/** Throws `ERR_UNTRUSTED_ISSUER` unless the policy trusts this credential's issuer for one of its types. */
+/**
+ * Returns the credential's types the policy trusts for its issuer, among the candidates: the types it
+ * lists that the check accepts; all of them when the check names no types, or accepts none of them (the
+ * type check then refuses the credential).
+ * A type trusted for the issuer but not accepted never counts, so listing a type the issuer is trusted
+ * for beside one it is not gains nothing.
+ *
+ * @throws `ERR_UNTRUSTED_ISSUER` when the issuer is trusted for no candidate type.
+ */
 export async function checkTrust(
   credential: VerifiedCredential,
   trust: TrustPolicy | undefined,
-): Promise<void> {
-  if (trust === 'any') return
-  const trusted =
-    typeof trust === 'function'
-      ? (await trust(credential)) === true
-      : trust !== undefined &&
-        credential.types.some(
-          (type) => Object.hasOwn(trust, type) && (trust[type] ?? []).includes(credential.issuer),
-        )
-  if (!trusted) {
+  expectations: CheckExpectations,
+): Promise<string[]> {
+  const candidates = candidateTypes(credential.types, expectations.types)
+  const trusted: string[] = []
+  for (const type of candidates) {
+    if (await isTrustedFor(credential, type, trust)) trusted.push(type)
+  }
+  if (trusted.length === 0) {
     throw new CivitasError(
       'ERR_UNTRUSTED_ISSUER',
-      `${credential.issuer.slice(0, 80)} is not trusted for ${credential.types.join(', ')}`,
-      {
-        details: { issuer: credential.issuer.slice(0, 200), types: credential.types },
-      },
+      `${credential.issuer.slice(0, 80)} is not trusted for ${candidates.join(', ').slice(0, 200)}`,
+      { details: { issuer: credential.issuer.slice(0, 200), types: candidates } },
     )
   }
+  return trusted
+}
+
+function candidateTypes(listed: readonly string[], accepted: readonly string[] | undefined): string[] {
+  const acceptedListed = accepted === undefined ? [] : listed.filter((type) => accepted.includes(type))
+  return acceptedListed.length > 0 ? acceptedListed : [...listed]
+}
+
+async function isTrustedFor(
+  credential: VerifiedCredential,
+  type: string,
+  trust: TrustPolicy | undefined,
+): Promise<boolean> {
+  if (trust === 'any') return true
+  if (typeof trust === 'function') return (await trust(credential, type)) === true
+  return trust !== undefined && Object.hasOwn(trust, type) && (trust[type] ?? []).includes(credential.issuer)
 }
 
 /** Throws `ERR_TYPE_NOT_ACCEPTED` unless the credential has one of the accepted types. */

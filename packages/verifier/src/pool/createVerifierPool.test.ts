@@ -62,6 +62,13 @@ describe('createVerifierPool', () => {
     })
   }
 
+  it('error: a pool requiring holder binding refuses a bare credential in every worker with ERR_PRESENTATION_REQUIRED', async () => {
+    const { token, presentation, trust } = await scene()
+    const gate = pool({ size: 1, trust, holderBinding: 'required' })
+    expect((await gate.check(token)).error?.code).toBe('ERR_PRESENTATION_REQUIRED')
+    expect((await gate.check(presentation, { audience, nonce })).ok).toBe(true)
+  })
+
   it('error: a tampered token gives a failed report with ERR_SIGNATURE_INVALID, as a CivitasError', async () => {
     const { token, trust, single } = await scene()
     const tampered = `${token.slice(0, -4)}${token.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`

@@ -2,7 +2,7 @@ import type { JsonObject } from '@civitas/core'
 import type { DidEthrResolverOptions } from '@civitas/did/ethr'
 import type { DidWebResolverOptions } from '@civitas/did/web'
 import type { CreateStatusCheckerOptions } from '@civitas/status-list'
-import type { CheckExpectations, Report } from '../types.js'
+import type { CheckExpectations, HolderBindingPolicy, Report } from '../types.js'
 
 /**
  * How each worker builds its resolver: did:key and did:jwk always, did:web and did:ethr when
@@ -24,6 +24,8 @@ export interface CreateVerifierPoolOptions {
   resolver?: VerifierPoolResolverOptions
   /** Issuer DIDs trusted per credential type, or `'any'`; without it every credential fails the trust check. */
   trust?: Readonly<Record<string, readonly string[]>> | 'any'
+  /** Whether checks need proof of possession; as `createVerifier`'s `holderBinding`. */
+  holderBinding?: HolderBindingPolicy
   clockSkewMs?: number
   /** The oldest presentation accepted, in milliseconds (default 5 minutes). */
   maxPresentationAgeMs?: number

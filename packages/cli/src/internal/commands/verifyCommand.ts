@@ -1,7 +1,7 @@
-import { createVerifier, formatReport, type Report } from '@civitas/verifier'
+import { createVerifier, formatReport, type HolderBindingPolicy, type Report } from '@civitas/verifier'
 import { Command } from 'commander'
 import type { CliContext } from '../context.js'
-import { EXIT } from '../failure.js'
+import { EXIT, usageError } from '../failure.js'
 import { collect, globalsOf, withExamples } from '../program.js'
 import { readToken } from '../readInput.js'
 import { cliResolver, type EthrFlags, ethrOptions } from '../resolver.js'
@@ -16,6 +16,7 @@ interface VerifyFlags extends EthrFlags {
   nonce?: string
   type?: string[]
   require?: string[]
+  holderBinding?: string
   allowBearer?: boolean
   allowHttpStatus?: boolean
 }
@@ -36,7 +37,14 @@ export function verifyCommand(context: CliContext, setExitCode: (code: number) =
         .option('--nonce <nonce>', 'the nonce a presentation must answer')
         .option('--type <type>', 'accept only this credential type (repeatable)', collect)
         .option('--require <claim>', 'a claim that must be present, as a dotted path (repeatable)', collect)
-        .option('--allow-bearer', 'accept credentials presented by someone other than their subject')
+        .option(
+          '--holder-binding <policy>',
+          'required: accept only a presentation proving the holder has the key; optional: also a credential on its own (default: required with --audience or --nonce)',
+        )
+        .option(
+          '--allow-bearer',
+          'in a presentation, accept credentials whose subject is not the presenter (never a credential without a presentation)',
+        )
         .option(
           '--allow-http-status',
           'fetch status lists over plain http and from loopback hosts (local servers only)',
@@ -46,10 +54,12 @@ export function verifyCommand(context: CliContext, setExitCode: (code: number) =
       'civitas verify eyJhbGciOi… --trust ResidencyCard=did:web:tartu.ee',
       'civitas verify --image pass.png --trust QuarantinePass=did:web:health.example --audience https://gate.example --nonce 42',
       'civitas verify "$(cat card.jwt)" --trust-any --json | jq .ok',
+      'civitas verify "$(cat printed-card.jwt)" --trust ResidencyCard=did:web:tartu.ee --audience https://hotel.example --holder-binding optional',
     ],
   ).action(async (token: string | undefined, flags: VerifyFlags, command: Command) => {
     globalsOf(context, command)
     const trust = trustPolicy(flags)
+    const binding = holderBindingOf(flags)
     const input = await readToken(context, token, flags.image)
     const verifier = createVerifier({
       resolver: cliResolver(flags),
@@ -62,6 +72,7 @@ export function verifyCommand(context: CliContext, setExitCode: (code: number) =
         ...(flags.nonce === undefined ? {} : { nonce: flags.nonce }),
         ...(flags.type === undefined ? {} : { types: flags.type }),
         ...(flags.require === undefined ? {} : { requiredClaims: flags.require }),
+        ...binding,
         ...(flags.allowBearer === true ? { allowBearer: true } : {}),
       }),
     )
@@ -71,6 +82,16 @@ export function verifyCommand(context: CliContext, setExitCode: (code: number) =
     context.line(report.ok ? context.color.green(verdict) : context.color.red(verdict))
     for (const line of rest) context.line(line)
   })
+}
+
+/** The `--holder-binding` policy, read before any work so that a typo is a usage error. */
+function holderBindingOf(flags: VerifyFlags): { holderBinding?: HolderBindingPolicy } {
+  const policy = flags.holderBinding
+  if (policy === undefined) return {}
+  if (policy !== 'required' && policy !== 'optional') {
+    throw usageError(`--holder-binding ${policy.slice(0, 40)}: expected required or optional`)
+  }
+  return { holderBinding: policy }
 }
 
 /** A report as JSON: the error as its code and message. */

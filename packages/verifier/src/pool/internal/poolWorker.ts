@@ -20,6 +20,7 @@ async function build(options: Omit<CreateVerifierPoolOptions, 'size' | 'resource
   return createVerifier({
     resolver: createResolver({ resolvers, ...(cache ? {} : { cache: false }) }),
     ...(options.trust === undefined ? {} : { trust: options.trust }),
+    ...(options.holderBinding === undefined ? {} : { holderBinding: options.holderBinding }),
     ...(options.clockSkewMs === undefined ? {} : { clockSkewMs: options.clockSkewMs }),
     ...(options.maxPresentationAgeMs === undefined
       ? {}
