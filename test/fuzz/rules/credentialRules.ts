@@ -14,6 +14,7 @@ import {
   reject,
   seconds,
   setMember,
+  signAs,
 } from './ruleKit.js'
 
 const SKEW = 'JWTs in general (clock skew)'
@@ -112,11 +113,8 @@ const keyRules: ClaimRule[] = [
     expected: reject(),
     applies: any,
     mutate: (token, context) => {
-      const { citizen } = context.pool.parties
-      token.credential.signer = citizen.signer
-      edit(token.credential, 'header', (header) => {
-        header.alg = citizen.signer.alg
-      })
+      // The holder's own key, while the kid still names the issuer's.
+      signAs(token.credential, context.pool.parties.citizen, false)
       return undefined
     },
   },
@@ -317,11 +315,7 @@ const modelRules: ClaimRule[] = [
       // The clinic, trusted for QuarantinePass only, signs as itself.
       mutate: (token, context) => {
         const { clinic } = context.pool.parties
-        token.credential.signer = clinic.signer
-        edit(token.credential, 'header', (header) => {
-          header.alg = clinic.signer.alg
-          header.kid = clinic.kid
-        })
+        signAs(token.credential, clinic, true)
         edit(token.credential, 'payload', (claims) => {
           claims.iss = clinic.did
           const credential = credentialObject(claims)

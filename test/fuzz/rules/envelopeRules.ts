@@ -12,6 +12,7 @@ import {
   reject,
   seconds,
   setMember,
+  signAs,
   subjectObject,
 } from './ruleKit.js'
 
@@ -92,11 +93,8 @@ export const ENVELOPE_RULES: readonly ClaimRule[] = [
     mutate: (token, context) => {
       const { stranger } = context.pool.parties
       const layer = envelopeOf(token)
-      layer.signer = stranger.signer
-      edit(layer, 'header', (header) => {
-        header.alg = stranger.signer.alg
-        if (header.kid !== undefined) header.kid = stranger.kid
-      })
+      // A key-binding JWT names no kid; a presentation names its signer's.
+      signAs(layer, stranger, JSON.parse(layer.header).kid !== undefined)
       edit(layer, 'payload', (claims) => {
         if (claims.iss !== undefined) claims.iss = stranger.did
         if (claims.holder !== undefined) claims.holder = stranger.did

@@ -1,4 +1,5 @@
 import type { CivitasErrorCode, JsonObject, JsonValue } from '@civitas/core'
+import type { Identity } from '@civitas/did'
 import type { CheckExpectations } from '@civitas/verifier'
 import type { JwtLayer, LayeredToken } from '../layeredToken.js'
 import type { FuzzPool, PoolEntry } from '../pool.js'
@@ -116,4 +117,13 @@ export function critRule(
       return undefined
     },
   }
+}
+
+/** Has `party` sign `layer` from now on: its signer and algorithm, and its `kid` when `kid` is true. */
+export function signAs(layer: JwtLayer, party: Identity, kid: boolean): void {
+  layer.signer = party.signer
+  edit(layer, 'header', (header) => {
+    header.alg = party.signer.alg
+    if (kid) header.kid = party.kid
+  })
 }
