@@ -121,6 +121,33 @@ describe('verifyCredential refuses hostile credentials', () => {
     })
   })
 
+  it.each([
+    ['a date without a time', '2026-01-01'],
+    ['a time without an offset (read in the local time zone by Date.parse)', '2026-01-01T00:00:00'],
+    ['30 February', '2026-02-30T00:00:00Z'],
+  ])(
+    'error: validFrom as %s is ERR_CREDENTIAL_INVALID, not a date Date.parse rolls into another',
+    async (_, validFrom) => {
+      const { claims, sign, resolver } = await setting()
+      const token = await sign({ ...claims, validFrom })
+      await expect(verifyCredential(token, { resolver, clock })).rejects.toMatchObject({
+        code: 'ERR_CREDENTIAL_INVALID',
+      })
+    },
+  )
+
+  it.each([
+    ['another context first', ['https://example.com/context', 'https://www.w3.org/ns/credentials/v2']],
+    ['a string', 'https://www.w3.org/ns/credentials/v2'],
+    ['the VC 1.1 context', ['https://www.w3.org/2018/credentials/v1']],
+  ])('error: a vc+jwt whose @context is %s is ERR_CREDENTIAL_INVALID', async (_, context) => {
+    const { claims, sign, resolver } = await setting()
+    const token = await sign({ ...claims, '@context': context })
+    await expect(verifyCredential(token, { resolver, clock })).rejects.toMatchObject({
+      code: 'ERR_CREDENTIAL_INVALID',
+    })
+  })
+
   it('behavior: the clock skew tolerates 60 s by default and is configurable', async () => {
     const { token, resolver } = await setting()
     await expect(

@@ -1,6 +1,10 @@
 import { CivitasError, type JsonObject, type JsonValue } from '@civitas/core'
 import type { CredentialFormat } from '../types.js'
 import { copyJwtTimes, type JwtTimes } from './copyJwtTimes.js'
+import { readDateTimeStamp } from './readDateTimeStamp.js'
+
+/** The context a VC 2.0 credential's `@context` must begin with. */
+const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2'
 
 /** What verification needs from a credential token's claims, in one shape for both encodings. */
 export interface CredentialClaims extends JwtTimes {
@@ -22,6 +26,10 @@ export interface CredentialClaims extends JwtTimes {
  */
 export function readCredential(format: CredentialFormat, payload: JsonObject): CredentialClaims {
   const credential = format === 'vc+jwt' ? payload : foldJwtClaims(payload)
+  const context = credential['@context']
+  if (format === 'vc+jwt' && (!Array.isArray(context) || context[0] !== VC_V2_CONTEXT)) {
+    invalid(`@context must be an array beginning with ${VC_V2_CONTEXT}`)
+  }
   const issuer = idOf(credential.issuer, 'issuer')
   if (payload.iss !== undefined && payload.iss !== issuer) {
     throw new CivitasError('ERR_ISSUER_MISMATCH', 'iss and the credential issuer differ')
@@ -96,8 +104,8 @@ export function idOf(value: JsonValue | undefined, name: string): string {
 function date(credential: JsonObject, name: string): number | undefined {
   const value = credential[name]
   if (value === undefined) return undefined
-  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN
-  if (Number.isNaN(time)) invalid(`${name} must be an XML Schema dateTime`)
+  const time = typeof value === 'string' ? readDateTimeStamp(value) : undefined
+  if (time === undefined) invalid(`${name} must be an XML Schema dateTimeStamp (date, time and offset)`)
   return time
 }
 
