@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { dropTables, findPostgresConnectionString } from '../../../../test/support/postgres.js'
+import { runRegistryChild } from '../../../../test/support/registryChild.js'
 import { startTcpProxy } from '../../../../test/support/tcpProxy.js'
 import { createPostgresStatusRegistry } from './createPostgresStatusRegistry.js'
 
@@ -172,32 +172,13 @@ for (let i = 0; ; i++) {
 }
 `
 
-function killedAllocator(tablePrefix: string): Promise<string[]> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=civitas-source', '--import', 'tsx', '--input-type=module', '-e', CHILD],
-    {
-      env: {
-        ...process.env,
-        PG_URL: connectionString,
-        PREFIX: tablePrefix,
-        REGISTRY_MODULE: new URL('./createPostgresStatusRegistry.ts', import.meta.url).href,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-  let out = ''
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      if (out.split('\n').length > 20) child.kill('SIGKILL')
-    })
-    child.on('error', reject)
-    child.on('close', () => {
-      const allocated = [...out.matchAll(/allocated (\S+)/g)].map((match) => match[1] as string)
-      // The one being allocated when the kill came may be committed without having been reported.
-      const next = `urn:uuid:orphan-${allocated.length}`
-      resolve([...allocated, next])
-    })
+async function killedAllocator(tablePrefix: string): Promise<string[]> {
+  const out = await runRegistryChild({
+    script: CHILD,
+    env: { PG_URL: connectionString, PREFIX: tablePrefix },
+    killWhen: (text) => text.split('\n').length > 20,
   })
+  const allocated = [...out.matchAll(/allocated (\S+)/g)].map((match) => match[1] as string)
+  // The one being allocated when the kill came may be committed without having been reported.
+  return [...allocated, `urn:uuid:orphan-${allocated.length}`]
 }
