@@ -172,8 +172,10 @@ export type CivitasErrorCode =
   | 'ERR_TRANSACTION_EXPIRED'
   /** A sign-in response's `state` names no transaction of this relying party. Refuse it; start a new sign-in. */
   | 'ERR_STATE_MISMATCH'
-  /** A shared store (a Redis nonce store) did not answer. Retry; check the store's health. */
+  /** A shared store (a Redis nonce store, a PostgreSQL status registry) did not answer or could not be reached. Retry; check the store's health. */
   | 'ERR_STORE_UNAVAILABLE'
+  /** A store's tables do not exist yet: run its `migrate()` once (a deploy step) before using it. */
+  | 'ERR_STORE_NOT_MIGRATED'
   // worker pools
   /** A verifier pool was closed: checks still waiting, and any made afterwards, are refused with this code. */
   | 'ERR_POOL_CLOSED'

@@ -79,8 +79,8 @@ const GRACE_MS = 10 * 60_000
  *   `direct_post`, DCQL) and https://openid.net/specs/openid-connect-self-issued-v2-1_0.html
  * @throws `TypeError` for a `baseUrl` that is not a URL; `ERR_REQUEST_INVALID` for a client id of
  *   another prefix. `start` throws `ERR_INVALID_ARGUMENT` for a malformed DCQL query and whatever the
- *   store throws (`ERR_STORE_UNAVAILABLE`). The handler never throws: a refused answer is a 400 (503
- *   when the store is down) whose JSON body carries the `code` (`ERR_STATE_MISMATCH`,
+ *   store throws (`ERR_STORE_UNAVAILABLE`). The handler never throws: a refused answer is a 400 (503,
+ *   also for `GET …/request/:id` and `GET …/status/:id`, when the store is down) whose JSON body carries the `code` (`ERR_STATE_MISMATCH`,
  *   `ERR_TRANSACTION_EXPIRED`, `ERR_NONCE_REPLAYED`, `ERR_NONCE_MISMATCH`, `ERR_AUDIENCE_MISMATCH`,
  *   `ERR_HOLDER_MISMATCH`, `ERR_PRESENTATION_INVALID`, `ERR_REQUEST_INVALID`, ...).
  * @example
@@ -176,15 +176,11 @@ export function createSignInRelyingParty(options: CreateSignInRelyingPartyOption
       await store.set(`result:${transaction.requestId}`, JSON.stringify(result), ttlMs + GRACE_MS)
       return json(200, {})
     } catch (error) {
-      const failure = isCivitasError(error)
-        ? error
-        : new CivitasError('ERR_REQUEST_INVALID', 'the response could not be processed', { cause: error })
-      const status = failure.code === 'ERR_STORE_UNAVAILABLE' ? 503 : 400
-      return json(status, {
-        error: 'invalid_request',
-        error_description: failure.message,
-        code: failure.code,
-      })
+      return failureResponse(
+        isCivitasError(error)
+          ? error
+          : new CivitasError('ERR_REQUEST_INVALID', 'the response could not be processed', { cause: error }),
+      )
     }
   }
 
@@ -225,8 +221,17 @@ export function createSignInRelyingParty(options: CreateSignInRelyingPartyOption
       const [name, id, extra] = route?.split('/') ?? []
       if (request.method === 'POST' && name === 'response' && id === undefined) return acceptResponse(request)
       if (request.method === 'GET' && id !== undefined && extra === undefined) {
-        if (name === 'request') return serveRequestObject(id)
-        if (name === 'status') return json(200, await status(id))
+        try {
+          if (name === 'request') return await serveRequestObject(id)
+          if (name === 'status') return json(200, await status(id))
+        } catch (error) {
+          // A store that is down is a 503 the page can retry on; nothing else escapes the handler either.
+          return failureResponse(
+            isCivitasError(error)
+              ? error
+              : new CivitasError('ERR_REQUEST_INVALID', 'the request could not be served', { cause: error }),
+          )
+        }
       }
       return json(404, { error: 'not_found' })
     },
@@ -246,6 +251,15 @@ async function readForm(request: Request, maxBytes: number): Promise<URLSearchPa
     name: 'response body',
   })
   return new URLSearchParams(body)
+}
+
+/** A refusal as JSON carrying its code: 503 when the store is down (retry later), 400 otherwise. */
+function failureResponse(failure: CivitasError): Response {
+  return json(failure.code === 'ERR_STORE_UNAVAILABLE' ? 503 : 400, {
+    error: failure.code === 'ERR_STORE_UNAVAILABLE' ? 'temporarily_unavailable' : 'invalid_request',
+    error_description: failure.message,
+    code: failure.code,
+  })
 }
 
 function json(status: number, body: unknown): Response {

@@ -114,13 +114,20 @@ export function createMemoryStatusRegistry(
       if (credentialId !== undefined && (typeof credentialId !== 'string' || credentialId === '')) {
         throw new CivitasError('ERR_INVALID_ARGUMENT', 'credentialId: expected a non-empty string')
       }
-      const held = credentialId === undefined ? [] : (byCredential.get(credentialId) ?? [])
-      if (held.some((entry) => entry.purpose === purpose)) {
-        throw new CivitasError('ERR_INVALID_ARGUMENT', `credentialId: already has a ${purpose} entry`, {
-          details: { credentialId, purpose },
-        })
-      }
       const statusSize = checkStatusSize(allocateOptions.statusSize)
+      const held = credentialId === undefined ? [] : (byCredential.get(credentialId) ?? [])
+      // Allocating again for a credential's purpose returns its entry: an issuance retried after a failure.
+      const existing = held.find((entry) => entry.purpose === purpose)
+      if (existing !== undefined) {
+        if (lists.get(existing.listId)?.statusSize !== statusSize) {
+          throw new CivitasError(
+            'ERR_INVALID_ARGUMENT',
+            `credentialId: already has a ${purpose} entry of another status size`,
+            { details: { credentialId, purpose } },
+          )
+        }
+        return { ...existing }
+      }
       const list = openList(purpose, statusSize)
       const slot = randomBelow(list.freeCount)
       const index = list.free[slot] ?? 0

@@ -142,7 +142,11 @@ export interface StatusListSnapshot {
  * Implementations: `createMemoryStatusRegistry` and `createPostgresStatusRegistry` (`@civitas/status-list/postgres`).
  */
 export interface StatusRegistry {
-  /** Allocates a random unused index in an open list of that purpose, rolling over to a new list when full. */
+  /**
+   * Allocates a random unused index in an open list of that purpose, rolling over to a new list when full. For a
+   * `credentialId` that already holds an entry of that purpose it returns that entry (a retried issuance);
+   * `ERR_INVALID_ARGUMENT` when that entry has another status size.
+   */
   allocate(options: AllocateStatusOptions): Promise<StatusAllocation>
   /** Reads an allocated entry. @throws ERR_STATUS_ENTRY_NOT_FOUND */
   getStatus(ref: StatusEntryRef): Promise<number>

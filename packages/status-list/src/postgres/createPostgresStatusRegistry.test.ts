@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process'
 import { describeStatusRegistryConformance } from '@civitas/test-utils'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { findPostgresConnectionString } from '../../../../test/support/postgres.js'
+import { runRegistryChild } from '../../../../test/support/registryChild.js'
 import { createPostgresStatusRegistry } from './createPostgresStatusRegistry.js'
 
 const connectionString = await findPostgresConnectionString()
@@ -20,14 +20,17 @@ afterAll(async () => {
 
 describeStatusRegistryConformance(
   'postgres',
-  ({ listLength, clock, namespace }) =>
-    createPostgresStatusRegistry({
+  async ({ listLength, clock, namespace }) => {
+    const registry = createPostgresStatusRegistry({
       connectionString,
       tablePrefix: `${run}${namespace}_`,
       listLength,
       allowShortLists: true,
       clock,
-    }),
+    })
+    await registry.migrate()
+    return registry
+  },
   { durable: true },
 )
 
@@ -37,6 +40,7 @@ describe('createPostgresStatusRegistry', () => {
     const registries = Array.from({ length: 8 }, () =>
       createPostgresStatusRegistry({ connectionString, tablePrefix, listLength: 512, allowShortLists: true }),
     )
+    await Promise.all(registries.map((registry) => registry.migrate()))
     const started = performance.now()
     const results = await Promise.all(
       registries.map(async (registry) => {
@@ -76,6 +80,7 @@ describe('createPostgresStatusRegistry', () => {
   it('behavior: a caller-owned pool is left open by close()', async () => {
     const pool: InstanceType<typeof pg.Pool> = new pg.Pool({ connectionString, max: 2 })
     const registry = createPostgresStatusRegistry({ pool, tablePrefix: `${run}pool_` })
+    await registry.migrate()
     const entry = await registry.allocate({ purpose: 'revocation' })
     expect((await registry.getList(entry.listId))?.length).toBe(131_072)
     await registry.close()
@@ -139,6 +144,7 @@ describe('createPostgresStatusRegistry', () => {
     )
     expect(broken.rowCount).toBe(0)
     const registry = createPostgresStatusRegistry({ connectionString, tablePrefix })
+    await registry.migrate()
     const entry = await registry.allocate({ purpose: 'revocation' })
     await registry.setStatus(entry, { value: 1, actor: 'after-crash' })
     expect(await registry.getStatus(entry)).toBe(1)
@@ -150,6 +156,7 @@ describe('createPostgresStatusRegistry', () => {
 const CHILD = `
 const { createPostgresStatusRegistry } = await import(process.env.REGISTRY_MODULE)
 const registry = createPostgresStatusRegistry({ connectionString: process.env.PG_URL, tablePrefix: process.env.PREFIX })
+await registry.migrate()
 if (process.env.MODE === 'allocate') {
   const out = []
   const count = Number(process.env.COUNT)
@@ -181,31 +188,15 @@ function runChild(options: {
   count: number
   killAfter?: string
 }): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=civitas-source', '--import', 'tsx', '--input-type=module', '-e', CHILD],
-    {
-      env: {
-        ...process.env,
-        PG_URL: connectionString,
-        PREFIX: options.tablePrefix,
-        MODE: options.mode,
-        COUNT: String(options.count),
-        REGISTRY_MODULE: new URL('./createPostgresStatusRegistry.ts', import.meta.url).href,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const { killAfter } = options
+  return runRegistryChild({
+    script: CHILD,
+    env: {
+      PG_URL: connectionString,
+      PREFIX: options.tablePrefix,
+      MODE: options.mode,
+      COUNT: String(options.count),
     },
-  )
-  let out = ''
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      if (options.killAfter !== undefined && out.includes(options.killAfter)) child.kill('SIGKILL')
-    })
-    child.on('error', reject)
-    child.on('close', (code, signal) => {
-      if (code === 0 || signal === 'SIGKILL') resolve(out)
-      else reject(new Error(`child exited with ${String(code)}`))
-    })
+    ...(killAfter === undefined ? {} : { killWhen: (out: string) => out.includes(killAfter) }),
   })
 }

@@ -9,16 +9,18 @@ import {
   checkStatusSize,
   pickEntry,
 } from '../internal/registryArgs.js'
-import type {
-  StatusAllocation,
-  StatusAuditEntry,
-  StatusEntryRef,
-  StatusRegistry,
-  StatusSize,
-} from '../types.js'
-import { allocateEntry, type OpenList } from './internal/allocate.js'
-import { type AuditRow, auditRow, type EntryRow, entryWhere, toAllocation } from './internal/rows.js'
-import { createSchema, tablesFor } from './internal/schema.js'
+import type { StatusAllocation, StatusAuditEntry, StatusEntryRef, StatusRegistry } from '../types.js'
+import { allocateEntry, existingAllocation, type OpenList } from './internal/allocate.js'
+import { handlePoolErrors, inTransaction, withRetry } from './internal/database.js'
+import {
+  type AuditRow,
+  auditRow,
+  type EntryRow,
+  entryWhere,
+  readList,
+  toAllocation,
+} from './internal/rows.js'
+import { migrateSchema, tablesFor } from './internal/schema.js'
 
 /** Options of {@link createPostgresStatusRegistry}: a `pool` (kept open on close) or a `connectionString`. */
 export interface CreatePostgresStatusRegistryOptions {
@@ -36,19 +38,37 @@ export interface CreatePostgresStatusRegistryOptions {
   clock?: Clock
 }
 
-/** The registry {@link createPostgresStatusRegistry} returns. */
-export type CreatePostgresStatusRegistryResult = StatusRegistry
+/** The registry {@link createPostgresStatusRegistry} returns: a {@link StatusRegistry} with its migration step. */
+export interface CreatePostgresStatusRegistryResult extends StatusRegistry {
+  /**
+   * Creates the registry's tables, or brings them up to this release's schema version; idempotent and safe to
+   * run from any number of processes at once (an advisory lock per table prefix). Run it once per deploy, or
+   * at start-up, before the registry is used: the registry's other methods never create tables, and raise
+   * `ERR_STORE_NOT_MIGRATED` while the tables do not exist.
+   *
+   * @throws ERR_STORE_UNAVAILABLE when PostgreSQL cannot be reached
+   */
+  migrate(): Promise<void>
+}
 
 /**
- * Creates a {@link StatusRegistry} in PostgreSQL. Tables are created on first use (under an advisory lock);
- * several processes may share them: allocation is transactional and never hands out the same index twice.
+ * Creates a {@link StatusRegistry} in PostgreSQL. Its tables are made by an explicit step, `migrate()`
+ * (idempotent, safe to run concurrently); the registry never runs DDL otherwise. Several processes may share the
+ * tables: allocation is transactional and never hands out the same index twice, and allocating again for a
+ * credential id that already holds an entry of that purpose returns that entry (an issuance retried after a
+ * crash). Deadlocks and serialization failures are retried (up to 5 attempts); reads are retried once on a
+ * fresh connection when theirs was dropped. A connection the server drops never crashes the process: the pool
+ * and its clients' `error` events are handled, and the next call opens a new connection.
  *
- * @throws ERR_INVALID_ARGUMENT for a bad table prefix or list length, or neither pool nor connection string
+ * @throws ERR_INVALID_ARGUMENT for a bad table prefix or list length, or neither pool nor connection string;
+ *   the registry's methods raise ERR_STORE_UNAVAILABLE when PostgreSQL cannot be reached or drops the
+ *   connection (the driver's error as `cause`), and ERR_STORE_NOT_MIGRATED before `migrate()` made the tables
  * @example
  * ```ts
  * import { createPostgresStatusRegistry } from '@civitas/status-list/postgres'
  *
  * const registry = createPostgresStatusRegistry({ connectionString: 'postgres://issuer@127.0.0.1:5432/issuer' })
+ * await registry.migrate() // once per deploy, or at start-up
  * const entry = await registry.allocate({ purpose: 'revocation', credentialId: 'urn:uuid:card-1' })
  * await registry.setStatus(entry, { value: 1, actor: 'clerk@city', reason: 'moved away' })
  * await registry.close()
@@ -65,21 +85,15 @@ export function createPostgresStatusRegistry(
   }
   const owned = options.pool === undefined
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 4 })
-  let schema: Promise<void> | undefined
+  handlePoolErrors(pool)
   let closed = false
   const openLists = new Map<string, OpenList>()
-  const ready = async (): Promise<pg.Pool> => {
-    schema ??= createSchema(pool, t).catch((cause) => {
-      schema = undefined
-      throw cause
-    })
-    await schema
-    return pool
-  }
+  // Reads change nothing, so a dropped connection is worth one more try on a fresh one.
+  const read = <T>(operation: () => Promise<T>) => withRetry(operation, true)
 
   async function locate(ref: StatusEntryRef): Promise<EntryRow> {
     const [where, params] = entryWhere(checkRef(ref))
-    const result = await (await ready()).query<EntryRow>(
+    const result = await pool.query<EntryRow>(
       `SELECT e.list_id, e.idx, e.credential_id, e.value, e.purpose FROM ${t.entries} e WHERE ${where}`,
       params,
     )
@@ -96,110 +110,93 @@ export function createPostgresStatusRegistry(
       const statusSize = checkStatusSize(allocateOptions.statusSize)
       const request =
         credentialId === undefined ? { purpose, statusSize } : { purpose, statusSize, credentialId }
-      try {
-        return await allocateEntry(await ready(), t, openLists, { ...request, listLength, now: clock() })
-      } catch (cause) {
-        if ((cause as { code?: unknown }).code === '23505') {
-          throw new CivitasError('ERR_INVALID_ARGUMENT', `credentialId: already has a ${purpose} entry`, {
-            details: { credentialId, purpose },
-            cause,
-          })
+      return withRetry(async () => {
+        try {
+          return await allocateEntry(pool, t, openLists, { ...request, listLength, now: clock() })
+        } catch (cause) {
+          // The credential already holds an entry of this purpose: the same allocation, retried.
+          const existing =
+            credentialId !== undefined && (cause as { code?: unknown }).code === '23505'
+              ? await existingAllocation(pool, t, { purpose, statusSize, credentialId })
+              : undefined
+          if (existing === undefined) throw cause
+          return existing
         }
-        throw cause
-      }
+      })
+    },
+    async migrate() {
+      await withRetry(() => migrateSchema(pool, t), true)
     },
     async findEntry(ref): Promise<StatusAllocation> {
-      return toAllocation(await locate(ref))
+      return toAllocation(await read(() => locate(ref)))
     },
     async getStatus(ref) {
-      return (await locate(ref)).value
+      return (await read(() => locate(ref))).value
     },
     async setStatus(ref, setOptions) {
       checkRef(ref)
       checkSet(setOptions, 8)
-      const db = await ready()
-      const client = await db.connect()
-      try {
-        await client.query('BEGIN')
-        const [where, params] = entryWhere(ref)
-        const found = await client.query<EntryRow & { status_size: number }>(
-          `SELECT e.list_id, e.idx, e.credential_id, e.value, e.purpose, l.status_size
-             FROM ${t.entries} e JOIN ${t.lists} l ON l.list_id = e.list_id
-             WHERE ${where} FOR UPDATE OF e`,
-          params,
-        )
-        const row = pickEntry(ref, found.rows)
-        checkSet(setOptions, row.status_size)
-        checkFrom(setOptions, row.value)
-        const at = clock()
-        await client.query(`UPDATE ${t.entries} SET value = $3 WHERE list_id = $1 AND idx = $2`, [
-          row.list_id,
-          row.idx,
-          setOptions.value,
-        ])
-        await client.query(`UPDATE ${t.lists} SET updated_at = GREATEST(updated_at, $2) WHERE list_id = $1`, [
-          row.list_id,
-          at,
-        ])
-        const inserted = await client.query<AuditRow>(
-          `INSERT INTO ${t.audit} (list_id, idx, credential_id, actor, reason, previous, value, at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-          [
+      return withRetry(() =>
+        inTransaction(pool, async (client) => {
+          const [where, params] = entryWhere(ref)
+          const found = await client.query<EntryRow & { status_size: number }>(
+            `SELECT e.list_id, e.idx, e.credential_id, e.value, e.purpose, l.status_size
+               FROM ${t.entries} e JOIN ${t.lists} l ON l.list_id = e.list_id
+               WHERE ${where} FOR UPDATE OF e`,
+            params,
+          )
+          const row = pickEntry(ref, found.rows)
+          checkSet(setOptions, row.status_size)
+          checkFrom(setOptions, row.value)
+          const at = clock()
+          await client.query(`UPDATE ${t.entries} SET value = $3 WHERE list_id = $1 AND idx = $2`, [
             row.list_id,
             row.idx,
-            row.credential_id,
-            setOptions.actor,
-            setOptions.reason ?? null,
-            row.value,
             setOptions.value,
-            at,
-          ],
-        )
-        await client.query('COMMIT')
-        return auditRow(inserted.rows[0] as AuditRow)
-      } catch (cause) {
-        await client.query('ROLLBACK').catch(() => undefined)
-        throw cause
-      } finally {
-        client.release()
-      }
+          ])
+          await client.query(
+            `UPDATE ${t.lists} SET updated_at = GREATEST(updated_at, $2) WHERE list_id = $1`,
+            [row.list_id, at],
+          )
+          const inserted = await client.query<AuditRow>(
+            `INSERT INTO ${t.audit} (list_id, idx, credential_id, actor, reason, previous, value, at)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+            [
+              row.list_id,
+              row.idx,
+              row.credential_id,
+              setOptions.actor,
+              setOptions.reason ?? null,
+              row.value,
+              setOptions.value,
+              at,
+            ],
+          )
+          return auditRow(inserted.rows[0] as AuditRow)
+        }),
+      )
     },
     async getList(listId) {
       if (typeof listId !== 'string') return undefined
-      const db = await ready()
-      const list = await db.query(
-        `SELECT purpose, length, status_size, updated_at FROM ${t.lists} WHERE list_id = $1`,
-        [listId],
-      )
-      const row = list.rows[0]
-      if (row === undefined) return undefined
-      const entries = await db.query<{ idx: number; value: number }>(
-        `SELECT idx, value FROM ${t.entries} WHERE list_id = $1 AND value <> 0 ORDER BY idx`,
-        [listId],
-      )
-      return {
-        listId,
-        purpose: row.purpose,
-        length: row.length,
-        statusSize: row.status_size as StatusSize,
-        entries: entries.rows.map((e) => ({ index: e.idx, value: e.value })),
-        updatedAt: Number(row.updated_at),
-      }
+      return read(() => readList(pool, t, listId))
     },
     async listIds() {
-      const result = await (await ready()).query<{ list_id: string }>(
-        `SELECT list_id FROM ${t.lists} ORDER BY seq`,
+      const result = await read(() =>
+        pool.query<{ list_id: string }>(`SELECT list_id FROM ${t.lists} ORDER BY seq`),
       )
       return result.rows.map((r) => r.list_id)
     },
     async audit(ref): Promise<StatusAuditEntry[]> {
-      const db = await ready()
-      if (ref === undefined)
-        return (await db.query<AuditRow>(`SELECT * FROM ${t.audit} ORDER BY seq`)).rows.map(auditRow)
-      const entry = await locate(ref)
-      const result = await db.query<AuditRow>(
-        `SELECT * FROM ${t.audit} WHERE list_id = $1 AND idx = $2 ORDER BY seq`,
-        [entry.list_id, entry.idx],
+      if (ref === undefined) {
+        const all = await read(() => pool.query<AuditRow>(`SELECT * FROM ${t.audit} ORDER BY seq`))
+        return all.rows.map(auditRow)
+      }
+      const entry = await read(() => locate(ref))
+      const result = await read(() =>
+        pool.query<AuditRow>(`SELECT * FROM ${t.audit} WHERE list_id = $1 AND idx = $2 ORDER BY seq`, [
+          entry.list_id,
+          entry.idx,
+        ]),
       )
       return result.rows.map(auditRow)
     },

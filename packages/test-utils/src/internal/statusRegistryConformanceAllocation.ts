@@ -101,14 +101,26 @@ export function defineStatusRegistryAllocationCases(context: StatusRegistryConfo
     ).rejects.toMatchObject({ code: 'ERR_STATUS_ENTRY_NOT_FOUND' })
   })
 
-  it('error: a credential id allocated twice for one purpose is refused with ERR_INVALID_ARGUMENT', async () => {
+  it('behavior: allocating again for a credential id and purpose returns the same entry (a retried issuance)', async () => {
     const registry = await context.make()
-    await registry.allocate({ purpose: 'revocation', credentialId: 'urn:uuid:twice' })
+    const first = await registry.allocate({ purpose: 'revocation', credentialId: 'urn:uuid:twice' })
+    const again = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        registry.allocate({ purpose: 'revocation', credentialId: 'urn:uuid:twice' }),
+      ),
+    )
+    for (const entry of again) expect(entry).toEqual(first)
+    expect((await registry.getList(first.listId))?.entries).toEqual([])
+    const other = await registry.allocate({ purpose: 'revocation', credentialId: 'urn:uuid:other' })
+    expect(`${other.listId}#${other.index}`).not.toBe(`${first.listId}#${first.index}`)
+  })
+
+  it('error: a credential id allocated again with another status size is refused with ERR_INVALID_ARGUMENT', async () => {
+    const registry = await context.make()
+    await registry.allocate({ purpose: 'message', credentialId: 'urn:uuid:sized', statusSize: 2 })
     await expect(
-      registry.allocate({ purpose: 'revocation', credentialId: 'urn:uuid:twice' }),
-    ).rejects.toMatchObject({
-      code: 'ERR_INVALID_ARGUMENT',
-    })
+      registry.allocate({ purpose: 'message', credentialId: 'urn:uuid:sized', statusSize: 4 }),
+    ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' })
   })
 
   it('error: an unknown purpose is refused with ERR_INVALID_ARGUMENT', async () => {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createVerifier } from '../createVerifier.js'
 import type { Report } from '../types.js'
 import { createVerifierPool } from './createVerifierPool.js'
-import type { VerifierPool } from './types.js'
+import type { CreateVerifierPoolOptions, VerifierPool } from './types.js'
 
 const YEAR = 365 * 24 * 3600 * 1000
 const audience = 'https://hotel.example'
@@ -77,6 +77,23 @@ describe('createVerifierPool', () => {
     expect(report.error?.code).toBe('ERR_SIGNATURE_INVALID')
     expect(isCivitasError(report.error)).toBe(true)
     expect(plain(report)).toEqual(plain(await single.check(tampered)))
+  })
+
+  it('error: options a pool cannot pass to its workers are refused at creation with ERR_INVALID_ARGUMENT', () => {
+    const refused: Record<string, unknown>[] = [
+      { bundle: 'eyJ.eyJ.sig' },
+      { bundleAuthority: 'did:key:z6Mk', trust: 'any' },
+      { bundleMaxAgeMs: 1000 },
+      { clock: () => 0 },
+      { replay: {} },
+      { resolver: { resolve: async () => ({}) } },
+      { status: { check: async () => 0 } },
+    ]
+    for (const options of refused) {
+      expect(() => createVerifierPool(options as CreateVerifierPoolOptions)).toThrow(
+        expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT' }),
+      )
+    }
   })
 
   it('error: garbage input is a failed report, not a rejection', async () => {

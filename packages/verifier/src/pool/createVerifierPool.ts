@@ -3,6 +3,7 @@ import { type ResourceLimits, Worker } from 'node:worker_threads'
 import { CivitasError } from '@civitas/core'
 import type { CheckExpectations, Report } from '../types.js'
 import { fromWireError, fromWireReport, type PoolRequest, type PoolResponse } from './internal/messages.js'
+import { refuseUnsupportedOptions } from './internal/refuseUnsupportedOptions.js'
 import type { CreateVerifierPoolOptions, VerifierPool } from './types.js'
 
 interface Pending {
@@ -27,7 +28,9 @@ interface PoolWorker {
  * `ERR_POOL_WORKER_FAILED` and is replaced on the next check.
  *
  * @see https://nodejs.org/api/worker_threads.html
- * @throws `ERR_INVALID_ARGUMENT` for a `size` that is not a positive integer; `check` rejects with
+ * @throws `ERR_INVALID_ARGUMENT` for a `size` that is not a positive integer, or for an option a pool
+ *   cannot pass to its workers (`bundle`, `bundleAuthority`, `bundleMaxAgeMs`, `clock`, a resolver or status
+ *   checker object, or any other name it does not know), rather than checking without it; `check` rejects with
  *   `ERR_POOL_CLOSED` after `close`, and with `ERR_POOL_WORKER_FAILED` when its worker fails.
  * @example
  * ```ts
@@ -44,6 +47,7 @@ interface PoolWorker {
  * ```
  */
 export function createVerifierPool(options: CreateVerifierPoolOptions = {}): VerifierPool {
+  refuseUnsupportedOptions(options)
   const { size = Math.max(1, availableParallelism()), resourceLimits, ...verifierOptions } = options
   if (!Number.isSafeInteger(size) || size < 1) {
     throw new CivitasError(

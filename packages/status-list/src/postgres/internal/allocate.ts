@@ -2,6 +2,7 @@ import { CivitasError } from '@civitas/core'
 import type { Pool } from 'pg'
 import { newListId, randomBelow } from '../../internal/registryArgs.js'
 import type { StatusAllocation, StatusPurpose, StatusSize } from '../../types.js'
+import { inTransaction } from './database.js'
 import type { Tables } from './schema.js'
 
 const CANDIDATES = 16
@@ -27,9 +28,7 @@ async function findOrOpenList(
     WHERE purpose = $1 AND status_size = $2 AND NOT is_full ORDER BY seq LIMIT 1`
   const found = await pool.query<{ list_id: string; length: number }>(query, [purpose, statusSize])
   if (found.rows[0] !== undefined) return { listId: found.rows[0].list_id, length: found.rows[0].length }
-  const client = await pool.connect()
-  try {
-    await client.query('BEGIN')
+  return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
       `civitas-status:${t.prefix}:${purpose}:${statusSize}`,
     ])
@@ -43,14 +42,8 @@ async function findOrOpenList(
         [row.list_id, purpose, length, now, statusSize],
       )
     }
-    await client.query('COMMIT')
     return { listId: row.list_id, length: row.length }
-  } catch (cause) {
-    await client.query('ROLLBACK').catch(() => undefined)
-    throw cause
-  } finally {
-    client.release()
-  }
+  })
 }
 
 function shuffle(values: number[]): number[] {
@@ -66,7 +59,8 @@ function shuffle(values: number[]): number[] {
 /**
  * Allocates a uniformly random free index without locks: each round offers 16 random candidates to one
  * `INSERT … ON CONFLICT DO NOTHING` (the primary key makes a duplicate impossible). When random candidates keep
- * missing, the free indexes are loaded once and offered in shuffled order; a list with none left is marked full.
+ * missing, the free indexes are loaded once and offered one by one in shuffled order; a list is marked full only
+ * when every index of that snapshot is taken (indexes are never freed, so none is free then).
  */
 export async function allocateEntry(
   pool: Pool,
@@ -102,18 +96,26 @@ export async function allocateEntry(
     const current = list
     const rounds = current.free === undefined ? RANDOM_ROUNDS : Number.POSITIVE_INFINITY
     for (let round = 0; round < rounds; round++) {
+      // From the free snapshot one index at a time: an index is dropped from it only once it is taken
+      // (by this insert or by another instance), so no free index is ever left behind in a list marked full.
       const candidates =
         current.free === undefined
           ? Array.from({ length: CANDIDATES }, () => randomBelow(current.length))
-          : current.free.splice(-CANDIDATES)
+          : current.free.splice(-1)
       if (candidates.length === 0) break
-      const inserted = await pool.query<{ idx: number }>(insert, [
-        current.listId,
-        candidates,
-        request.credentialId ?? null,
-        request.now,
-        request.purpose,
-      ])
+      const inserted = await pool
+        .query<{ idx: number }>(insert, [
+          current.listId,
+          candidates,
+          request.credentialId ?? null,
+          request.now,
+          request.purpose,
+        ])
+        .catch((cause: unknown) => {
+          // Not taken by this failed insert: the index stays on offer.
+          current.free?.push(...candidates)
+          throw cause
+        })
       const index = inserted.rows[0]?.idx
       if (index !== undefined) {
         const result: StatusAllocation = { listId: current.listId, index, purpose: request.purpose }
@@ -135,4 +137,30 @@ export async function allocateEntry(
     state.delete(key)
   }
   throw new CivitasError('ERR_INVALID_ARGUMENT', 'could not allocate a status entry')
+}
+
+/**
+ * The entry a credential id already holds for a purpose (an allocation retried after a crash or a lost reply),
+ * or an `ERR_INVALID_ARGUMENT` when it was allocated with another status size.
+ */
+export async function existingAllocation(
+  pool: Pool,
+  t: Tables,
+  request: { purpose: StatusPurpose; statusSize: StatusSize; credentialId: string },
+): Promise<StatusAllocation | undefined> {
+  const found = await pool.query<{ list_id: string; idx: number; status_size: number }>(
+    `SELECT e.list_id, e.idx, l.status_size FROM ${t.entries} e JOIN ${t.lists} l ON l.list_id = e.list_id
+      WHERE e.credential_id = $1 AND e.purpose = $2`,
+    [request.credentialId, request.purpose],
+  )
+  const row = found.rows[0]
+  if (row === undefined) return undefined
+  if (row.status_size !== request.statusSize) {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      `credentialId: already has a ${request.purpose} entry of status size ${row.status_size}`,
+      { details: { credentialId: request.credentialId, purpose: request.purpose } },
+    )
+  }
+  return { listId: row.list_id, index: row.idx, purpose: request.purpose, credentialId: request.credentialId }
 }

@@ -1,4 +1,13 @@
-import type { StatusAllocation, StatusAuditEntry, StatusEntryRef, StatusPurpose } from '../../types.js'
+import type { Pool } from 'pg'
+import type {
+  StatusAllocation,
+  StatusAuditEntry,
+  StatusEntryRef,
+  StatusListSnapshot,
+  StatusPurpose,
+  StatusSize,
+} from '../../types.js'
+import type { Tables } from './schema.js'
 
 export interface EntryRow {
   list_id: string
@@ -51,4 +60,30 @@ export function auditRow(row: AuditRow): StatusAuditEntry {
   if (row.credential_id !== null) entry.credentialId = row.credential_id
   if (row.reason !== null) entry.reason = row.reason
   return entry
+}
+
+/** A list's current state, or `undefined` for an unknown id. */
+export async function readList(
+  pool: Pool,
+  t: Tables,
+  listId: string,
+): Promise<StatusListSnapshot | undefined> {
+  const list = await pool.query(
+    `SELECT purpose, length, status_size, updated_at FROM ${t.lists} WHERE list_id = $1`,
+    [listId],
+  )
+  const row = list.rows[0]
+  if (row === undefined) return undefined
+  const entries = await pool.query<{ idx: number; value: number }>(
+    `SELECT idx, value FROM ${t.entries} WHERE list_id = $1 AND value <> 0 ORDER BY idx`,
+    [listId],
+  )
+  return {
+    listId,
+    purpose: row.purpose,
+    length: row.length,
+    statusSize: row.status_size as StatusSize,
+    entries: entries.rows.map((e) => ({ index: e.idx, value: e.value })),
+    updatedAt: Number(row.updated_at),
+  }
 }
