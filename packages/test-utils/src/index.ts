@@ -30,7 +30,7 @@ export {
 export {
   type DescribeStatusRegistryConformanceOptions,
   describeStatusRegistryConformance,
-  type StatusRegistryConformanceContext,
   type StatusRegistryFactory,
   type StatusRegistryFactoryOptions,
 } from './describeStatusRegistryConformance.js'
+export type { StatusRegistryConformanceContext } from './types.js'
