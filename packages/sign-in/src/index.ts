@@ -26,6 +26,8 @@ export type {
   DcqlCredentialQuery,
   DcqlQuery,
   NonceStore,
+  SignInReport,
   SignInResult,
   SignInStatus,
+  SignInVerifier,
 } from './types.js'
