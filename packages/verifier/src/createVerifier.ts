@@ -9,7 +9,8 @@ import { decodeJws } from '@civitas/crypto'
 import { checkClaims, checkTrust, checkType, subjectOf } from './internal/checkPolicy.js'
 import { readQrInput } from './internal/readQrInput.js'
 import { createReportBuilder } from './internal/reportBuilder.js'
-import { createVerifierSetting, type VerifierSetting } from './internal/verifierSetting.js'
+import type { VerifierSetting } from './internal/types.js'
+import { createVerifierSetting } from './internal/verifierSetting.js'
 import type { CheckExpectations, CreateVerifierOptions, HolderBindingPolicy, Report } from './types.js'
 
 /** A verifier: one call checks a token and reports every check. */

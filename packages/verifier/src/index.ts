@@ -23,5 +23,6 @@ export type {
   TrustBundle,
   TrustBundleIssuer,
   TrustPolicy,
+  VerifyTrustBundleOptions,
 } from './types.js'
-export { type VerifyTrustBundleOptions, verifyTrustBundle } from './verifyTrustBundle.js'
+export { verifyTrustBundle } from './verifyTrustBundle.js'

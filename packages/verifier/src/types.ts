@@ -1,5 +1,6 @@
 import type { CivitasError, CivitasErrorCode, Clock, JsonObject } from '@civitas/core'
 import type { CheckName, VerifiedCredential } from '@civitas/credentials'
+import type { Resolvable } from '@civitas/did'
 import type { CreateStatusCheckerOptions, StatusChecker } from '@civitas/status-list'
 
 /** Every check a report can list: the verification checks, then the policy checks. */
@@ -156,4 +157,17 @@ export interface TrustBundle {
   issuedAt: number
   /** When the bundle expires, in milliseconds since the epoch. */
   expiresAt: number
+}
+
+/** Options for {@link verifyTrustBundle}. */
+export interface VerifyTrustBundleOptions {
+  /** The DID of the trust authority whose bundles are accepted; no other signer is. */
+  authority: string
+  /** Resolves the authority's DID (default: did:key and did:jwk, which need no network). */
+  resolver?: Resolvable
+  clock?: Clock
+  /** Tolerance for `iat` and `exp`, in milliseconds (default 60 s). */
+  clockSkewMs?: number
+  /** Refuse bundles signed longer ago than this, in milliseconds (default: only `exp` counts). */
+  maxAgeMs?: number
 }
