@@ -16,6 +16,7 @@ export { formatReport } from './formatReport.js'
 export type {
   CheckExpectations,
   CreateVerifierOptions,
+  ReplayStore,
   Report,
   ReportCheck,
   ReportCheckName,
