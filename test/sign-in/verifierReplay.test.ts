@@ -1,3 +1,4 @@
+import type { JsonObject } from '@civitas/core'
 import { createPresentation, issueCredential } from '@civitas/credentials'
 import { signJws } from '@civitas/crypto'
 import { createMemoryNonceStore, type NonceStore } from '@civitas/sign-in'
@@ -78,9 +79,9 @@ describe.each(STORES)('createVerifier with a replay store: %s', (_name, createSt
     const presentation = await present('n-replay-2')
     expect((await verifier.check(presentation, expectations)).ok).toBe(true)
     const [header, payload, signature] = presentation.split('.') as [string, string, string]
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString())
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as JsonObject
     // The holder signs the same claims again, members reordered: new bytes, new signature.
-    const reordered = Object.fromEntries(Object.entries(claims).reverse())
+    const reordered: JsonObject = Object.fromEntries(Object.entries(claims).reverse())
     const resigned = await signJws({
       header: { typ: 'vp+jwt', kid: citizen.kid },
       payload: reordered,

@@ -32,7 +32,7 @@ async function issued(format: CredentialFormat) {
     const claims = structuredClone((jws?.payload ?? payload) as JsonObject)
     edit(claims)
     const signed = await signJws({
-      header: { typ: (header as JsonObject).typ, kid: city.kid },
+      header: { typ: (header as JsonObject).typ as string, kid: city.kid },
       payload: claims,
       signer: city.signer,
     })
