@@ -117,7 +117,9 @@ export async function verifyPresentation(
   runCheck('audience', onCheck, () => checkAudience(claims, options.audience))
   runCheck('nonce', onCheck, () => checkNonce(claims, options.nonce))
   const credentials = await runCheckAsync('credentials', onCheck, () =>
-    Promise.all(claims.credentials.map((credential, index) => verifyEmbedded(credential, index, options))),
+    Promise.all(
+      claims.credentials.map((credential, index) => verifyEmbedded(credential, index, format, options)),
+    ),
   )
   runCheck('holder', onCheck, () => {
     if (options.allowBearer === true) return
@@ -140,14 +142,17 @@ export async function verifyPresentation(
   }
 }
 
+/** Verifies credential `index`; a `vp+jwt` envelope says `application/vc+jwt`, so it must hold one. */
 function verifyEmbedded(
   token: string,
   index: number,
+  format: CredentialFormat,
   options: VerifyPresentationOptions,
 ): Promise<VerifiedCredential> {
   return inCredential(index, () =>
     verifyCredential(token, {
       resolver: options.resolver,
+      ...(format === 'vc+jwt' ? { format: 'vc+jwt' as const } : {}),
       ...(options.clock === undefined ? {} : { clock: options.clock }),
       ...(options.clockSkewMs === undefined ? {} : { clockSkewMs: options.clockSkewMs }),
       ...(options.schemas === undefined ? {} : { schemas: options.schemas }),

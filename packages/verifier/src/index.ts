@@ -17,6 +17,7 @@ export type {
   CheckExpectations,
   CreateVerifierOptions,
   HolderBindingPolicy,
+  ReplayStore,
   Report,
   ReportCheck,
   ReportCheckName,

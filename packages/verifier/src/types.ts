@@ -94,6 +94,16 @@ export interface CheckExpectations {
   statusMaxAgeMs?: number
 }
 
+/**
+ * Remembers presentations a verifier accepted, so that each is accepted once: any store with an
+ * atomic `claim`, such as the `NonceStore`s of `@civitas/sign-in` (memory, and Redis for verifiers
+ * that share one memory across instances).
+ */
+export interface ReplayStore {
+  /** Atomically claims `key` for `ttlMs`: `true` for the first caller, `false` for every later one. */
+  claim(key: string, ttlMs: number): Promise<boolean>
+}
+
 /** Options for {@link createVerifier}. */
 export interface CreateVerifierOptions {
   /**
@@ -122,6 +132,15 @@ export interface CreateVerifierOptions {
   clockSkewMs?: number
   /** The oldest presentation accepted, in milliseconds (default 5 minutes). */
   maxPresentationAgeMs?: number
+  /**
+   * Replay memory for presentations: each is claimed, by its audience and nonce (or, without a
+   * nonce, its audience, holder and `iat`), for as long as it could pass the freshness check, and a
+   * second check of it fails the `nonce` check with `ERR_NONCE_REPLAYED`; a store that cannot answer
+   * fails it with the store's code (`ERR_STORE_UNAVAILABLE`). Without one a verifier keeps no memory:
+   * the same presentation passes every check within its freshness window (`maxPresentationAgeMs`),
+   * and the caller must make its nonces single-use itself.
+   */
+  replay?: ReplayStore
   /** JSON Schemas by id, beyond the built-in templates'. */
   schemas?: Readonly<Record<string, JsonObject>>
   /**

@@ -10,7 +10,8 @@ import type { TrustBundle, VerifyTrustBundleOptions } from './types.js'
  *
  * @throws `ERR_TRUST_BUNDLE_INVALID` for a malformed bundle, a wrong `typ`, a signature that does not
  *   verify, an `iat` in the future, malformed entries, or a list naming an issuer the bundle does not
- *   list (`details.reason` `ERR_UNTRUSTED_ISSUER`); `ERR_TRUST_BUNDLE_UNTRUSTED` when it names another
+ *   list (`details.reason` `ERR_UNTRUSTED_ISSUER`); `ERR_TOKEN_TIME_OUT_OF_RANGE` for an `iat` or `exp`
+ *   beyond any date; `ERR_TRUST_BUNDLE_UNTRUSTED` when it names another
  *   signer than `authority`; `ERR_TRUST_BUNDLE_EXPIRED` past `exp`; `ERR_TRUST_BUNDLE_STALE` when signed
  *   more than `maxAgeMs` ago; `ERR_INVALID_ARGUMENT` when `authority` is not a DID.
  * @example

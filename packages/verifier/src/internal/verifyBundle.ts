@@ -4,6 +4,7 @@ import {
   type DidDocument,
   isCivitasError,
   type JsonObject,
+  readNumericDate,
   systemClock,
 } from '@civitas/core'
 import { type DecodedJws, decodeJws, verifyJws } from '@civitas/crypto'
@@ -44,8 +45,8 @@ export async function verifyBundle(token: string, options: VerifyTrustBundleOpti
   if (!Number.isSafeInteger(iat) || !Number.isSafeInteger(exp) || (exp as number) <= (iat as number)) {
     throw invalid('iat and exp must be integers, exp after iat')
   }
-  const issuedAt = (iat as number) * 1000
-  const expiresAt = (exp as number) * 1000
+  const issuedAt = readNumericDate(iat as number, 'iat')
+  const expiresAt = readNumericDate(exp as number, 'exp')
   const now = clock()
   if (issuedAt > now + clockSkewMs) throw invalid('the trust bundle is issued in the future')
   checkBundleTime({ issuedAt, expiresAt }, now, clockSkewMs, maxAgeMs)
