@@ -2,23 +2,13 @@
 // Runs as each package's `prepack` and `postpack` (so on `npm pack` and `npm publish`): `strip` removes the
 // `civitas-source` condition — which points tests, scripts and tsx at the TypeScript sources inside this
 // repository — from the package's `exports` and `imports` maps, keeping the original text beside it;
-// `restore` puts the original back byte for byte. Nothing else in the manifest changes, and a test checks
+// `restore` puts the original back byte for byte. Nothing else in the manifest changes; `npm run check:packs` checks
 // that every packed manifest equals the one in git minus that condition.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { withoutSourceCondition } from './withoutSourceCondition.mjs'
 
-const SOURCE_CONDITION = 'civitas-source'
 const MANIFEST = 'package.json'
 const KEPT = '.package.json.source'
-
-/** The exports or imports map without the source condition, nested conditions included. */
-function withoutSourceCondition(target) {
-  if (typeof target !== 'object' || target === null || Array.isArray(target)) return target
-  const kept = {}
-  for (const [key, value] of Object.entries(target)) {
-    if (key !== SOURCE_CONDITION) kept[key] = withoutSourceCondition(value)
-  }
-  return kept
-}
 
 const [command] = process.argv.slice(2)
 if (command === 'strip') {
