@@ -43,5 +43,6 @@ describe('CommonJS through require(esm)', () => {
     expect(result.format).toBe('vc+jwt')
     expect(result.city).toMatch(/^did:key:z6Mk/)
     expect(result.issuer).toBe(result.city)
+    expect(result.givenName).toBe('Mari')
   })
 })
