@@ -1,16 +1,15 @@
+// What `npm install @civitas/<name>` costs a user: each budgeted package is installed from its packed
+// tarball (its @civitas/* dependencies from theirs, everything else from the npm registry) into an
+// empty project; the sizes of the files under node_modules are summed, the packages counted, and the
+// installed packages searched for ones a package must not bring. Exits 1 over a budget.
+// `--reuse-pack` takes the tarballs the step before packed (`npm test` packs once for every check).
+
 import { execFileSync } from 'node:child_process'
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type PackedPackage, packedWorkspaces } from './support/packWorkspaces.js'
 
-/**
- * What `npm install @civitas/<name>` costs a user: each budgeted package is installed from its packed
- * tarball (its @civitas/* dependencies from theirs, everything else from the npm registry) into an
- * empty project; the sizes of the files under node_modules are summed, the packages counted, and the
- * installed packages searched for ones a package must not bring. Exits 1 over a budget.
- * `--reuse-pack` takes the tarballs the step before packed (`npm test` packs once for every check).
- */
 interface Budget {
   name: string
   maxBytes: number

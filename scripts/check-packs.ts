@@ -1,3 +1,11 @@
+// Checks what `npm publish` would upload, package by package, from the packed tarballs:
+//   - publint (strict, suggestions count) and @arethetypeswrong/cli (profile `esm-only`: the packages
+//     are ES modules; CommonJS reaches them through require(esm), see docs/module-formats.md);
+//   - LICENSE, README.md and CHANGELOG.md are in, no .tsbuildinfo and no test file is;
+//   - the packed package.json is the one in the repository minus the `civitas-source` condition, so no
+//     target points at TypeScript sources.
+// Exits 1 listing every finding. `--reuse-pack` checks the tarballs the step before packed.
+
 import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -8,15 +16,6 @@ import { formatMessage } from 'publint/utils'
 import { type PackedPackage, packedWorkspaces, ROOT } from '../bench/support/packWorkspaces.js'
 import { SOURCE_CONDITION, withoutSourceCondition } from './withoutSourceCondition.mjs'
 
-/**
- * Checks what `npm publish` would upload, package by package, from the packed tarballs:
- *   - publint (strict, suggestions count) and @arethetypeswrong/cli (profile `esm-only`: the packages
- *     are ES modules; CommonJS reaches them through require(esm), see docs/module-formats.md);
- *   - LICENSE, README.md and CHANGELOG.md are in, no .tsbuildinfo and no test file is;
- *   - the packed package.json is the one in the repository minus the `civitas-source` condition, so no
- *     target points at TypeScript sources.
- * Exits 1 listing every finding. `--reuse-pack` checks the tarballs the step before packed.
- */
 const run = promisify(execFile)
 const ATTW = join(ROOT, 'node_modules/.bin/attw')
 const license = readFileSync(join(ROOT, 'LICENSE'), 'utf8')

@@ -15,7 +15,7 @@ export interface Workspace {
 
 /** Every package under packages/, by folder name. */
 export function workspaces(): Workspace[] {
-  return readdirSync(new URL('packages/', `file://${ROOT}`))
+  return readdirSync(`${ROOT}packages`)
     .sort()
     .map((dir) => ({
       dir,
