@@ -14,7 +14,12 @@ import { resolveSignerKeys } from './internal/resolveSignerKeys.js'
 import { runCheck, runCheckAsync } from './internal/runCheck.js'
 import { readTime } from './internal/timeOptions.js'
 import { verifySignedBy } from './internal/verifySignedBy.js'
-import type { VerifiedCredential, VerifiedPresentation, VerifyPresentationOptions } from './types.js'
+import type {
+  CredentialFormat,
+  VerifiedCredential,
+  VerifiedPresentation,
+  VerifyPresentationOptions,
+} from './types.js'
 import { verifyCredential } from './verifyCredential.js'
 
 // Imported once, on the first SD-JWT presentation; later calls reuse the module without a new import().
