@@ -1,39 +1,9 @@
-import { CivitasError, type Clock } from '@civitas/core'
-import type { Identity } from '@civitas/did'
+import { CivitasError } from '@civitas/core'
 import { credentialFormats, defaultCredentialFormat } from './formats/credentialFormats.js'
 import { readCredentialToken } from './formats/readCredentialToken.js'
 import type { CredentialFormatModule } from './formats/types.js'
 import { checkSigningOptions } from './internal/checkSigningOptions.js'
-import type { ClaimPath, CredentialFormat } from './types.js'
-
-/** Options for {@link createPresentation}. */
-export interface CreatePresentationOptions {
-  /** The holder; its `kid` must be under `authentication` in its DID document. */
-  holder: Identity
-  /** The credential tokens to present. */
-  credentials: readonly string[]
-  /** The verifier the presentation is for (`aud`). */
-  audience?: string
-  /** The verifier's challenge (`nonce`). */
-  nonce?: string
-  /** The encoding (default `vc+jwt`, which envelopes each credential). */
-  format?: CredentialFormat
-  /** Time source (default the system clock). */
-  clock?: Clock
-  /** How long the presentation is valid, in milliseconds (default 5 minutes). */
-  validFor?: number
-  /**
-   * `dc+sd-jwt`: the claims to reveal (`['given_name', 'age_equal_or_over.18']`), or `'all'`.
-   * Nothing selectively disclosable is revealed unless named here.
-   */
-  disclose?: readonly ClaimPath[] | 'all'
-}
-
-/** A signed presentation. */
-export interface CreatePresentationResult {
-  token: string
-  format: CredentialFormat
-}
+import type { CreatePresentationOptions, CreatePresentationResult, CredentialFormat } from './types.js'
 
 /**
  * Signs a presentation of credentials, bound to a verifier's `audience` and `nonce`: `vp+jwt` (VC

@@ -6,16 +6,9 @@
  *
  * @module
  */
-export {
-  type CreatePresentationOptions,
-  type CreatePresentationResult,
-  createPresentation,
-} from './createPresentation.js'
+export { createPresentation } from './createPresentation.js'
 export {
   DEFAULT_SD_JWT_MAX_LENGTH,
-  type DecodedSdJwt,
-  type DecodeSdJwtOptions,
-  type Disclosure,
   decodeSdJwt,
   MAX_DISCLOSURES,
 } from './decodeSdJwt.js'
@@ -27,28 +20,31 @@ export {
 } from './formats/detectCredentialFormat.js'
 export { readCredentialToken } from './formats/readCredentialToken.js'
 export type { CredentialFormatModule, CredentialToken, TokenKind } from './formats/types.js'
-export {
-  type IssueCredentialOptions,
-  type IssueCredentialResult,
-  issueCredential,
-} from './issueCredential.js'
+export { issueCredential } from './issueCredential.js'
 export type {
   CheckName,
   ClaimPath,
+  CreatePresentationOptions,
+  CreatePresentationResult,
   CredentialFormat,
   CredentialStatusOptions,
   CredentialStatusPurpose,
+  DecodedSdJwt,
+  DecodeSdJwtOptions,
+  Disclosure,
+  IssueCredentialOptions,
+  IssueCredentialResult,
   OnCheck,
   VerifiedCredential,
   VerifiedPresentation,
+  VerifyCredentialOptions,
+  VerifyPresentationOptions,
 } from './types.js'
 export {
   DEFAULT_CREDENTIAL_MAX_LENGTH,
-  type VerifyCredentialOptions,
   verifyCredential,
 } from './verifyCredential.js'
 export {
   DEFAULT_PRESENTATION_MAX_LENGTH,
-  type VerifyPresentationOptions,
   verifyPresentation,
 } from './verifyPresentation.js'

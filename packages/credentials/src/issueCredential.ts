@@ -1,58 +1,7 @@
-import { CivitasError, type Clock, type JsonObject, type PublicJwk } from '@civitas/core'
-import type { Identity, Resolvable } from '@civitas/did'
+import { CivitasError } from '@civitas/core'
 import { defaultCredentialFormat } from './formats/credentialFormats.js'
 import { checkSigningOptions } from './internal/checkSigningOptions.js'
-import type { ClaimPath, CredentialFormat, CredentialStatusOptions } from './types.js'
-
-/** Options for {@link issueCredential}. */
-export interface IssueCredentialOptions {
-  /** The issuer; its `kid` must be under `assertionMethod` in its DID document. */
-  issuer: Identity
-  /**
-   * The unsigned credential: VC 2.0 form for `vc+jwt` and `jwt_vc_json` (as templates build it;
-   * `issuer` is filled in); for `dc+sd-jwt` the SD-JWT VC claims, with `vct` (`iss`, `iat`,
-   * `exp` and `cnf` are filled in).
-   */
-  credential: JsonObject
-  /** The encoding (default `vc+jwt`). */
-  format?: CredentialFormat
-  /** How long the credential is valid, in milliseconds, unless it names `validUntil`. */
-  validFor?: number
-  /** Time source (default the system clock). */
-  clock?: Clock
-  /** JSON Schemas by id, in addition to the built-in templates' schemas. */
-  schemas?: Readonly<Record<string, JsonObject>>
-  /**
-   * Adds status entries allocated from a status registry, so the credential can be revoked or
-   * suspended later by its `id`: `credentialStatus` entries (W3C Bitstring Status List) for `vc+jwt`
-   * and `jwt_vc_json`, a `urn:uuid:` id given when the credential has none; for `dc+sd-jwt` (with a
-   * `statuslist+jwt` publisher) the `status.status_list` claim `{ idx, uri }` of a 2-bit entry, the
-   * id being the `jti` or else a `urn:uuid:` the result returns but the token does not carry.
-   */
-  status?: CredentialStatusOptions
-  /**
-   * `dc+sd-jwt`: the claims the holder may disclose one by one (`['given_name', 'address.locality',
-   * 'nationalities.0']`); a path into a disclosable object makes its members disclosable too.
-   * `iss`, `nbf`, `exp`, `cnf`, `vct` and `status` never are.
-   */
-  disclosable?: readonly ClaimPath[]
-  /** `dc+sd-jwt`: each `_sd` gets between 1 and this many decoy digests (default 3; 0 for none). */
-  decoys?: number
-  /**
-   * `dc+sd-jwt`: whose key goes into `cnf.jwk`: a public JWK, a DID URL (a key under
-   * `authentication`) or a DID (its first such key). Default: the credential's `sub` DID.
-   */
-  holder?: string | PublicJwk
-  /** `dc+sd-jwt`: resolves a holder DID (default: did:key and did:jwk). */
-  resolver?: Resolvable
-}
-
-/** A signed credential. */
-export interface IssueCredentialResult {
-  token: string
-  format: CredentialFormat
-  id?: string
-}
+import type { IssueCredentialOptions, IssueCredentialResult } from './types.js'
 
 /**
  * Signs a credential as `vc+jwt` (VC 2.0 secured with JOSE: the claims set is the credential),

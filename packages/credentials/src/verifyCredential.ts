@@ -1,10 +1,7 @@
-import type { JsonObject } from '@civitas/core'
-import type { Resolvable } from '@civitas/did'
 import { formatToVerify } from './formats/formatToVerify.js'
 import { readCredentialToken } from './formats/readCredentialToken.js'
-import type { TimeOptions } from './internal/timeOptions.js'
 import { CREDENTIAL_MAX_LENGTH } from './internal/tokenLimits.js'
-import type { CredentialFormat, OnCheck, VerifiedCredential } from './types.js'
+import type { VerifiedCredential, VerifyCredentialOptions } from './types.js'
 
 /**
  * The longest credential token {@link verifyCredential} reads unless told otherwise: 256 KiB.
@@ -20,22 +17,6 @@ import type { CredentialFormat, OnCheck, VerifiedCredential } from './types.js'
  * ```
  */
 export const DEFAULT_CREDENTIAL_MAX_LENGTH = CREDENTIAL_MAX_LENGTH
-
-/** Options for {@link verifyCredential}. */
-export interface VerifyCredentialOptions extends TimeOptions {
-  /** Resolves the issuer's DID. */
-  resolver: Resolvable
-  /** Accept only this encoding. */
-  format?: CredentialFormat
-  /** JSON Schemas by id, in addition to the built-in templates' schemas. */
-  schemas?: Readonly<Record<string, JsonObject>>
-  /** Longest token accepted (default {@link DEFAULT_CREDENTIAL_MAX_LENGTH}). */
-  maxLength?: number
-  /** Called once per check. */
-  onCheck?: OnCheck
-  /** Accept SD-JWT VCs typed with the older `vc+sd-jwt` as well as `dc+sd-jwt`. Off by default. */
-  legacySdJwtTyp?: boolean
-}
 
 /**
  * Verifies a credential token: its encoding and type, the algorithm against the issuer's key, the

@@ -1,10 +1,7 @@
-import type { Resolvable } from '@civitas/did'
 import { formatToVerify } from './formats/formatToVerify.js'
 import { readCredentialToken } from './formats/readCredentialToken.js'
-import type { TimeOptions } from './internal/timeOptions.js'
 import { PRESENTATION_MAX_LENGTH } from './internal/tokenLimits.js'
-import type { CredentialFormat, OnCheck, VerifiedPresentation } from './types.js'
-import type { VerifyCredentialOptions } from './verifyCredential.js'
+import type { VerifiedPresentation, VerifyPresentationOptions } from './types.js'
 
 /**
  * The longest presentation token {@link verifyPresentation} reads unless told otherwise: 1 MiB.
@@ -25,38 +22,6 @@ import type { VerifyCredentialOptions } from './verifyCredential.js'
  * ```
  */
 export const DEFAULT_PRESENTATION_MAX_LENGTH = PRESENTATION_MAX_LENGTH
-
-/** Options for {@link verifyPresentation}. */
-export interface VerifyPresentationOptions extends TimeOptions {
-  /** Resolves the holder's and the issuers' DIDs. */
-  resolver: Resolvable
-  /** The audience this verifier answers to; a presentation with another (or with one when none is expected) fails. */
-  audience?: string
-  /** The nonce this verifier issued; required to match when given. */
-  nonce?: string
-  /** Accept only this encoding for the presentation. */
-  format?: CredentialFormat
-  /** The oldest presentation accepted, by `iat`, in milliseconds (default 5 minutes). */
-  maxAgeMs?: number
-  /**
-   * Accept embedded credentials whose subject is not the presenter (bearer credentials): this relaxes
-   * only the `holder` check, that each credential's subject is the presentation's signer. The
-   * presentation itself is still verified in full (the holder's signature, audience, nonce,
-   * freshness), so it never makes a bare credential, or an SD-JWT without its key-binding JWT,
-   * acceptable. Off by default; it has no effect on an SD-JWT presentation, bound by its `cnf` key.
-   */
-  allowBearer?: boolean
-  /** JSON Schemas by id for the embedded credentials. */
-  schemas?: VerifyCredentialOptions['schemas']
-  /** Longest token accepted (default {@link DEFAULT_PRESENTATION_MAX_LENGTH}). */
-  maxLength?: number
-  /** Called once per check of the presentation. */
-  onCheck?: OnCheck
-  /** Called once per check of each embedded credential. */
-  onCredentialCheck?: (index: number, ...check: Parameters<OnCheck>) => void
-  /** Accept SD-JWT VCs typed with the older `vc+sd-jwt` as well as `dc+sd-jwt`. Off by default. */
-  legacySdJwtTyp?: boolean
-}
 
 /**
  * Verifies a presentation and every credential in it: the holder's key under `authentication`,

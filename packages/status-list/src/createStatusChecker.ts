@@ -2,7 +2,6 @@ import { CivitasError, type Clock, isCivitasError, type JsonObject, systemClock 
 import { type VerifiedCredential, verifyCredential } from '@civitas/credentials'
 import type { Resolvable } from '@civitas/did'
 import { createGuardedFetch, type GuardedFetchLookup } from '@civitas/did/web'
-import type { CheckStatusResult } from './checkStatus.js'
 import {
   type CachedList,
   checkEntry,
@@ -14,7 +13,7 @@ import { fetchListToken } from './internal/fetchListToken.js'
 import type { inflateCapped } from './internal/inflateCapped.js'
 import { checkTokenStatus, readTokenStatusReference } from './internal/tokenStatusEntry.js'
 import { STATUS_LIST_TOKEN_TYP } from './issueStatusListToken.js'
-import type { TokenStatusList } from './types.js'
+import type { CheckStatusResult, TokenStatusList } from './types.js'
 
 /** Options of {@link createStatusChecker}. */
 export interface CreateStatusCheckerOptions {

@@ -1,11 +1,13 @@
 import { CivitasError } from '@civitas/core'
 import { checkCredential } from './internal/checkCredential.js'
 import { checkPresentation } from './internal/checkPresentation.js'
+import { replayTtlMs } from './internal/claimPresentation.js'
 import { detectInput } from './internal/detectInput.js'
 import { failedReport } from './internal/failedReport.js'
 import { holderBindingOf } from './internal/holderBindingOf.js'
 import { readQrInput } from './internal/readQrInput.js'
-import { createVerifierSetting, type VerifierSetting } from './internal/verifierSetting.js'
+import type { VerifierSetting } from './internal/types.js'
+import { createVerifierSetting } from './internal/verifierSetting.js'
 import type { CheckExpectations, CreateVerifierOptions, Report } from './types.js'
 
 /** A verifier: one call checks a token and reports every check. */
@@ -34,6 +36,11 @@ export interface Verifier {
  * once, and trust, issuers' DID documents and status lists all come from it; an expired, stale, tampered or
  * foreign bundle fails every report's `trust` check with its `ERR_TRUST_BUNDLE_*` code.
  *
+ * Given a `replay` store (a `NonceStore` of `@civitas/sign-in`, or anything with an atomic `claim`), each
+ * presentation is accepted once, remembered by its audience and nonce rather than its bytes; a replay
+ * fails the `nonce` check with `ERR_NONCE_REPLAYED`. Without one the verifier keeps no memory, and the
+ * same presentation passes again until it is older than `maxPresentationAgeMs`.
+ *
  * @throws `ERR_INVALID_ARGUMENT` for contradictory options (programmer errors): neither a resolver nor a
  *   bundle, a bundle without `bundleAuthority`, or a bundle together with `trust`. `check` itself never throws.
  * @example
@@ -55,7 +62,8 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
     throw new CivitasError('ERR_INVALID_ARGUMENT', 'createVerifier: expected options')
   }
   const settingNow = createVerifierSetting(options)
-  const { clock, clockSkewMs, schemas, maxPresentationAgeMs } = options
+  const { clock, clockSkewMs, schemas, maxPresentationAgeMs, replay } = options
+  const replayed = replay === undefined ? undefined : { store: replay, ttlMs: replayTtlMs(options) }
   const verification = {
     ...(clock === undefined ? {} : { clock }),
     ...(clockSkewMs === undefined ? {} : { clockSkewMs }),
@@ -78,6 +86,7 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
         setting,
         verification,
         ...(maxPresentationAgeMs === undefined ? {} : { maxPresentationAgeMs }),
+        ...(replayed === undefined ? {} : { replay: replayed }),
       }
       return detected.kind === 'presentation' ? checkPresentation(context) : checkCredential(context)
     },

@@ -1,9 +1,8 @@
 import { type DecodedJws, decodeJws } from '@civitas/crypto'
-import type { credentialFormats } from './credentialFormats.js'
 import type { CredentialToken } from './types.js'
 
 /**
- * Wraps a token for the format table ({@link credentialFormats}): its compact JWS is decoded on the
+ * Wraps a token for the format table (`credentialFormats`): its compact JWS is decoded on the
  * first call that asks, and kept for the next, so detection and verification parse a token once.
  *
  * @example

@@ -1,10 +1,17 @@
 import type { JsonObject } from '@civitas/core'
 import type { DecodedJws } from '@civitas/crypto'
-import type { CreatePresentationOptions, CreatePresentationResult } from '../createPresentation.js'
-import type { IssueCredentialOptions, IssueCredentialResult } from '../issueCredential.js'
-import type { CheckName, CredentialFormat, VerifiedCredential, VerifiedPresentation } from '../types.js'
-import type { VerifyCredentialOptions } from '../verifyCredential.js'
-import type { VerifyPresentationOptions } from '../verifyPresentation.js'
+import type {
+  CheckName,
+  CreatePresentationOptions,
+  CreatePresentationResult,
+  CredentialFormat,
+  IssueCredentialOptions,
+  IssueCredentialResult,
+  VerifiedCredential,
+  VerifiedPresentation,
+  VerifyCredentialOptions,
+  VerifyPresentationOptions,
+} from '../types.js'
 
 /** What a token holds: a credential on its own, or a presentation by its holder. */
 export type TokenKind = 'credential' | 'presentation'

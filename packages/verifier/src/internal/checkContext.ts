@@ -4,8 +4,8 @@ import type {
   TokenKind,
   VerifyCredentialOptions,
 } from '@civitas/credentials'
-import type { CheckExpectations } from '../types.js'
-import type { VerifierSetting } from './verifierSetting.js'
+import type { CheckExpectations, ReplayStore } from '../types.js'
+import type { VerifierSetting } from './types.js'
 
 /** One `check` call: the token and its format, what the check expects, and what it runs with. */
 export interface CheckContext {
@@ -20,4 +20,6 @@ export interface CheckContext {
   verification: Pick<VerifyCredentialOptions, 'clock' | 'clockSkewMs' | 'schemas'>
   /** The oldest presentation accepted, in milliseconds (the verifier's `maxPresentationAgeMs`). */
   maxPresentationAgeMs?: number
+  /** Where accepted presentations are claimed, once each, and for how long (the verifier's `replay`). */
+  replay?: { store: ReplayStore; ttlMs: number }
 }

@@ -3,7 +3,7 @@ import { credentialFormatNamed, defaultCredentialFormat, type VerifiedCredential
 import type { CheckExpectations, TrustPolicy } from '../types.js'
 import { checkStatusNote } from './checkStatusNote.js'
 import { POLICY_CHECKS, type ReportBuilder } from './reportBuilder.js'
-import type { VerifierSetting } from './verifierSetting.js'
+import type { VerifierSetting } from './types.js'
 
 /**
  * Runs the policy checks on a verified credential into `report`, in the report's order

@@ -1,12 +1,14 @@
 import type { Report } from '../types.js'
 import type { CheckContext } from './checkContext.js'
 import { checkPolicy } from './checkPolicy.js'
+import { claimPresentation } from './claimPresentation.js'
 import { credentialSummary } from './credentialSummary.js'
 import { createReportBuilder, POLICY_CHECKS, type ReportBuilder } from './reportBuilder.js'
 
 /**
  * Checks a presentation: its format's verification, with one sub-report per embedded credential,
- * then the policy checks on each credential. The presentation's policy checks pass only when every
+ * its claim in the replay store when the verifier has one (a replay fails `nonce`), then the policy
+ * checks on each credential. The presentation's policy checks pass only when every
  * credential's do; the first failure is the presentation's. Never throws.
  */
 export async function checkPresentation(context: CheckContext): Promise<Report> {
@@ -31,6 +33,9 @@ export async function checkPresentation(context: CheckContext): Promise<Report> 
       onCheck: (name, ok, code) => report.record(name, ok, code),
       onCredentialCheck: (index, name, ok, code) => credentialReport(index).record(name, ok, code),
     })
+    if (context.replay !== undefined) {
+      await claimPresentation(context.replay.store, presentation, context.replay.ttlMs)
+    }
     const credentials: Report[] = []
     let policyOk = true
     for (const [index, credential] of presentation.credentials.entries()) {

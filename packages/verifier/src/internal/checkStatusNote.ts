@@ -1,6 +1,6 @@
 import type { VerifiedCredential } from '@civitas/credentials'
 import type { CheckExpectations } from '../types.js'
-import type { VerifierSetting } from './verifierSetting.js'
+import type { VerifierSetting } from './types.js'
 
 /**
  * Checks the credential's status lists with the verifier's status checker. A list that could not be

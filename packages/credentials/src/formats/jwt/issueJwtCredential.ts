@@ -1,8 +1,7 @@
 import { CivitasError, type JsonObject, systemClock } from '@civitas/core'
 import { signJws } from '@civitas/crypto'
 import { allocateCredentialStatus } from '../../internal/allocateCredentialStatus.js'
-import type { IssueCredentialOptions, IssueCredentialResult } from '../../issueCredential.js'
-import type { CredentialFormat } from '../../types.js'
+import type { CredentialFormat, IssueCredentialOptions, IssueCredentialResult } from '../../types.js'
 import { idOf } from './idOf.js'
 import { toJwtVcJsonClaims } from './toJwtVcJsonClaims.js'
 

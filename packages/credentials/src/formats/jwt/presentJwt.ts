@@ -1,7 +1,6 @@
 import { CivitasError, decodeBase64urlJson, type JsonObject, systemClock } from '@civitas/core'
 import { signJws } from '@civitas/crypto'
-import type { CreatePresentationOptions, CreatePresentationResult } from '../../createPresentation.js'
-import type { CredentialFormat } from '../../types.js'
+import type { CreatePresentationOptions, CreatePresentationResult, CredentialFormat } from '../../types.js'
 
 /**
  * Signs a JWT presentation bound to `audience` and `nonce`: `vp+jwt` (VC 2.0, credentials as

@@ -12,8 +12,12 @@ import { runCheck, runCheckAsync } from '../../internal/runCheck.js'
 import { readTime } from '../../internal/timeOptions.js'
 import { PRESENTATION_MAX_LENGTH } from '../../internal/tokenLimits.js'
 import { verifySignedBy } from '../../internal/verifySignedBy.js'
-import type { CredentialFormat, VerifiedCredential, VerifiedPresentation } from '../../types.js'
-import type { VerifyPresentationOptions } from '../../verifyPresentation.js'
+import type {
+  CredentialFormat,
+  VerifiedCredential,
+  VerifiedPresentation,
+  VerifyPresentationOptions,
+} from '../../types.js'
 import { readCredentialToken } from '../readCredentialToken.js'
 import type { CredentialToken } from '../types.js'
 import { detectJwtFormat } from './detectJwtFormat.js'

@@ -1,6 +1,6 @@
 import { systemClock } from '@civitas/core'
 import { allocateTokenStatus } from '../../internal/allocateCredentialStatus.js'
-import type { IssueCredentialOptions, IssueCredentialResult } from '../../issueCredential.js'
+import type { IssueCredentialOptions, IssueCredentialResult } from '../../types.js'
 import { issueSdJwtVc } from './issueSdJwtVc.js'
 
 /**

@@ -1,5 +1,5 @@
 import { CivitasError, systemClock } from '@civitas/core'
-import type { CreatePresentationOptions, CreatePresentationResult } from '../../createPresentation.js'
+import type { CreatePresentationOptions, CreatePresentationResult } from '../../types.js'
 import { presentSdJwt } from './presentSdJwt.js'
 
 /**

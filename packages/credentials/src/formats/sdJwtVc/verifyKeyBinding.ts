@@ -1,7 +1,7 @@
 import { CivitasError, isCivitasError, type PublicJwk, readNumericDate } from '@civitas/core'
 import { algorithmForJwk, verifyJws } from '@civitas/crypto'
-import type { DecodedSdJwt } from '../../decodeSdJwt.js'
 import { checkAlgorithm } from '../../internal/checkAlgorithm.js'
+import type { DecodedSdJwt } from '../../types.js'
 import type { PresentationClaims } from '../jwt/readJwtPresentation.js'
 import { hashDigest } from './hashDigest.js'
 

@@ -1,7 +1,10 @@
 import { readTime } from '../../internal/timeOptions.js'
-import type { VerifiedCredential, VerifiedPresentation } from '../../types.js'
-import type { VerifyCredentialOptions } from '../../verifyCredential.js'
-import type { VerifyPresentationOptions } from '../../verifyPresentation.js'
+import type {
+  VerifiedCredential,
+  VerifiedPresentation,
+  VerifyCredentialOptions,
+  VerifyPresentationOptions,
+} from '../../types.js'
 import type { CredentialToken } from '../types.js'
 import { verifySdJwtPresentation } from './verifySdJwtPresentation.js'
 import { verifySdJwtVc } from './verifySdJwtVc.js'
