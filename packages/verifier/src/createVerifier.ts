@@ -1,7 +1,6 @@
 import { CivitasError } from '@civitas/core'
 import { checkCredential } from './internal/checkCredential.js'
 import { checkPresentation } from './internal/checkPresentation.js'
-import { replayTtlMs } from './internal/claimPresentation.js'
 import { detectInput } from './internal/detectInput.js'
 import { failedReport } from './internal/failedReport.js'
 import { holderBindingOf } from './internal/holderBindingOf.js'
@@ -63,7 +62,6 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
   }
   const settingNow = createVerifierSetting(options)
   const { clock, clockSkewMs, schemas, maxPresentationAgeMs, replay } = options
-  const replayed = replay === undefined ? undefined : { store: replay, ttlMs: replayTtlMs(options) }
   const verification = {
     ...(clock === undefined ? {} : { clock }),
     ...(clockSkewMs === undefined ? {} : { clockSkewMs }),
@@ -86,7 +84,7 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
         setting,
         verification,
         ...(maxPresentationAgeMs === undefined ? {} : { maxPresentationAgeMs }),
-        ...(replayed === undefined ? {} : { replay: replayed }),
+        ...(replay === undefined ? {} : { replay }),
       }
       return detected.kind === 'presentation' ? checkPresentation(context) : checkCredential(context)
     },

@@ -20,6 +20,6 @@ export interface CheckContext {
   verification: Pick<VerifyCredentialOptions, 'clock' | 'clockSkewMs' | 'schemas'>
   /** The oldest presentation accepted, in milliseconds (the verifier's `maxPresentationAgeMs`). */
   maxPresentationAgeMs?: number
-  /** Where accepted presentations are claimed, once each, and for how long (the verifier's `replay`). */
-  replay?: { store: ReplayStore; ttlMs: number }
+  /** Where accepted presentations are claimed, once each (the verifier's `replay`). */
+  replay?: ReplayStore
 }

@@ -1,4 +1,5 @@
 import { credentialFormats } from '@civitas/credentials'
+import { createMemoryNonceStore } from '@civitas/sign-in'
 import { describe, expect, it } from 'vitest'
 import {
   formatSamples,
@@ -70,6 +71,17 @@ describe('checkPresentation', () => {
       })
     })
   }
+
+  it('error: with a replay store, the same presentation checked twice fails nonce with ERR_NONCE_REPLAYED', async () => {
+    const { context } = await contextFor('vc+jwt', () => 'any')
+    const replay = createMemoryNonceStore({ clock: sampleClock })
+    expect((await checkPresentation({ ...context, replay })).ok).toBe(true)
+    const again = await checkPresentation({ ...context, replay })
+    expect(again.checks.find((check) => check.status === 'failed')).toMatchObject({
+      name: 'nonce',
+      code: 'ERR_NONCE_REPLAYED',
+    })
+  })
 
   it('error: a credential on its own where holder binding is required fails parse with ERR_PRESENTATION_REQUIRED', async () => {
     const { credential, resolver } = await formatSamples('vc+jwt')

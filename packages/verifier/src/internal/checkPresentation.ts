@@ -1,9 +1,15 @@
 import type { Report } from '../types.js'
 import type { CheckContext } from './checkContext.js'
 import { checkPolicy } from './checkPolicy.js'
-import { claimPresentation } from './claimPresentation.js'
 import { credentialSummary } from './credentialSummary.js'
 import { createReportBuilder, POLICY_CHECKS, type ReportBuilder } from './reportBuilder.js'
+
+let replayProtection: Promise<typeof import('./claimPresentation.js')> | undefined
+/** Replay protection loads on first use, for verifiers given a replay store only. */
+const loadReplayProtection = () => {
+  replayProtection ??= import('./claimPresentation.js')
+  return replayProtection
+}
 
 /**
  * Checks a presentation: its format's verification, with one sub-report per embedded credential,
@@ -34,7 +40,17 @@ export async function checkPresentation(context: CheckContext): Promise<Report> 
       onCredentialCheck: (index, name, ok, code) => credentialReport(index).record(name, ok, code),
     })
     if (context.replay !== undefined) {
-      await claimPresentation(context.replay.store, presentation, context.replay.ttlMs)
+      const { claimPresentation, replayTtlMs } = await loadReplayProtection()
+      const { maxPresentationAgeMs } = context
+      const { clockSkewMs } = context.verification
+      await claimPresentation(
+        context.replay,
+        presentation,
+        replayTtlMs({
+          ...(maxPresentationAgeMs === undefined ? {} : { maxPresentationAgeMs }),
+          ...(clockSkewMs === undefined ? {} : { clockSkewMs }),
+        }),
+      )
     }
     const credentials: Report[] = []
     let policyOk = true
