@@ -1,5 +1,10 @@
 import { type JsonObject, systemClock } from '@civitas/core'
-import { type CredentialFormat, issueCredential } from '@civitas/credentials'
+import {
+  type CredentialFormat,
+  credentialFormats,
+  defaultCredentialFormat,
+  issueCredential,
+} from '@civitas/credentials'
 import { healthAccess, membership, quarantinePass, residency } from '@civitas/credentials/templates'
 import { createStatusListPublisher } from '@civitas/status-list'
 import { Command, Option } from 'commander'
@@ -50,8 +55,8 @@ export function issueCommand(context: CliContext): Command {
     .option('--claims <file>', 'claims from a JSON file (flags override it)')
     .addOption(
       new Option('--format <format>', 'the encoding')
-        .choices(['vc+jwt', 'jwt_vc_json', 'dc+sd-jwt'])
-        .default('vc+jwt'),
+        .choices(credentialFormats.map((module) => module.format))
+        .default(defaultCredentialFormat.format),
     )
     .option('--valid-days <days>', 'how long the credential is valid', '365')
     .option('--suspendable', 'with --database-url: a suspension entry too, besides the revocation one')
