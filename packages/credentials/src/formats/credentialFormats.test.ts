@@ -84,14 +84,23 @@ describe('credentialFormats', () => {
   }
 
   it.each([
-    ['an EU DCC', 'HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N'],
-    ['a SMART Health Card', 'shc:/56762909524320603460292437404460312229595326546034602925'],
-    ['free text', 'hello gate'],
-    ['an empty string', ''],
-    ['a JWS of another type', 'eyJhbGciOiJFZERTQSIsInR5cCI6ImZvbyJ9.eyJ2YyI6e319.c2ln'],
-  ])('error: %s is recognised by no format and refused at parse with its code', async (_, input) => {
+    ['an EU DCC', 'ERR_JWS_MALFORMED', 'HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N'],
+    [
+      'a SMART Health Card',
+      'ERR_JWS_MALFORMED',
+      'shc:/56762909524320603460292437404460312229595326546034602925',
+    ],
+    ['free text', 'ERR_JWS_MALFORMED', 'hello gate'],
+    ['an empty string', 'ERR_JWS_MALFORMED', ''],
+    [
+      'a JWS of another type',
+      'ERR_TOKEN_TYPE_INVALID',
+      'eyJhbGciOiJFZERTQSIsInR5cCI6ImZvbyJ9.eyJ2YyI6e319.c2ln',
+    ],
+  ])('error: %s is recognised by no format and refused at parse with %s', async (_, code, input) => {
     expect(detectCredentialFormat(readCredentialToken(input))).toBeUndefined()
     await expect(verifyCredential(input, { resolver: createResolver() })).rejects.toMatchObject({
+      code,
       details: { check: 'parse' },
     })
   })
