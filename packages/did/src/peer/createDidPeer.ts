@@ -1,0 +1,66 @@
+import { CivitasError, type JsonObject } from '@civitas/core'
+import { createSigner, encodeMultikey } from '@civitas/crypto'
+import { didPeerDocument } from '../internal/didPeerDocument.js'
+import { encodePeerService } from '../internal/didPeerServices.js'
+import { identityKey } from '../internal/identityKey.js'
+import type { CreateDidOptions } from '../key/createDidKey.js'
+import type { Identity } from '../types.js'
+
+/** Options for {@link createDidPeer}. */
+export interface CreateDidPeerOptions extends CreateDidOptions {
+  /** `0`: the key alone, like did:key. `2` (default): the key for authentication and assertion, and `services`. */
+  numalgo?: 0 | 2
+  /** did:peer:2 only: services to encode, each with a relative `id` (`#…`) or none. */
+  services?: readonly JsonObject[]
+}
+
+/**
+ * Creates a did:peer identity for one relationship: a new key in the store (or an existing one by
+ * `keyId`), its DID and a signer whose `kid` is the key's DID URL. A did:peer:2 lists the key under
+ * authentication (`V`, `#key-1`, which signs presentations and sign-in answers) and assertion (`A`,
+ * `#key-2`, the same key), then its services.
+ *
+ * @see https://identity.foundation/peer-did-method-spec/#generating-a-didpeer2
+ * @throws `ERR_KEY_NOT_FOUND` for an unknown `keyId`; the key store's codes for `createKey`;
+ *   `ERR_INVALID_ARGUMENT` for services with `numalgo: 0`, or a service that does not encode into a
+ *   valid did:peer:2 (an absolute id, no type, too long).
+ * @example
+ * ```ts
+ * import { createMemoryKeyStore } from '@civitas/crypto'
+ * import { createDidPeer } from '@civitas/did/peer'
+ *
+ * const holder = await createDidPeer({ keyStore: createMemoryKeyStore(), alg: 'ES256' })
+ * console.log(holder.did) // did:peer:2.Vz…
+ * ```
+ */
+export async function createDidPeer(options: CreateDidPeerOptions): Promise<Identity> {
+  const numalgo = options.numalgo ?? 2
+  const services = options.services ?? []
+  if (numalgo === 0 && services.length > 0) {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      'services: a did:peer:0 cannot carry services; use numalgo 2',
+    )
+  }
+  const key = await identityKey(options)
+  const multikey = encodeMultikey(key.publicJwk)
+  if (numalgo === 0) {
+    const did = `did:peer:0${multikey}` as const
+    return {
+      did,
+      kid: `${did}#${multikey}`,
+      signer: await createSigner({ keyStore: options.keyStore, keyId: key.id, kid: `${did}#${multikey}` }),
+    }
+  }
+  const did =
+    `did:peer:2.V${multikey}.A${multikey}${services.map((service) => `.S${encodePeerService(service)}`).join('')}` as const
+  try {
+    didPeerDocument(did)
+  } catch (cause) {
+    throw new CivitasError('ERR_INVALID_ARGUMENT', 'services: they do not encode into a valid did:peer:2', {
+      cause,
+    })
+  }
+  const kid = `${did}#key-1`
+  return { did, kid, signer: await createSigner({ keyStore: options.keyStore, keyId: key.id, kid }) }
+}
