@@ -1,34 +1,27 @@
 import { randomBytes } from 'node:crypto'
 import { describeCredentialStoreConformance } from '@civitas/test-utils'
 import type { CredentialRecord, CredentialStore } from '@civitas/wallet'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
-  type BrowserHarness,
   openBrowserCredentialStore,
   startBrowserHarness,
+  useBrowserHarness,
 } from '../support/browserHarness.js'
 
 // createIndexedDbCredentialStore in real headless Chromium.
-let harness: BrowserHarness
+const browser = useBrowserHarness()
 let databases = 0
-
-beforeAll(async () => {
-  harness = await startBrowserHarness()
-})
-afterAll(async () => {
-  await harness?.close()
-})
 
 type BrowserStore = CredentialStore & { handle: string; databaseName: string }
 
 async function freshStore(databaseName = `credentials-${++databases}`): Promise<BrowserStore> {
-  return Object.assign(await openBrowserCredentialStore(harness, { databaseName }), { databaseName })
+  return Object.assign(await openBrowserCredentialStore(browser(), { databaseName }), { databaseName })
 }
 
 async function dispose(store: CredentialStore): Promise<void> {
   const { handle, databaseName } = store as BrowserStore
-  await harness.call('close', handle)
-  await harness.call('deleteDatabase', databaseName)
+  await browser().call('close', handle)
+  await browser().call('deleteDatabase', databaseName)
 }
 
 describeCredentialStoreConformance('IndexedDB credential store in Chromium', () => freshStore(), {
@@ -51,12 +44,12 @@ describe('createIndexedDbCredentialStore in Chromium', () => {
     const first = await freshStore(databaseName)
     await first.put(record('urn:a'))
     await first.put(record('urn:b'))
-    await harness.reload()
+    await browser().reload()
     expect((await (await freshStore(databaseName)).list()).map((entry) => entry.id)).toEqual([
       'urn:a',
       'urn:b',
     ])
-    await harness.restart()
+    await browser().restart()
     const reopened = await freshStore(databaseName)
     expect(await reopened.get('urn:b')).toEqual(record('urn:b'))
     await dispose(reopened)
@@ -96,7 +89,7 @@ describe('createIndexedDbCredentialStore in Chromium', () => {
     async (_name, member, value) => {
       const store = await freshStore()
       await store.put(record('urn:damaged'))
-      await harness.call('damageRecord', store.databaseName, 'credentials', 'urn:damaged', member, value)
+      await browser().call('damageRecord', store.databaseName, 'credentials', 'urn:damaged', member, value)
       const corrupted = { code: 'ERR_CREDENTIAL_STORE', details: { reason: 'corrupted' } }
       await expect(store.get('urn:damaged')).rejects.toMatchObject(corrupted)
       await expect(store.list()).rejects.toMatchObject(corrupted)
@@ -105,14 +98,14 @@ describe('createIndexedDbCredentialStore in Chromium', () => {
   )
 
   it('error: without IndexedDB (some private modes) the store is ERR_CREDENTIAL_STORE, reason unavailable', async () => {
-    await harness.call('hideIndexedDb')
+    await browser().call('hideIndexedDb')
     try {
       await expect(freshStore()).rejects.toMatchObject({
         code: 'ERR_CREDENTIAL_STORE',
         details: { reason: 'unavailable' },
       })
     } finally {
-      await harness.reload()
+      await browser().reload()
     }
   })
 })

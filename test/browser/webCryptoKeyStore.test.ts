@@ -1,31 +1,24 @@
 import { type KeyStore, verifySignature } from '@civitas/crypto'
 import { describeKeyStoreConformance } from '@civitas/test-utils'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type BrowserHarness, openBrowserKeyStore, startBrowserHarness } from '../support/browserHarness.js'
+import { describe, expect, it } from 'vitest'
+import { openBrowserKeyStore, useBrowserHarness } from '../support/browserHarness.js'
 
 // createWebCryptoKeyStore in real headless Chromium: non-extractable CryptoKeys in the page's IndexedDB.
-let harness: BrowserHarness
+const browser = useBrowserHarness()
 let databases = 0
-
-beforeAll(async () => {
-  harness = await startBrowserHarness()
-})
-afterAll(async () => {
-  await harness?.close()
-})
 
 async function freshStore(
   algorithms?: readonly string[],
 ): Promise<KeyStore & { handle: string; databaseName: string }> {
   const databaseName = `keys-${++databases}`
-  const store = await openBrowserKeyStore(harness, { databaseName, ...(algorithms ? { algorithms } : {}) })
+  const store = await openBrowserKeyStore(browser(), { databaseName, ...(algorithms ? { algorithms } : {}) })
   return Object.assign(store, { databaseName })
 }
 
 async function dispose(store: KeyStore): Promise<void> {
   const { handle, databaseName } = store as KeyStore & { handle: string; databaseName: string }
-  await harness.call('close', handle)
-  await harness.call('deleteDatabase', databaseName)
+  await browser().call('close', handle)
+  await browser().call('deleteDatabase', databaseName)
 }
 
 describeKeyStoreConformance('WebCrypto key store in Chromium', () => freshStore(), {
@@ -51,7 +44,7 @@ describe('createWebCryptoKeyStore in Chromium', () => {
     const imported = await store.importKey({
       privateJwk: (await generateKeyPair({ alg: 'EdDSA' })).privateJwk,
     })
-    const records = await harness.call<Array<{ id: string; privateKey: unknown }>>(
+    const records = await browser().call<Array<{ id: string; privateKey: unknown }>>(
       'rawRecords',
       store.databaseName,
       'keys',
@@ -63,7 +56,7 @@ describe('createWebCryptoKeyStore in Chromium', () => {
     for (const record of records)
       expect(Object.keys(record).sort()).toEqual(['alg', 'id', 'privateKey', 'publicJwk'])
     for (const id of [created.id, imported.id]) {
-      expect(await harness.call('exportStoredKey', store.databaseName, id)).toEqual([
+      expect(await browser().call('exportStoredKey', store.databaseName, id)).toEqual([
         'jwk: InvalidAccessError',
         'pkcs8: InvalidAccessError',
         'raw: InvalidAccessError',
@@ -92,44 +85,44 @@ describe('createWebCryptoKeyStore in Chromium', () => {
     const keep = await store.createKey({ alg: 'ES256', id: 'keep' })
     await store.createKey({ alg: 'EdDSA', id: 'gone' })
     expect(await store.deleteKey('gone')).toBe(true)
-    const records = await harness.call<Array<{ id: string }>>('rawRecords', store.databaseName, 'keys')
+    const records = await browser().call<Array<{ id: string }>>('rawRecords', store.databaseName, 'keys')
     expect(records.map((record) => record.id)).toEqual([keep.id])
     await dispose(store)
   })
 
   it('behavior: keys persist across a page reload and a browser restart on the same profile', async () => {
     const databaseName = `keys-durable-${++databases}`
-    const first = await openBrowserKeyStore(harness, { databaseName })
+    const first = await openBrowserKeyStore(browser(), { databaseName })
     const es256 = await first.createKey({ alg: 'ES256' })
     const eddsa = await first.createKey({ alg: 'EdDSA' })
-    await harness.reload()
-    const afterReload = await openBrowserKeyStore(harness, { databaseName })
+    await browser().reload()
+    const afterReload = await openBrowserKeyStore(browser(), { databaseName })
     expect(await afterReload.listKeys()).toEqual([es256, eddsa])
-    await harness.restart()
-    const afterRestart = await openBrowserKeyStore(harness, { databaseName })
+    await browser().restart()
+    const afterRestart = await openBrowserKeyStore(browser(), { databaseName })
     expect(await afterRestart.listKeys()).toEqual([es256, eddsa])
     for (const info of [es256, eddsa]) {
       const data = new TextEncoder().encode('after restart')
       const signature = await afterRestart.sign(info.id, data)
       expect(await verifySignature({ publicJwk: info.publicJwk, alg: info.alg, data, signature })).toBe(true)
-      expect(await harness.call('exportStoredKey', databaseName, info.id)).toContain(
+      expect(await browser().call('exportStoredKey', databaseName, info.id)).toContain(
         'jwk: InvalidAccessError',
       )
     }
-    await harness.call('close', afterRestart.handle)
-    await harness.call('deleteDatabase', databaseName)
+    await browser().call('close', afterRestart.handle)
+    await browser().call('deleteDatabase', databaseName)
   })
 
   it('error: a key deleted by another store on the same database (another tab) is ERR_KEY_NOT_FOUND', async () => {
     const store = await freshStore()
     const info = await store.createKey({ alg: 'ES256' })
-    const otherTab = await openBrowserKeyStore(harness, { databaseName: store.databaseName })
+    const otherTab = await openBrowserKeyStore(browser(), { databaseName: store.databaseName })
     expect(await otherTab.deleteKey(info.id)).toBe(true)
     await expect(store.sign(info.id, new Uint8Array([1]))).rejects.toMatchObject({
       code: 'ERR_KEY_NOT_FOUND',
     })
     expect(await store.getKey(info.id)).toBeUndefined()
-    await harness.call('close', otherTab.handle)
+    await browser().call('close', otherTab.handle)
     await dispose(store)
   })
 
@@ -141,7 +134,7 @@ describe('createWebCryptoKeyStore in Chromium', () => {
   ])('error: a stored record with %s is ERR_KEY_STORE_CORRUPT', async (_name, member, value) => {
     const store = await freshStore()
     const info = await store.createKey({ alg: 'ES256', id: 'damaged' })
-    await harness.call('damageRecord', store.databaseName, 'keys', 'damaged', member, value)
+    await browser().call('damageRecord', store.databaseName, 'keys', 'damaged', member, value)
     if (member !== 'id') {
       await expect(store.getKey(info.id)).rejects.toMatchObject({ code: 'ERR_KEY_STORE_CORRUPT' })
       await expect(store.sign(info.id, new Uint8Array([1]))).rejects.toMatchObject({
@@ -155,7 +148,7 @@ describe('createWebCryptoKeyStore in Chromium', () => {
   it('error: a public key stored in place of the private one is ERR_KEY_STORE_CORRUPT', async () => {
     const store = await freshStore()
     await store.createKey({ alg: 'ES256', id: 'swapped' })
-    await harness.page.evaluate(async (databaseName) => {
+    await browser().page.evaluate(async (databaseName) => {
       const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
         'sign',
         'verify',
@@ -182,21 +175,21 @@ describe('createWebCryptoKeyStore in Chromium', () => {
   })
 
   it('error: without IndexedDB (some private modes) the store is ERR_KEY_STORE_IO, reason unavailable', async () => {
-    await harness.call('hideIndexedDb')
+    await browser().call('hideIndexedDb')
     try {
-      await expect(openBrowserKeyStore(harness, { databaseName: 'never' })).rejects.toMatchObject({
+      await expect(openBrowserKeyStore(browser(), { databaseName: 'never' })).rejects.toMatchObject({
         code: 'ERR_KEY_STORE_IO',
         details: { reason: 'unavailable' },
       })
     } finally {
-      await harness.reload()
+      await browser().reload()
     }
   })
 
   it('error: EdDSA where WebCrypto has no Ed25519, and ES256K anywhere, are ERR_ALGORITHM_UNSUPPORTED', async () => {
     await expect(freshStore(['ES256K'])).rejects.toMatchObject({ code: 'ERR_ALGORITHM_UNSUPPORTED' })
     // A browser without Ed25519: the page's WebCrypto refuses the algorithm as such browsers do.
-    await harness.page.evaluate(() => {
+    await browser().page.evaluate(() => {
       const generateKey = crypto.subtle.generateKey.bind(crypto.subtle)
       crypto.subtle.generateKey = ((algorithm: AlgorithmIdentifier, ...rest: never[]) => {
         const name = typeof algorithm === 'string' ? algorithm : algorithm.name
@@ -211,7 +204,7 @@ describe('createWebCryptoKeyStore in Chromium', () => {
       expect(fallback.algorithms).toEqual(['ES256'])
       await dispose(fallback)
     } finally {
-      await harness.reload()
+      await browser().reload()
     }
   })
 })

@@ -11,6 +11,7 @@ import type { KeyStore } from '@civitas/crypto'
 import type { CredentialStore } from '@civitas/wallet'
 import { build } from 'esbuild'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { type BridgeOutcome, decodeBridgeValue, encodeBridgeValue } from './bridgeCodec.js'
 
 const PAGE = new URL('../browser/harnessPage.ts', import.meta.url).pathname
@@ -109,46 +110,55 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
 
 let handles = 0
 
+/** A plain object in Node whose methods each run the same-named method of a store opened in the page. */
+async function openBrowserStore<T>(
+  harness: BrowserHarness,
+  opener: 'openKeyStore' | 'openCredentialStore',
+  options: object,
+  methods: readonly string[],
+): Promise<T & { handle: string; opened: unknown }> {
+  const handle = `store-${++handles}`
+  const opened = await harness.call(opener, handle, options)
+  const proxy: Record<string, unknown> = { handle, opened }
+  for (const method of methods)
+    proxy[method] = (...args: unknown[]) => harness.call('invoke', handle, method, args)
+  return proxy as T & { handle: string; opened: unknown }
+}
+
 /** A KeyStore in Node whose every call runs on a WebCrypto key store in the page. */
 export async function openBrowserKeyStore(
   harness: BrowserHarness,
   options: { databaseName: string; algorithms?: readonly string[] },
 ): Promise<KeyStore & { handle: string }> {
-  const handle = `key-store-${++handles}`
-  const algorithms = await harness.call<KeyStore['algorithms']>('openKeyStore', handle, options)
-  const invoke =
-    (method: string) =>
-    (...args: unknown[]) =>
-      harness.call('invoke', handle, method, args)
-  return {
-    handle,
-    algorithms,
-    createKey: invoke('createKey'),
-    importKey: invoke('importKey'),
-    getKey: invoke('getKey'),
-    listKeys: invoke('listKeys'),
-    sign: invoke('sign'),
-    deleteKey: invoke('deleteKey'),
-    exportPrivateKey: invoke('exportPrivateKey'),
-  } as KeyStore & { handle: string }
+  const methods = ['createKey', 'importKey', 'getKey', 'listKeys', 'sign', 'deleteKey', 'exportPrivateKey']
+  const store = await openBrowserStore<KeyStore>(harness, 'openKeyStore', options, methods)
+  return Object.assign(store, { algorithms: store.opened as KeyStore['algorithms'] })
 }
 
 /** A CredentialStore in Node whose every call runs on an IndexedDB credential store in the page. */
-export async function openBrowserCredentialStore(
+export function openBrowserCredentialStore(
   harness: BrowserHarness,
   options: { databaseName: string },
 ): Promise<CredentialStore & { handle: string }> {
-  const handle = `credential-store-${++handles}`
-  await harness.call('openCredentialStore', handle, options)
-  const invoke =
-    (method: string) =>
-    (...args: unknown[]) =>
-      harness.call('invoke', handle, method, args)
-  return {
-    handle,
-    put: invoke('put'),
-    get: invoke('get'),
-    list: invoke('list'),
-    delete: invoke('delete'),
-  } as CredentialStore & { handle: string }
+  return openBrowserStore<CredentialStore>(harness, 'openCredentialStore', options, [
+    'put',
+    'get',
+    'list',
+    'delete',
+  ])
+}
+
+/** Starts a harness before the file's tests and closes it after; returns a getter for it. */
+export function useBrowserHarness(): () => BrowserHarness {
+  let harness: BrowserHarness | undefined
+  beforeAll(async () => {
+    harness = await startBrowserHarness()
+  })
+  afterAll(async () => {
+    await harness?.close()
+  })
+  return () => {
+    if (harness === undefined) throw new Error('the browser harness has not started')
+    return harness
+  }
 }

@@ -9,7 +9,7 @@ import {
 import { decodeMultikey } from '@civitas/crypto'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { base58btc } from 'multiformats/bases/base58'
-import { didKeyDocument } from './didKeyDocument.js'
+import { didKeyDocument, ERROR_OF_REASON } from './didKeyDocument.js'
 import { expandPeerService } from './didPeerServices.js'
 
 /** Longest did:peer Civitas resolves: room for a few keys and services, not a document smuggled in. */
@@ -95,14 +95,7 @@ function checkKey(multibase: string, purpose: string): void {
     crv = decodeMultikey(multibase).crv
   } catch (error) {
     const reason = isCivitasError(error) ? String(error.details?.reason) : 'multibase'
-    const name =
-      reason === 'codec'
-        ? 'invalidPublicKeyType'
-        : reason === 'length'
-          ? 'invalidPublicKeyLength'
-          : reason === 'point'
-            ? 'invalidPublicKey'
-            : 'invalidDid'
+    const name = ERROR_OF_REASON[reason] ?? 'invalidDid'
     invalid(name, error instanceof Error ? error.message : 'invalid key')
   }
   if (crv === 'X25519' && purpose !== 'E') {

@@ -1,7 +1,6 @@
-import { isCivitasError } from '@civitas/core'
-import type { DIDResolver, ResolverRegistry } from 'did-resolver'
+import type { ResolverRegistry } from 'did-resolver'
 import { didPeerDocument } from '../internal/didPeerDocument.js'
-import { resolutionError, resolutionSuccess } from '../internal/resolutionError.js'
+import { staticResolver } from '../internal/staticResolver.js'
 
 /**
  * The did:peer method for `createResolver` or any did-resolver `Resolver`: numalgo 0 (one key, the
@@ -20,13 +19,5 @@ import { resolutionError, resolutionSuccess } from '../internal/resolutionError.
  * ```
  */
 export function didPeerResolver(): ResolverRegistry {
-  const peer: DIDResolver = async (_did, parsed) => {
-    try {
-      return resolutionSuccess(didPeerDocument(parsed.did))
-    } catch (error) {
-      const name = isCivitasError(error) ? String(error.details?.error ?? 'invalidDid') : 'invalidDid'
-      return resolutionError(name, error instanceof Error ? error.message : 'invalid did:peer')
-    }
-  }
-  return { peer }
+  return { peer: staticResolver('peer', didPeerDocument) }
 }
