@@ -1,7 +1,6 @@
 import { assertBytes, CivitasError, type SignatureAlgorithm } from '@civitas/core'
 import { assertKeyId } from '../assertKeyId.js'
 import { assertKeyStoreAlgorithm } from '../assertKeyStoreAlgorithm.js'
-import { parsePrivateJwk } from '../internal/keyStoreRecords.js'
 import { jwkThumbprint } from '../jwkThumbprint.js'
 import type { KeyInfo, KeyStore } from '../types.js'
 import { keyInfoOfStored, parseStoredKeyRecord, type StoredKeyRecord } from './internal/keyRecords.js'
@@ -132,7 +131,11 @@ export async function createWebCryptoKeyStore(
       return add({ id, alg, publicJwk, privateKey })
     },
     async importKey(importOptions) {
-      const { derivePublicKey } = await import('../internal/derivePublicKey.js')
+      // Parsing private JWKs (and the curves it needs) loads with the first import.
+      const [{ parsePrivateJwk }, { derivePublicKey }] = await Promise.all([
+        import('../internal/keyStoreRecords.js'),
+        import('../internal/derivePublicKey.js'),
+      ])
       const parsed = parsePrivateJwk(importOptions?.privateJwk, derivePublicKey)
       assertKeyStoreAlgorithm(parsed.alg, algorithms)
       if (importOptions.id !== undefined) assertKeyId(importOptions.id)

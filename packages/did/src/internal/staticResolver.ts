@@ -8,10 +8,13 @@ import { resolutionError, resolutionSuccess } from './resolutionError.js'
  * did:jwk, did:peer): `documentOf` throws `ERR_DID_INVALID` with the DID Resolution error name in
  * `details.error`, which becomes resolution metadata, never an exception.
  */
-export function staticResolver(method: string, documentOf: (did: string) => DidDocument): DIDResolver {
+export function staticResolver(
+  method: string,
+  documentOf: (did: string) => DidDocument | Promise<DidDocument>,
+): DIDResolver {
   return async (_did, parsed) => {
     try {
-      return resolutionSuccess(documentOf(parsed.did))
+      return resolutionSuccess(await documentOf(parsed.did))
     } catch (error) {
       const name = isCivitasError(error) ? String(error.details?.error ?? 'invalidDid') : 'invalidDid'
       return resolutionError(name, error instanceof Error ? error.message : `invalid did:${method}`)

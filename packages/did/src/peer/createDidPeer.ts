@@ -1,6 +1,5 @@
 import { CivitasError, type JsonObject } from '@civitas/core'
 import { createSigner, encodeMultikey } from '@civitas/crypto'
-import { didPeerDocument } from '../internal/didPeerDocument.js'
 import { encodePeerService } from '../internal/didPeerServices.js'
 import { identityKey } from '../internal/identityKey.js'
 import type { CreateDidOptions } from '../key/createDidKey.js'
@@ -54,6 +53,7 @@ export async function createDidPeer(options: CreateDidPeerOptions): Promise<Iden
   }
   const did =
     `did:peer:2.V${multikey}.A${multikey}${services.map((service) => `.S${encodePeerService(service)}`).join('')}` as const
+  const { didPeerDocument } = await import('../internal/didPeerDocument.js')
   try {
     didPeerDocument(did)
   } catch (cause) {

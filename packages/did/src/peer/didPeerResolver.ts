@@ -1,5 +1,4 @@
 import type { ResolverRegistry } from 'did-resolver'
-import { didPeerDocument } from '../internal/didPeerDocument.js'
 import { staticResolver } from '../internal/staticResolver.js'
 
 /**
@@ -19,5 +18,10 @@ import { staticResolver } from '../internal/staticResolver.js'
  * ```
  */
 export function didPeerResolver(): ResolverRegistry {
-  return { peer: staticResolver('peer', didPeerDocument) }
+  // Loaded with the first did:peer, so resolvers that never meet one do not carry it.
+  return {
+    peer: staticResolver('peer', async (did) =>
+      (await import('../internal/didPeerDocument.js')).didPeerDocument(did),
+    ),
+  }
 }
