@@ -1,6 +1,6 @@
 // The test page: the browser stores behind a small call table that Node drives through
 // page.evaluate (test/support/browserHarness.ts). Bundled by esbuild for the browser.
-import type { KeyStore } from '@civitas/crypto'
+import { type KeyStore, verifySignature, verifySignatureNative } from '@civitas/crypto'
 import { createWebCryptoKeyStore } from '@civitas/crypto/webcrypto'
 import type { CredentialStore } from '@civitas/wallet'
 import { createIndexedDbCredentialStore } from '@civitas/wallet/indexeddb'
@@ -94,6 +94,12 @@ const calls: Record<string, (...args: never[]) => unknown> = {
       store.get(primaryKey),
     )
     await raw(databaseName, storeName, (store) => store.put({ ...record, [member]: value }, primaryKey))
+  },
+  /** The browser's verdicts (WebCrypto, and verifySignature's choice) on signatures made in Node. */
+  async verifySignatures(cases: Parameters<typeof verifySignature>[0][]) {
+    return Promise.all(
+      cases.map(async (input) => [await verifySignatureNative(input), await verifySignature(input)]),
+    )
   },
   supportsIndexedDb() {
     return typeof indexedDB !== 'undefined'
