@@ -23,7 +23,7 @@ export interface CreateResolverOptions {
 
 /**
  * Creates a DID resolver: a did-resolver `Resolver` that knows did:key, did:jwk and did:peer (numalgo
- * 0 and 2, whose code loads with the first did:peer) and any method registry you add, with a bounded cache that never keeps failures. Resolution failures come back
+ * 0, 2 and 4, whose code loads with the first did:peer) and any method registry you add, with a bounded cache that never keeps failures. Resolution failures come back
  * as DID Resolution data (`didResolutionMetadata.error`), never as exceptions; use
  * {@link resolveDidDocument} to get a document or a typed error.
  *

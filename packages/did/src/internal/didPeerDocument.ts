@@ -10,6 +10,7 @@ import { decodeMultikey } from '@civitas/crypto'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { base58btc } from 'multiformats/bases/base58'
 import { didKeyDocument, ERROR_OF_REASON } from './didKeyDocument.js'
+import { didPeer4Document } from './didPeer4Document.js'
 import { expandPeerService } from './didPeerServices.js'
 
 /** Longest did:peer Civitas resolves: room for a few keys and services, not a document smuggled in. */
@@ -26,7 +27,8 @@ const PURPOSES: Record<string, string> = {
 }
 
 /**
- * The DID document of a did:peer:0 (the did:key document under the did:peer:0 DID) or did:peer:2
+ * The DID document of a did:peer:0 (the did:key document under the did:peer:0 DID), did:peer:4
+ * (long form, see ./didPeer4Document.ts) or did:peer:2
  * (its keys as `#key-N` Multikey methods in DID order, its services with `#service`, `#service-1`…
  * ids where they have none, and `alsoKnownAs` its did:peer:3 short form).
  *
@@ -37,7 +39,8 @@ export function didPeerDocument(did: string): DidDocument {
   if (did.length > MAX_DID_PEER_LENGTH) invalid('invalidDid', 'too long')
   if (did.startsWith('did:peer:0')) return peer0Document(did)
   if (did.startsWith('did:peer:2.')) return peer2Document(did)
-  return invalid('invalidDid', 'only numalgo 0 and 2 are supported')
+  if (did.startsWith('did:peer:4')) return didPeer4Document(did)
+  return invalid('invalidDid', 'only numalgo 0, 2 and 4 are supported')
 }
 
 function peer0Document(did: string): DidDocument {

@@ -7,9 +7,12 @@ import type { Identity } from '../types.js'
 
 /** Options for {@link createDidPeer}. */
 export interface CreateDidPeerOptions extends CreateDidOptions {
-  /** `0`: the key alone, like did:key. `2` (default): the key for authentication and assertion, and `services`. */
-  numalgo?: 0 | 2
-  /** did:peer:2 only: services to encode, each with a relative `id` (`#…`) or none. */
+  /**
+   * `0`: the key alone, like did:key. `2` (default): the key for authentication and assertion, and
+   * `services`. `4`: the same document in long form (`did:peer:4<hash>:<document>`).
+   */
+  numalgo?: 0 | 2 | 4
+  /** did:peer:2 and 4: services to encode, each with a relative `id` (`#…`) or none. */
   services?: readonly JsonObject[]
 }
 
@@ -17,7 +20,8 @@ export interface CreateDidPeerOptions extends CreateDidOptions {
  * Creates a did:peer identity for one relationship: a new key in the store (or an existing one by
  * `keyId`), its DID and a signer whose `kid` is the key's DID URL. A did:peer:2 lists the key under
  * authentication (`V`, `#key-1`, which signs presentations and sign-in answers) and assertion (`A`,
- * `#key-2`, the same key), then its services.
+ * `#key-2`, the same key), then its services; a did:peer:4 carries a document with the key as
+ * `#key-1` for both, and the services.
  *
  * @see https://identity.foundation/peer-did-method-spec/#generating-a-didpeer2
  * @throws `ERR_KEY_NOT_FOUND` for an unknown `keyId`; the key store's codes for `createKey`;
@@ -51,6 +55,7 @@ export async function createDidPeer(options: CreateDidPeerOptions): Promise<Iden
       signer: await createSigner({ keyStore: options.keyStore, keyId: key.id, kid: `${did}#${multikey}` }),
     }
   }
+  if (numalgo === 4) return createDidPeer4(options.keyStore, key.id, multikey, services)
   const did =
     `did:peer:2.V${multikey}.A${multikey}${services.map((service) => `.S${encodePeerService(service)}`).join('')}` as const
   const { didPeerDocument } = await import('../internal/didPeerDocument.js')
@@ -63,4 +68,24 @@ export async function createDidPeer(options: CreateDidPeerOptions): Promise<Iden
   }
   const kid = `${did}#key-1`
   return { did, kid, signer: await createSigner({ keyStore: options.keyStore, keyId: key.id, kid }) }
+}
+
+/** A did:peer:4 (long form) whose document lists the key for authentication and assertion. */
+async function createDidPeer4(
+  keyStore: CreateDidOptions['keyStore'],
+  keyId: string,
+  multikey: string,
+  services: readonly JsonObject[],
+): Promise<Identity> {
+  const { encodePeer4Document, peer4HashOf } = await import('../internal/didPeer4Document.js')
+  const encoded = encodePeer4Document({
+    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+    verificationMethod: [{ id: '#key-1', type: 'Multikey', publicKeyMultibase: multikey }],
+    authentication: ['#key-1'],
+    assertionMethod: ['#key-1'],
+    ...(services.length > 0 ? { service: [...services] } : {}),
+  })
+  const did = `did:peer:4${peer4HashOf(encoded)}:${encoded}` as const
+  const kid = `${did}#key-1`
+  return { did, kid, signer: await createSigner({ keyStore, keyId, kid }) }
 }

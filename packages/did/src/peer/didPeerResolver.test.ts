@@ -5,6 +5,7 @@ import { getResolver as peerLibraryResolver } from 'peer-did-resolver'
 import { describe, expect, it } from 'vitest'
 import { SMALL_ORDER_KEYS } from '../../../../test/support/smallOrderEd25519.js'
 import { createResolver } from '../createResolver.js'
+import { encodePeer4Document, peer4HashOf } from '../internal/didPeer4Document.js'
 import { resolveVerificationKey } from '../resolveVerificationKey.js'
 import { createDidPeer } from './createDidPeer.js'
 import { didPeerResolver } from './didPeerResolver.js'
@@ -63,6 +64,12 @@ const SPEC_METHOD3_PEER2 =
   'did:peer:2.Ez6LSbysY2xFMRpGMhb7tFTLMpeuPRaqaWM1yECx2AtzE3KCc.Vz6MkqRYqQiSgvZQdnBytw86Qbs2ZWUkGv22od935YF4s8M7V.Vz6MkgoLTnTypo3tDRwCkZXSccTPHRLhF4ZnjhueYAFpEX6vg.SeyJ0IjoiZG0iLCJzIjoiaHR0cHM6Ly9leGFtcGxlLmNvbS9lbmRwb2ludCIsInIiOlsiZGlkOmV4YW1wbGU6c29tZW1lZGlhdG9yI3NvbWVrZXkiXSwiYSI6WyJkaWRjb21tL3YyIiwiZGlkY29tbS9haXAyO2Vudj1yZmM1ODciXX0'
 const SPEC_METHOD3_PEER3 = 'did:peer:3zQmS19jtYDvGtKVrJhQnRFpBQAx3pJ9omx2HpNrcXFuRCz9'
 
+// did:peer:4: the spec's long-form example (spec/core.md, "Method 4") and the did-peer-4 reference
+// implementation's README example (decentralized-identity/did-peer-4, README.md: {"hello":"world"}).
+const SPEC_PEER4_SHORT = 'did:peer:4zQmd8CpeFPci817KDsbSAKWcXAE2mjvCQSasRewvbSF54Bd'
+const SPEC_PEER4 = `${SPEC_PEER4_SHORT}:z2M1k7h4psgp4CmJcnQn2Ljp7Pz7ktsd7oBhMU3dWY5s4fhFNj17qcRTQ427C7QHNT6cQ7T3XfRh35Q2GhaNFZmWHVFq4vL7F8nm36PA9Y96DvdrUiRUaiCuXnBFrn1o7mxFZAx14JL4t8vUWpuDPwQuddVo1T8myRiVH7wdxuoYbsva5x6idEpCQydJdFjiHGCpNc2UtjzPQ8awSXkctGCnBmgkhrj5gto3D4i3EREXYq4Z8r2cWGBr2UzbSmnxW2BuYddFo9Yfm6mKjtJyLpF74ytqrF5xtf84MnGFg1hMBmh1xVx1JwjZ2BeMJs7mNS8DTZhKC7KH38EgqDtUZzfjhpjmmUfkXg2KFEA3EGbbVm1DPqQXayPYKAsYPS9AyKkcQ3fzWafLPP93UfNhtUPL8JW5pMcSV3P8v6j3vPXqnnGknNyBprD6YGUVtgLiAqDBDUF3LSxFQJCVYYtghMTv8WuSw9h1a1SRFrDQLGHE4UrkgoRvwaGWr64aM87T1eVGkP5Dt4L1AbboeK2ceLArPScrdYGTpi3BpTkLwZCdjdiFSfTy9okL1YNRARqUf2wm8DvkVGUU7u5nQA3ZMaXWJAewk6k1YUxKd7LvofGUK4YEDtoxN5vb6r1Q2godrGqaPkjfL3RoYPpDYymf9XhcgG8Kx3DZaA6cyTs24t45KxYAfeCw4wqUpCH9HbpD78TbEUr9PPAsJgXBvBj2VVsxnr7FKbK4KykGcg1W8M1JPz21Z4Y72LWgGQCmixovrkHktcTX1uNHjAvKBqVD5C7XmVfHgXCHj7djCh3vzLNuVLtEED8J1hhqsB1oCBGiuh3xXr7fZ9wUjJCQ1HYHqxLJKdYKtoCiPmgKM7etVftXkmTFETZmpM19aRyih3bao76LdpQtbw636r7a3qt8v4WfxsXJetSL8c7t24SqQBcAY89FBsbEnFNrQCMK3JEseKHVaU388ctvRD45uQfe5GndFxthj4iSDomk4uRFd1uRbywoP1tRuabHTDX42UxPjz`
+const HELLO_PEER4 = 'did:peer:4zQmb7xLdVY9TXx8oov5XgpGUmGELgqiAV2699s43i6Qdm3M:zQSJgiFTYiCHjQ9MktwNThRXM7a'
+
 const resolver = () => createResolver({ resolvers: [didPeerResolver()], cache: false })
 // peer-did-resolver is typed against did-resolver 4; the registry shape is the same in 6.
 const library = new Resolver(peerLibraryResolver() as unknown as ResolverRegistry)
@@ -70,7 +77,7 @@ const X25519 = 'z6LSg8zQom395jKLrGiBNruB9MM6V8PWuf2FpEy4uRFiqQBR'
 const ED25519 = 'z6Mkj3PUd1WjvaDhNZhhhXQdz5UnZXmS7ehtx8bsPpD47kKc'
 
 describeResolverConformance('did:peer resolver', resolver, {
-  resolvable: [SPEC_PEER0, SPEC_PEER2, SPEC_METHOD3_PEER2],
+  resolvable: [SPEC_PEER0, SPEC_PEER2, SPEC_METHOD3_PEER2, SPEC_PEER4, HELLO_PEER4],
   invalid: [
     'did:peer:1zQmZMygzYqNwU6Uhmewx5Xepf2VLp5S4HLSwwgf2aiKZuwa',
     'did:peer:3zQmS19jtYDvGtKVrJhQnRFpBQAx3pJ9omx2HpNrcXFuRCz9',
@@ -98,6 +105,67 @@ describe('didPeerResolver', () => {
     expect((await resolver().resolve(SPEC_METHOD3_PEER2)).didDocument?.alsoKnownAs).toEqual([
       SPEC_METHOD3_PEER3,
     ])
+  })
+
+  it("vector: the spec's long-form did:peer:4 resolves to its input document, contextualized", async () => {
+    const document = (await resolver().resolve(SPEC_PEER4)).didDocument as unknown as Record<string, unknown>
+    expect(document.id).toBe(SPEC_PEER4)
+    expect(document.alsoKnownAs).toEqual([SPEC_PEER4_SHORT])
+    expect(document.verificationMethod).toEqual([
+      {
+        id: '#6LSqPZfn',
+        type: 'X25519KeyAgreementKey2020',
+        publicKeyMultibase: 'z6LSqPZfn9krvgXma2icTMKf2uVcYhKXsudCmPoUzqGYW24U',
+        controller: SPEC_PEER4,
+      },
+      {
+        id: '#6MkrCD1c',
+        type: 'Ed25519VerificationKey2020',
+        publicKeyMultibase: 'z6MkrCD1csqtgdj8sjrsu8jxcbeyP6m7LiK87NzhfWqio5yr',
+        controller: SPEC_PEER4,
+      },
+    ])
+    expect(document.authentication).toEqual(['#6MkrCD1c'])
+    expect(document.keyAgreement).toEqual(['#6LSqPZfn'])
+    expect(document.service).toEqual([
+      {
+        id: '#didcommmessaging-0',
+        type: 'DIDCommMessaging',
+        // The example DID encodes this uri; the input shown beside it in the spec reads didcomm://queue.
+        serviceEndpoint: { uri: 'didcomm:transport/queue', accept: ['didcomm/v2'], routingKeys: [] },
+      },
+    ])
+    const hello = (await resolver().resolve(HELLO_PEER4)).didDocument
+    expect(hello).toEqual({
+      hello: 'world',
+      id: HELLO_PEER4,
+      alsoKnownAs: ['did:peer:4zQmb7xLdVY9TXx8oov5XgpGUmGELgqiAV2699s43i6Qdm3M'],
+    })
+  })
+
+  it('error: a did:peer:4 short form alone is notFound; a document that fails its hash is invalidDid', async () => {
+    expect((await resolver().resolve(SPEC_PEER4_SHORT)).didResolutionMetadata.error).toBe('notFound')
+    const swapped = `${SPEC_PEER4_SHORT}:${HELLO_PEER4.split(':')[3]}`
+    expect((await resolver().resolve(swapped)).didResolutionMetadata.error).toBe('invalidDid')
+  })
+
+  it.each([
+    ['an id of its own', { id: 'did:example:other' }],
+    ['a method with an absolute id', { verificationMethod: [{ id: 'did:key:z6Mk#x', type: 'Multikey' }] }],
+    ['a relationship that is not a list', { authentication: '#key-1' }],
+  ])('error: a did:peer:4 whose document has %s is invalidDid', async (_name, document) => {
+    const encoded = encodePeer4Document(document as never)
+    const result = await resolver().resolve(`did:peer:4${peer4HashOf(encoded)}:${encoded}`)
+    expect(result.didResolutionMetadata.error).toBe('invalidDid')
+  })
+
+  it('error: a did:peer:4 document with __proto__ or duplicate members is invalidDid', async () => {
+    const { base58btc } = await import('multiformats/bases/base58')
+    for (const json of ['{"__proto__":{"x":1}}', '{"a":1,"a":2}', '[1]']) {
+      const encoded = base58btc.encode(Uint8Array.of(0x80, 0x04, ...new TextEncoder().encode(json)))
+      const result = await resolver().resolve(`did:peer:4${peer4HashOf(encoded)}:${encoded}`)
+      expect(result.didResolutionMetadata.error, json).toBe('invalidDid')
+    }
   })
 
   it('interop: peer-did-resolver reads the spec DIDs into the same methods, keys and services', async () => {
@@ -184,10 +252,10 @@ describe('createDidPeer', () => {
   })
 
   it.each(['EdDSA', 'ES256', 'ES256K'] as const)(
-    'behavior: a %s did:peer:2 and did:peer:0 sign JWSs that verify through createResolver, and peer-did-resolver agrees on the key',
+    'behavior: a %s did:peer:0, 2 and 4 sign JWSs that verify through createResolver, and peer-did-resolver agrees on the key',
     async (alg) => {
       const keyStore = createMemoryKeyStore()
-      for (const numalgo of [0, 2] as const) {
+      for (const numalgo of [0, 2, 4] as const) {
         const holder = await createDidPeer({ keyStore, alg, numalgo })
         expect(holder.did.startsWith(`did:peer:${numalgo}`)).toBe(true)
         const token = await signJws({ payload: { hello: 'peer' }, signer: holder.signer })
@@ -197,6 +265,7 @@ describe('createDidPeer', () => {
           relationship: 'authentication',
         })
         expect((await verifyJws(token, { publicJwk })).payload).toEqual({ hello: 'peer' })
+        if (numalgo === 4) continue // peer-did-resolver has no numalgo 4
         const theirs = (await library.resolve(holder.did)).didDocument
         const ours = (await resolver().resolve(holder.did)).didDocument
         expect(theirs?.verificationMethod?.[0]?.publicKeyMultibase).toBe(

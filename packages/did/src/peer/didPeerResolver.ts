@@ -3,7 +3,8 @@ import { staticResolver } from '../internal/staticResolver.js'
 
 /**
  * The did:peer method for `createResolver` or any did-resolver `Resolver`: numalgo 0 (one key, the
- * did:key document) and numalgo 2 (several keys with their purposes, and services). Resolution is
+ * did:key document), numalgo 2 (several keys with their purposes, and services) and numalgo 4 (a
+ * document in the DID, long form; a short form alone is `notFound`). Resolution is
  * static: nothing is fetched. Invalid DIDs resolve to `invalidDid`, `invalidPublicKeyType`,
  * `invalidPublicKeyLength` or `invalidPublicKey`; other numalgos to `invalidDid`.
  *
