@@ -1,8 +1,9 @@
 // A wallet in a browser: non-extractable WebCrypto keys and credentials in IndexedDB, a did:key
 // identity and did:peer identities per relying party, receive, store and present credentials.
+
+export { createWebCryptoKeyStore } from '@civitas/crypto/webcrypto'
 export { createResolver } from '@civitas/did'
 export { createDidKey } from '@civitas/did/key'
 export { createDidPeer, didPeerResolver } from '@civitas/did/peer'
-export { createWebCryptoKeyStore } from '@civitas/crypto/webcrypto'
 export { createWallet } from '@civitas/wallet'
 export { createIndexedDbCredentialStore } from '@civitas/wallet/indexeddb'
