@@ -1,7 +1,7 @@
 import { type KeyStore, verifySignature } from '@civitas/crypto'
 import { describeKeyStoreConformance } from '@civitas/test-utils'
 import { describe, expect, it } from 'vitest'
-import { openBrowserKeyStore, useBrowserHarness } from '../support/browserHarness.js'
+import { openBrowserKeyStore, startBrowserHarness, useBrowserHarness } from '../support/browserHarness.js'
 
 // createWebCryptoKeyStore in real headless Chromium: non-extractable CryptoKeys in the page's IndexedDB.
 const browser = useBrowserHarness()
@@ -113,16 +113,35 @@ describe('createWebCryptoKeyStore in Chromium', () => {
     await browser().call('deleteDatabase', databaseName)
   })
 
-  it('error: a key deleted by another store on the same database (another tab) is ERR_KEY_NOT_FOUND', async () => {
+  it('error: a key deleted in another tab is ERR_KEY_NOT_FOUND here at once, and the other keys stay', async () => {
     const store = await freshStore()
     const info = await store.createKey({ alg: 'ES256' })
-    const otherTab = await openBrowserKeyStore(browser(), { databaseName: store.databaseName })
-    expect(await otherTab.deleteKey(info.id)).toBe(true)
+    const kept = await store.createKey({ alg: 'EdDSA' })
+    const tab = await browser().context.newPage()
+    try {
+      await tab.goto(browser().origin)
+      await tab.waitForFunction(() => document.title === 'ready')
+      const deleted = await tab.evaluate(
+        async ([databaseName, id]) => {
+          const { call } = (
+            globalThis as unknown as {
+              civitasHarness: { call(n: string, a: unknown): Promise<{ value?: unknown }> }
+            }
+          ).civitasHarness
+          await call('openKeyStore', ['other-tab', { databaseName }])
+          return (await call('invoke', ['other-tab', 'deleteKey', [id]])).value
+        },
+        [store.databaseName, info.id] as const,
+      )
+      expect(deleted).toBe(true)
+    } finally {
+      await tab.close()
+    }
     await expect(store.sign(info.id, new Uint8Array([1]))).rejects.toMatchObject({
       code: 'ERR_KEY_NOT_FOUND',
     })
     expect(await store.getKey(info.id)).toBeUndefined()
-    await browser().call('close', otherTab.handle)
+    expect(await store.listKeys()).toEqual([kept])
     await dispose(store)
   })
 
@@ -172,6 +191,24 @@ describe('createWebCryptoKeyStore in Chromium', () => {
       code: 'ERR_KEY_STORE_CORRUPT',
     })
     await dispose(store)
+  })
+
+  it('error: a key over the storage quota is ERR_KEY_STORE_IO (reason quota), and no part of it is kept', async () => {
+    // A browser of its own, its quota set before its IndexedDB is first used (Chromium reads it then).
+    const small = await startBrowserHarness()
+    try {
+      const session = await small.context.newCDPSession(small.page)
+      await session.send('Storage.overrideQuotaForOrigin', { origin: small.origin, quotaSize: 1 })
+      const store = await openBrowserKeyStore(small, { databaseName: 'keys-quota' })
+      await expect(store.createKey({ alg: 'ES256', id: 'too-much' })).rejects.toMatchObject({
+        code: 'ERR_KEY_STORE_IO',
+        details: { reason: 'quota' },
+      })
+      expect(await store.listKeys()).toEqual([])
+      expect(await store.getKey('too-much')).toBeUndefined()
+    } finally {
+      await small.close()
+    }
   })
 
   it('error: without IndexedDB (some private modes) the store is ERR_KEY_STORE_IO, reason unavailable', async () => {
