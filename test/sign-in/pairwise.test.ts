@@ -7,6 +7,7 @@ import { createVerifier } from '@civitas/verifier'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createParties, residencyCard, YEAR } from '../support/parties.js'
+import { citizenWallet, residencyQuery } from '../support/signIn.js'
 
 // Pairwise identifiers: each relying party sees a DID made for it alone, so two cannot link a person.
 const query: DcqlQuery = {
@@ -88,20 +89,9 @@ describe('pairwise identifiers in sign-in', () => {
 
   it('behavior: with only credentials issued to the main DID, the main DID answers and approve is told so', async () => {
     const parties = await createParties()
-    const wallet = createWallet({
-      identity: parties.citizen,
-      keyStore: createMemoryKeyStore(),
-      credentialStore: createMemoryCredentialStore(),
-      resolver: parties.resolver,
-    })
-    const card = await issueCredential({
-      issuer: parties.city,
-      credential: residencyCard(parties.citizen.did),
-      validFor: YEAR,
-    })
-    await wallet.receive(card.token)
+    const { wallet } = await citizenWallet(parties, { keyStore: createMemoryKeyStore() })
     const rp = await relyingParty(parties)
-    const start = await rp.start({ query })
+    const start = await rp.start({ query: residencyQuery })
     const answer = await wallet.respond(start.qr, {
       allowLoopbackHttp: true,
       approve: ({ holder }) => holder === parties.citizen.did,

@@ -10,16 +10,10 @@ import {
 
 import { sha256 } from '@noble/hashes/sha2.js'
 import { base58btc } from 'multiformats/bases/base58'
+import { RELATIONSHIPS } from './checkDidDocument.js'
 
 /** The multicodec prefix of JSON (0x0200 as an unsigned varint). */
 const JSON_CODEC = [0x80, 0x04] as const
-const RELATIONSHIPS = [
-  'authentication',
-  'assertionMethod',
-  'keyAgreement',
-  'capabilityInvocation',
-  'capabilityDelegation',
-]
 
 /** The did:peer:4 hash of an encoded document: base58btc multihash (SHA-256) of its text. */
 export function peer4HashOf(encodedDocument: string): string {
