@@ -56,12 +56,9 @@ describe('createIndexedDbCredentialStore in Chromium', () => {
   })
 
   it('error: a write over the storage quota is ERR_CREDENTIAL_STORE (reason quota) and every record is kept', async () => {
-    // A browser of its own: Chromium reads an origin's quota when its IndexedDB is first used, so the
-    // small quota (Chromium's own enforcement, set through the DevTools protocol) comes first.
-    const small = await startBrowserHarness()
+    // A browser of its own: Chromium reads an origin's quota when its IndexedDB is first used.
+    const small = await startBrowserHarness({ quotaBytes: 300_000 })
     try {
-      const session = await small.context.newCDPSession(small.page)
-      await session.send('Storage.overrideQuotaForOrigin', { origin: small.origin, quotaSize: 300_000 })
       const store = await openBrowserCredentialStore(small, { databaseName: 'credentials-quota' })
       await store.put(record('urn:kept'))
       await store.put(record('urn:replaced'))

@@ -194,11 +194,9 @@ describe('createWebCryptoKeyStore in Chromium', () => {
   })
 
   it('error: a key over the storage quota is ERR_KEY_STORE_IO (reason quota), and no part of it is kept', async () => {
-    // A browser of its own, its quota set before its IndexedDB is first used (Chromium reads it then).
-    const small = await startBrowserHarness()
+    // A browser of its own: Chromium reads an origin's quota when its IndexedDB is first used.
+    const small = await startBrowserHarness({ quotaBytes: 1 })
     try {
-      const session = await small.context.newCDPSession(small.page)
-      await session.send('Storage.overrideQuotaForOrigin', { origin: small.origin, quotaSize: 1 })
       const store = await openBrowserKeyStore(small, { databaseName: 'keys-quota' })
       await expect(store.createKey({ alg: 'ES256', id: 'too-much' })).rejects.toMatchObject({
         code: 'ERR_KEY_STORE_IO',

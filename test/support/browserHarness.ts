@@ -30,8 +30,17 @@ export interface BrowserHarness {
   close(): Promise<void>
 }
 
+/** Options for {@link startBrowserHarness}. */
+export interface BrowserHarnessOptions {
+  /**
+   * The origin's storage quota in bytes, Chromium's own enforcement set through the DevTools
+   * protocol before the page first uses IndexedDB (Chromium reads the quota then).
+   */
+  quotaBytes?: number
+}
+
 /** Bundles the test page, serves it on 127.0.0.1 and opens it in Chromium with a fresh profile. */
-export async function startBrowserHarness(): Promise<BrowserHarness> {
+export async function startBrowserHarness(options: BrowserHarnessOptions = {}): Promise<BrowserHarness> {
   const bundle = await build({
     entryPoints: [PAGE],
     bundle: true,
@@ -64,6 +73,10 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       headless: true,
     })
     page = context.pages()[0] ?? (await context.newPage())
+    if (options.quotaBytes !== undefined) {
+      const session = await context.newCDPSession(page)
+      await session.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: options.quotaBytes })
+    }
     await page.goto(origin)
     await page.waitForFunction(() => document.title === 'ready')
   }
