@@ -45,6 +45,9 @@ describe('the browser wallet example in Chromium', () => {
       .toBe(`${before + 1}`)
   }
   async function pairwiseDid(clientId: string): Promise<string> {
+    await page.evaluate(() => {
+      ;(document.getElementById('pairwise-did') as HTMLElement).textContent = ''
+    })
     await page.fill('#client-id', clientId)
     await page.click('#pairwise')
     await expect.poll(() => text('#pairwise-did')).toMatch(/^did:peer:2\./)
