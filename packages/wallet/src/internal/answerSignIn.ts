@@ -31,7 +31,7 @@ export async function answerSignIn(
   const unanswered = request.query.credentials.filter((query) => (matches[query.id] ?? []).length === 0)
   if (unanswered.length > 0) {
     throw new CivitasError(
-      'ERR_CREDENTIAL_STORE',
+      'ERR_CREDENTIAL_NOT_FOUND',
       'the wallet holds no valid credential this sign-in asks for',
       {
         details: { queries: unanswered.map((query) => query.id) },
