@@ -79,9 +79,15 @@ export async function respondToSignIn(options: RespondToSignInOptions): Promise<
     const refusal = refusalOf(text)
     throw new CivitasError(
       'ERR_REQUEST_INVALID',
-      `the relying party refused the response (HTTP ${response.status})${refusal.description === undefined ? '' : `: ${refusal.description}`}${refusal.code === undefined ? '' : ` (${refusal.code})`}`,
+      `the relying party refused the response (HTTP ${response.status})${refusal.description === undefined ? '' : `: ${refusal.description}`}`,
       {
-        details: { status: response.status, ...refusal, body: text.slice(0, 500) },
+        details:
+          refusal.description === undefined
+            ? { status: response.status, body: text.slice(0, 500) }
+            : {
+                status: response.status,
+                ...(refusal.code === undefined ? {} : { refusedWith: refusal.code }),
+              },
       },
     )
   }

@@ -216,6 +216,7 @@ async function respond(
   const shared = Object.entries(result.shared).map(([query, ids]) => `${query}: ${ids.join(', ')}`)
   context.line(`${context.color.green('✓')} signed in to ${result.clientId}`)
   context.line(`  shared  ${shared.join('; ')}`)
+  if (result.redirectUri !== undefined) context.line(`  next    open ${result.redirectUri}`)
 }
 
 /** Opens the wallet file, creating its directory as the key store's is (the file itself comes with the first credential). */

@@ -1,4 +1,5 @@
 import type { CliContext } from '../context.js'
+import { flagNamesOf } from '../flagNames.js'
 
 /** A request a server refused: what was asked, the HTTP status, the code and the reason. */
 export interface Refusal {
@@ -50,7 +51,7 @@ export function logRefusals(
       code: typeof parsed.code === 'string' ? parsed.code : codeOfStatus(response.status, path),
       reason:
         typeof parsed.error_description === 'string'
-          ? parsed.error_description
+          ? flagNamesOf()(parsed.error_description)
           : body.slice(0, 200) ||
             (response.status === 503 ? 'the store behind this server is not answering' : ''),
     }
