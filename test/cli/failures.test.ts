@@ -20,6 +20,32 @@ let mari: string
 /** A membership card for Mari whose revocation entry sits on a plain-http status list. */
 let httpStatusCard: string
 
+/** `civitas issue` of a membership card by the city, with `extra` arguments. */
+const issueMembership = (subject: string, ...extra: string[]) => [
+  'issue',
+  '--template',
+  'membership',
+  '--subject',
+  subject,
+  '--issuer-key',
+  city,
+  ...membershipClaims,
+  ...extra,
+]
+/** `civitas wallet present` of Mari's newest card of `type`. */
+const presentAs = (type: string, nonce: string) => [
+  'wallet',
+  'present',
+  '--type',
+  type,
+  '--audience',
+  'https://hall.example',
+  '--nonce',
+  nonce,
+  '--holder',
+  mari,
+]
+
 const membershipClaims = [
   '--claim',
   'community=Supilinn',
@@ -105,17 +131,7 @@ describe('civitas failure tour: every failure names its code, its reason and wha
       expect(run.stderr).toContain(`--claim ${claim} (/credentialSubject/${claim}): missing`)
     expect(run.stderr).toContain('civitas issue --help')
 
-    const json = await workspace.run([
-      'issue',
-      '--template',
-      'membership',
-      '--subject',
-      'mari',
-      '--issuer-key',
-      city,
-      ...membershipClaims,
-      '--json',
-    ])
+    const json = await workspace.run(issueMembership('mari', '--json'))
     expect(jsonOf<{ error: unknown }>(json).error).toMatchObject({
       code: 'ERR_SCHEMA_INVALID',
       details: { faults: ['--subject (/credentialSubject/id): "mari" is not a DID'] },
@@ -194,47 +210,16 @@ describe('civitas failure tour: every failure names its code, its reason and wha
   })
 
   it('error: a wallet holding no matching credential is ERR_CREDENTIAL_NOT_FOUND, not a storage failure', async () => {
-    const run = await workspace.run([
-      'wallet',
-      'present',
-      '--type',
-      'ResidencyCard',
-      '--audience',
-      'https://hall.example',
-      '--nonce',
-      'n-1',
-      '--holder',
-      mari,
-    ])
+    const run = await workspace.run(presentAs('ResidencyCard', 'n-1'))
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('the wallet holds no valid ResidencyCard (ERR_CREDENTIAL_NOT_FOUND)')
     expect(run.stderr).not.toContain('backup')
   })
 
   it('error: a presentation checked without --audience is ERR_AUDIENCE_REQUIRED, naming the audience and the flags', async () => {
-    const card = await workspace.run([
-      'issue',
-      '--template',
-      'membership',
-      '--subject',
-      mari,
-      '--issuer-key',
-      city,
-      ...membershipClaims,
-    ])
+    const card = await workspace.run(issueMembership(mari))
     await workspace.run(['wallet', 'receive', card.stdout.trim(), '--holder', mari])
-    const presented = await workspace.run([
-      'wallet',
-      'present',
-      '--type',
-      'MembershipCard',
-      '--audience',
-      'https://hall.example',
-      '--nonce',
-      'n-42',
-      '--holder',
-      mari,
-    ])
+    const presented = await workspace.run(presentAs('MembershipCard', 'n-42'))
     await writeFile(workspace.path('presentation.jwt'), presented.stdout)
     // A file path is read as the token it holds.
     const run = await workspace.run(['verify', 'presentation.jwt', '--trust', `MembershipCard=${city}`])
@@ -258,21 +243,16 @@ describe('civitas failure tour: every failure names its code, its reason and wha
 
   it('error: status reinstate on a revoked card refuses with ERR_CREDENTIAL_REVOKED; it stays revoked', async () => {
     const registry = ['--database-url', databaseUrl, '--table-prefix', tablePrefix]
-    const issued = await workspace.run([
-      'issue',
-      '--template',
-      'membership',
-      '--subject',
-      mari,
-      '--issuer-key',
-      city,
-      ...membershipClaims,
-      ...registry,
-      '--status-url',
-      'https://city.example/status',
-      '--suspendable',
-      '--json',
-    ])
+    const issued = await workspace.run(
+      issueMembership(
+        mari,
+        ...registry,
+        '--status-url',
+        'https://city.example/status',
+        '--suspendable',
+        '--json',
+      ),
+    )
     const { id } = jsonOf<{ id: string }>(issued)
     expect((await workspace.run(['status', 'revoke', '--credential-id', id, ...registry])).code).toBe(0)
     const reinstated = await workspace.run(['status', 'reinstate', '--credential-id', id, ...registry])
