@@ -38,6 +38,8 @@ const HINTS: Partial<Record<CivitasErrorCode, string>> = {
     'The database or store cannot be reached. Check that it runs and that --database-url (or CIVITAS_DATABASE_URL) is right.',
   ERR_STORE_NOT_MIGRATED: 'The registry tables are missing or out of date; check --table-prefix.',
   ERR_FETCH_FAILED: 'The URL could not be fetched. Check that the server runs and the URL is right.',
+  ERR_REQUEST_INVALID:
+    'The sign-in request or answer was refused; the reason says what was wrong, and refusedWith is the code the relying party gave (its verifier refused a credential when that is a verification code).',
 }
 
 /** A usage error: what was wrong with the command line. */
