@@ -84,7 +84,7 @@ export function verifyCommand(context: CliContext, setExitCode: (code: number) =
         ...(flags.allowBearer === true ? { allowBearer: true } : {}),
       }),
     )
-    const report = flags.audience === undefined ? withAudienceRequired(checked) : checked
+    const report = withAudienceFlags(checked)
     setExitCode(report.ok ? EXIT.ok : EXIT.failed)
     if (context.json) return context.emit(reportJson(report))
     const [verdict = '', ...rest] = formatReport(report, { optionNames: FLAG_NAMES }).split('\n')
@@ -104,12 +104,11 @@ function holderBindingOf(flags: VerifyFlags): { holderBinding?: HolderBindingPol
 }
 
 /**
- * A presentation addressed to a verifier and checked without `--audience` fails the audience check;
- * that is no presentation "for another verifier" but a check missing its request, so it gets its own
- * code, and the reason names the audience to check it with.
+ * A presentation addressed to a verifier and checked without `--audience` fails with
+ * `ERR_AUDIENCE_REQUIRED`; at a terminal its reason names the flags to check it with.
  */
-function withAudienceRequired(report: Report): Report {
-  if (report.error?.code !== 'ERR_AUDIENCE_MISMATCH') return report
+function withAudienceFlags(report: Report): Report {
+  if (report.error?.code !== 'ERR_AUDIENCE_REQUIRED') return report
   const audience = report.error.details.audience
   const addressed = Array.isArray(audience) ? audience.join(', ') : ''
   const error = new CivitasError(
@@ -117,10 +116,7 @@ function withAudienceRequired(report: Report): Report {
     `the presentation is addressed to ${addressed || 'a verifier'}: check it with --audience (that verifier) and --nonce (its request's nonce)`,
     { details: { audience: audience ?? [] }, cause: report.error },
   )
-  const checks = report.checks.map((check) =>
-    check.code === 'ERR_AUDIENCE_MISMATCH' ? { ...check, code: error.code } : check,
-  )
-  return { ...report, error, checks }
+  return { ...report, error }
 }
 
 /** A report as JSON: the error as its code, message, details and what to do, as the text shows them. */
