@@ -10,7 +10,7 @@ import { jwkThumbprint, type KeyStore } from '@civitas/crypto'
 import { type Identity, type Resolvable, resolveVerificationKey } from '@civitas/did'
 import type { QrErrorCorrection } from '@civitas/qr'
 import { answerSignIn } from './internal/answerSignIn.js'
-import { createPairwiseIdentities } from './internal/pairwiseIdentities.js'
+import type { PairwiseIdentities } from './internal/pairwiseIdentities.js'
 import { recordOf } from './internal/recordOf.js'
 import type { RespondOptions, RespondResult } from './internal/respondTypes.js'
 import type { CredentialFilter, CredentialRecord, CredentialStore } from './types.js'
@@ -136,7 +136,7 @@ export function createWallet(options: CreateWalletOptions): Wallet {
   const pairwise =
     pairwiseMode === false || keyStore === undefined
       ? undefined
-      : createPairwiseIdentities(keyStore, options.pairwiseAlg ?? 'ES256')
+      : lazyPairwiseIdentities(keyStore, options.pairwiseAlg ?? 'ES256')
 
   async function choose(present: PresentOptions): Promise<CredentialRecord[]> {
     if (present.credentials !== undefined) {
@@ -233,5 +233,20 @@ export function createWallet(options: CreateWalletOptions): Wallet {
       }),
     remove: (id) => credentialStore.delete(id),
     identityFor: async (clientId) => (pairwise === undefined ? identity : pairwise.identityFor(clientId)),
+  }
+}
+
+/** Pairwise identities whose code (and did:peer's) loads with their first use. */
+function lazyPairwiseIdentities(keyStore: KeyStore, alg: SignatureAlgorithm): PairwiseIdentities {
+  let loaded: Promise<PairwiseIdentities> | undefined
+  const load = () => {
+    loaded ??= import('./internal/pairwiseIdentities.js').then((module) =>
+      module.createPairwiseIdentities(keyStore, alg),
+    )
+    return loaded
+  }
+  return {
+    identityFor: async (clientId) => (await load()).identityFor(clientId),
+    keyOf: async (did) => (await load()).keyOf(did),
   }
 }
