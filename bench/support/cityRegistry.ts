@@ -74,7 +74,11 @@ export async function registryThroughput(listLength: number): Promise<void> {
       })
     }
     rows.push(
-      await revocationsWhileRegenerating(registry, { connectionString: POSTGRES, tablePrefix, listLength }),
+      ...(await revocationsWhileRegenerating(registry, {
+        connectionString: POSTGRES,
+        tablePrefix,
+        listLength,
+      })),
     )
     printTable(
       `city scale: PostgreSQL status registry, ${listLength.toLocaleString('en-US')}-entry lists, processes on this machine`,
