@@ -158,3 +158,28 @@ console.log(check('cold start above bare node', above('civitas'), 60, ' ms', tru
 console.log(
   check('verifier bundle, gzip', verifier === undefined ? undefined : verifier.gzip / 1024, 30, ' KB', true),
 )
+
+// City scale: each status list step's median time and bytes, then rates of the shared services.
+const lists = ['city scale: Bitstring', 'city scale: Token'].map((prefix) => table(prefix))
+const time = (ms: number) =>
+  ms < 1 ? `${(ms * 1000).toPrecision(2)} µs` : `${Math.round(ms).toLocaleString('en-US')} ms`
+const perSecond = (row: BenchRow | undefined) =>
+  row === undefined ? '—' : `${Math.round(row.opsPerSecond).toLocaleString('en-US')}/s`
+console.log(
+  '\n| city scale: 10,000,000 entries, 1 % set | Bitstring Status List (vc+jwt, 1 bit) | Token Status List (statuslist+jwt, 2 bits) |',
+)
+console.log('|---|---:|---:|')
+for (const [index, row] of (lists[0]?.rows ?? []).entries()) {
+  const cells = lists.map((found) => {
+    const step = found?.rows[index]
+    if (step === undefined) return '—'
+    return step.bytes === undefined
+      ? time(step.opsPerSecond)
+      : `${time(step.opsPerSecond)}, ${step.bytes.toLocaleString('en-US')} B`
+  })
+  console.log(`| ${row.label} | ${cells.join(' | ')} |`)
+}
+const registry = table('city scale: PostgreSQL')?.rows ?? []
+const signIn = table('sign in with a wallet')?.rows ?? []
+console.log('\n| city scale | rate |\n|---|---:|')
+for (const row of [...registry, ...signIn, ...pool]) console.log(`| ${row.label} | ${perSecond(row)} |`)
