@@ -281,7 +281,7 @@ describe('revocation and suspension over a loopback status list server', () => {
     const before = server.requests
     const guarded = createVerifier({ resolver, trust, clock, status: { allowHttp: true } })
     const report = await guarded.check(card.token)
-    expect(failedCheck(report)).toMatchObject({ name: 'status', code: 'ERR_STATUS_LIST_UNAVAILABLE' })
+    expect(failedCheck(report)).toMatchObject({ name: 'status', code: 'ERR_STATUS_LIST_INVALID' })
     expect(report.error?.details).toMatchObject({ reason: 'ERR_ADDRESS_FORBIDDEN', guard: 'address' })
     expect(report.error?.cause).toMatchObject({
       code: 'ERR_ADDRESS_FORBIDDEN',
@@ -293,7 +293,7 @@ describe('revocation and suspension over a loopback status list server', () => {
     expect(server.requests).toBeGreaterThan(before)
   })
 
-  it('error: a list host resolving to 10.0.0.1 or 127.0.0.1 is ERR_STATUS_LIST_UNAVAILABLE; allow-listed, it is fetched', async () => {
+  it('error: a list host resolving to 10.0.0.1 or 127.0.0.1 is ERR_STATUS_LIST_INVALID; allow-listed, it is fetched', async () => {
     const port = new URL(server.origin).port
     const { card, resolver } = await scene('vc+jwt', `http://status.civitas.test:${port}`)
     const verified = await verifyCredential(card.token, { resolver, clock })
@@ -302,7 +302,7 @@ describe('revocation and suspension over a loopback status list server', () => {
       const checker = createStatusChecker({ resolver, clock, allowHttp: true, lookup: lookupTo(address) })
       const error = await checker.check(verified).catch((caught: unknown) => caught)
       expect(error).toMatchObject({
-        code: 'ERR_STATUS_LIST_UNAVAILABLE',
+        code: 'ERR_STATUS_LIST_INVALID',
         details: { reason: 'ERR_ADDRESS_FORBIDDEN', guard: 'address' },
         cause: { code: 'ERR_ADDRESS_FORBIDDEN', details: { host: 'status.civitas.test', address } },
       })
@@ -342,7 +342,7 @@ describe('revocation and suspension over a loopback status list server', () => {
         lookup: lookupTo('127.0.0.1'),
       })
     await expect(checker().check(verified)).rejects.toMatchObject({
-      code: 'ERR_STATUS_LIST_UNAVAILABLE',
+      code: 'ERR_STATUS_LIST_INVALID',
       details: { reason: 'ERR_FETCH_FAILED', guard: 'crossOriginRedirect' },
     })
     target = named

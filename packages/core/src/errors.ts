@@ -88,14 +88,18 @@ export type CivitasErrorCode =
   | 'ERR_SCHEMA_INVALID'
   /** A credential was signed with a key that is not its issuer's (`iss` and the `kid`'s DID differ). Refuse it. */
   | 'ERR_ISSUER_MISMATCH'
+  /** A `jwt_vc_json` credential names two different subjects (`sub` and `credentialSubject.id`). Refuse it; ask the issuer for a consistent one. */
+  | 'ERR_SUBJECT_MISMATCH'
   /** The presenter is not the credential's subject or key holder (`sub`, `cnf`, or an ID token's `iss`/`sub`). Refuse it. */
   | 'ERR_HOLDER_MISMATCH'
   /** The credential is past its expiry (`exp`, `validUntil`), beyond the allowed clock skew. The holder needs a renewed credential. */
   | 'ERR_CREDENTIAL_EXPIRED'
   /** The credential's validity starts later (`nbf`, `validFrom`). Check the verifier's clock, or accept it from that time. */
   | 'ERR_CREDENTIAL_NOT_YET_VALID'
-  /** A token's `iat` lies in the future beyond the allowed clock skew. Check both devices' clocks. */
+  /** A token's `iat` lies in the future beyond the allowed clock skew (for a presentation, its `nbf` too). Check both devices' clocks. */
   | 'ERR_TOKEN_ISSUED_IN_FUTURE'
+  /** A token's time (`iat`, `nbf`, `exp`) lies beyond what a date can hold (more than 8.64e12 seconds, about 273,000 years, from 1970). No real token says that: refuse it. */
+  | 'ERR_TOKEN_TIME_OUT_OF_RANGE'
   /** A presentation has no `iat`, or was made longer ago than the verifier accepts. Ask the wallet to present again. */
   | 'ERR_PRESENTATION_STALE'
   /** A presentation or ID token was made for another verifier (`aud`). Refuse it: it may be replayed from elsewhere. */
@@ -126,9 +130,9 @@ export type CivitasErrorCode =
   | 'ERR_CREDENTIAL_REVOKED'
   /** The issuer has suspended the credential for now. Refuse it until the issuer lifts the suspension. */
   | 'ERR_CREDENTIAL_SUSPENDED'
-  /** The status list could not be fetched (network, HTTP error, timeout) and no fresh copy is cached. Retry, or bundle the lists for offline checks. */
+  /** The status list is out of reach (network error, timeout, HTTP 5xx) and no fresh copy is cached: the only status failure `onUnavailable: 'accept'` may let pass. Retry, or bundle the lists for offline checks. */
   | 'ERR_STATUS_LIST_UNAVAILABLE'
-  /** A status list credential is malformed, badly signed, from an issuer other than the credential's, or expired. Refuse the check and tell the issuer. */
+  /** A status list credential is malformed, badly signed, from an issuer other than the credential's, or expired; or its URL was refused (the address guard, a redirect it does not follow, an HTTP 4xx). Fails closed whatever `onUnavailable` says. Refuse the check and tell the issuer. */
   | 'ERR_STATUS_LIST_INVALID'
   /** A status index lies outside its list. The credential's `credentialStatus` is wrong: refuse it. */
   | 'ERR_STATUS_INDEX_OUT_OF_RANGE'

@@ -21,6 +21,7 @@ export {
   type ParseJsonOptions,
   parseJson,
 } from './parseJson.js'
+export { readNumericDate } from './readNumericDate.js'
 export { type ReadResponseTextOptions, readResponseText } from './readResponseText.js'
 export { systemClock } from './systemClock.js'
 export type {

@@ -1,4 +1,4 @@
-import { CivitasError, type Clock, type JsonObject, systemClock } from '@civitas/core'
+import { CivitasError, type Clock, decodeBase64urlJson, type JsonObject, systemClock } from '@civitas/core'
 import { signJws } from '@civitas/crypto'
 import type { Identity } from '@civitas/did'
 import { checkSigningOptions } from './internal/checkSigningOptions.js'
@@ -45,7 +45,8 @@ export interface CreatePresentationResult {
  * @see https://www.rfc-editor.org/rfc/rfc9901#section-4.3
  * @throws `ERR_INVALID_ARGUMENT` for a non-array or non-string credential list, for SD-JWT without
  *   exactly one credential, an audience and a nonce, a `disclose` path that names no claim, an
- *   unknown `format` or a `validFor` that is not a positive number;
+ *   unknown `format` or a `validFor` that is not a positive number, and for a `vp+jwt` a credential
+ *   that is not `vc+jwt` (its envelope says `application/vc+jwt`);
  *   the codes of `decodeSdJwt`; the signer's errors.
  * @example
  * ```ts
@@ -88,6 +89,7 @@ export async function createPresentation(
       format: 'dc+sd-jwt',
     }
   }
+  if (format === 'vc+jwt') credentials.forEach(checkEnvelopable)
   const iat = Math.floor((options.clock ?? systemClock)() / 1000)
   const binding: JsonObject = {
     iss: holder.did,
@@ -121,5 +123,21 @@ export async function createPresentation(
   return {
     token: await signJws({ header: { typ, kid: holder.kid }, payload, signer: holder.signer }),
     format,
+  }
+}
+
+/** A `vp+jwt` labels each credential `application/vc+jwt`, so only a `vc+jwt` may go in. */
+function checkEnvelopable(token: string, index: number): void {
+  let typ: unknown
+  try {
+    typ = (decodeBase64urlJson(token.slice(0, Math.max(0, token.indexOf('.')))) as JsonObject).typ
+  } catch {
+    typ = undefined
+  }
+  if (typ !== 'vc+jwt') {
+    throw new CivitasError(
+      'ERR_INVALID_ARGUMENT',
+      `credentials[${index}]: a vp+jwt envelopes vc+jwt credentials only; present others with their own format`,
+    )
   }
 }

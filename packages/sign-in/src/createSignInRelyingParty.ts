@@ -1,20 +1,29 @@
 import { CivitasError, type Clock, isCivitasError, readResponseText, systemClock } from '@civitas/core'
 import type { Identity, Resolvable } from '@civitas/did'
-import type { Verifier } from '@civitas/verifier'
 import { createMemoryNonceStore } from './createMemoryNonceStore.js'
 import { buildRequestObject, REQUEST_OBJECT_TYP } from './internal/buildRequestObject.js'
 import { type ClientId, parseClientId } from './internal/clientId.js'
 import { readDcqlQuery } from './internal/dcql.js'
 import { randomToken } from './internal/randomToken.js'
 import { type Transaction, verifySignInResponse } from './internal/verifySignInResponse.js'
-import type { DcqlQuery, NonceStore, SignInResult, SignInStatus } from './types.js'
+import type {
+  DcqlQuery,
+  NonceStore,
+  SignInReport,
+  SignInResult,
+  SignInStatus,
+  SignInVerifier,
+} from './types.js'
 
-/** Options for {@link createSignInRelyingParty}. */
-export interface CreateSignInRelyingPartyOptions {
+/** Options for {@link createSignInRelyingParty}; `R` is the verifier's report type. */
+export interface CreateSignInRelyingPartyOptions<R extends SignInReport = SignInReport> {
   /** The public URL the handler is mounted at, e.g. `https://portal.city.example/sign-in`. */
   baseUrl: string
-  /** Checks the presentations (trust policy, status, schemas); its audience and nonce come from each transaction. */
-  verifier: Verifier
+  /**
+   * Checks the presentations (trust policy, status, schemas); its audience and nonce come from each
+   * transaction. Usually `createVerifier` of `@civitas/verifier` (install it beside this package).
+   */
+  verifier: SignInVerifier<R>
   /** Resolves holders' DIDs for the SIOPv2 ID token. */
   resolver: Resolvable
   /**
@@ -51,13 +60,13 @@ export interface SignInStart {
   expiresAt: number
 }
 
-/** The relying party of "sign in with your wallet". */
-export interface SignInRelyingParty {
+/** The relying party of "sign in with your wallet"; results carry the verifier's reports (`R`). */
+export interface SignInRelyingParty<R extends SignInReport = SignInReport> {
   readonly clientId: string
   /** Starts a sign-in asking for the credentials of a DCQL query. */
   start(options: { query: DcqlQuery }): Promise<SignInStart>
   /** Where a sign-in stands; `complete` carries the result. */
-  status(id: string): Promise<SignInStatus>
+  status(id: string): Promise<SignInStatus<R>>
   /**
    * Serves `GET <base>/request/:id` (the request object), `POST <base>/response` (the wallet's
    * `direct_post`) and `GET <base>/status/:id` (the page's polling, JSON).
@@ -102,7 +111,9 @@ const GRACE_MS = 10 * 60_000
  * // Show `qr` as a QR code; poll `signIn.status(id)` (or GET <base>/status/<id>) until it is complete.
  * ```
  */
-export function createSignInRelyingParty(options: CreateSignInRelyingPartyOptions): SignInRelyingParty {
+export function createSignInRelyingParty<R extends SignInReport = SignInReport>(
+  options: CreateSignInRelyingPartyOptions<R>,
+): SignInRelyingParty<R> {
   const { verifier, resolver, identity, clock = systemClock } = options
   const idToken = options.idToken ?? true
   const base = new URL(options.baseUrl)
@@ -122,12 +133,12 @@ export function createSignInRelyingParty(options: CreateSignInRelyingPartyOption
     return stored === undefined ? undefined : (JSON.parse(stored) as Transaction)
   }
 
-  async function status(id: string): Promise<SignInStatus> {
+  async function status(id: string): Promise<SignInStatus<R>> {
     const requestId = await store.get(`status:${id}`)
     const transaction = requestId === undefined ? undefined : await transactionOf(requestId)
     if (transaction === undefined) return { status: 'expired' }
     const result = await store.get(`result:${transaction.requestId}`)
-    if (result !== undefined) return { status: 'complete', result: JSON.parse(result) as SignInResult }
+    if (result !== undefined) return { status: 'complete', result: JSON.parse(result) as SignInResult<R> }
     return clock() < transaction.expiresAt
       ? { status: 'pending', expiresAt: transaction.expiresAt }
       : { status: 'expired' }

@@ -2,7 +2,6 @@ import { CivitasError, type Clock, isCivitasError, type JsonObject, systemClock 
 import { type VerifiedCredential, verifyCredential } from '@civitas/credentials'
 import type { Resolvable } from '@civitas/did'
 import { createGuardedFetch, type GuardedFetchLookup } from '@civitas/did/web'
-import type { CheckStatusResult } from './checkStatus.js'
 import {
   type CachedList,
   checkEntry,
@@ -14,7 +13,7 @@ import { fetchListToken } from './internal/fetchListToken.js'
 import type { inflateCapped } from './internal/inflateCapped.js'
 import { checkTokenStatus, readTokenStatusReference } from './internal/tokenStatusEntry.js'
 import { STATUS_LIST_TOKEN_TYP } from './issueStatusListToken.js'
-import type { TokenStatusList } from './types.js'
+import type { CheckStatusResult, TokenStatusList } from './types.js'
 
 /** Options of {@link createStatusChecker}. */
 export interface CreateStatusCheckerOptions {
@@ -22,7 +21,7 @@ export interface CreateStatusCheckerOptions {
   resolver: Resolvable
   /**
    * Fetches lists. The default is `createGuardedFetch` from `@civitas/did/web` with this checker's
-   * `allowHttp`, `allowHosts`, `allowPrivateAddresses`, `lookup`, `ca`, `timeoutMs` and `maxBytes`:
+   * `allowHttp`, `allowHosts`, `allowPrivateAddresses`, `allowLoopback`, `lookup`, `ca`, `timeoutMs` and `maxBytes`:
    * a list URL comes from the credential, so it gets the same guard as a did:web DID (no
    * loopback, private or metadata addresses, no cross-origin redirects). A function given here
    * replaces the guard, and redirects are then refused outright.
@@ -30,7 +29,12 @@ export interface CreateStatusCheckerOptions {
   fetch?: (url: string, init: RequestInit) => Promise<Response>
   /** Signed list credentials and status list tokens bundled for offline use; they are used before any fetch. */
   lists?: readonly string[]
-  /** What an unreachable list means: `'fail'` (default) rejects, `'accept'` passes and reports it. */
+  /**
+   * What an unreachable list means: `'fail'` (default) rejects, `'accept'` passes and reports it.
+   * Only a genuine outage (a network error, a timeout, an HTTP 5xx) is unreachable: a list the
+   * address guard refuses, a redirect it does not follow, a 4xx or an invalid list fails closed
+   * (`ERR_STATUS_LIST_INVALID`) whatever this says.
+   */
   onUnavailable?: 'fail' | 'accept'
   /** Accept plain `http:` list URLs (development and loopback tests only). */
   allowHttp?: boolean
@@ -39,8 +43,13 @@ export interface CreateStatusCheckerOptions {
    * in development); compared without the port. Ignored when `fetch` is given.
    */
   allowHosts?: readonly string[]
-  /** Accept list hosts on private addresses (intranet deployments). Ignored when `fetch` is given. */
+  /**
+   * Accept list hosts on private networks (RFC 1918, IPv6 ULA; intranet deployments), never loopback
+   * or link-local and metadata addresses. Ignored when `fetch` is given.
+   */
   allowPrivateAddresses?: boolean
+  /** Accept list hosts on loopback (development on one machine). Ignored when `fetch` is given. */
+  allowLoopback?: boolean
   /** Node only: the DNS lookup of the guard (default `dns.promises.lookup`). Ignored when `fetch` is given. */
   lookup?: GuardedFetchLookup
   /** Node only: certificate authorities to trust instead of Node's roots (PEM). Ignored when `fetch` is given. */
@@ -108,7 +117,7 @@ const MAX_TTL_MS = 3600_000
  * @see https://www.w3.org/TR/vc-bitstring-status-list/ and draft-ietf-oauth-status-list §8.3
  *
  * Lists are fetched through `createGuardedFetch` (`@civitas/did/web`) unless `fetch` is given: a
- * list on loopback or a private network is refused (`ERR_STATUS_LIST_UNAVAILABLE`, the guard's
+ * list on loopback or a private network is refused (`ERR_STATUS_LIST_INVALID`, the guard's
  * `ERR_ADDRESS_FORBIDDEN` as `details.reason` and `cause`) until its host is in `allowHosts`. In
  * browsers the guard runs on the platform's `fetch` (the package's `browser`-side build never
  * loads `node:` modules) and the browser's own network rules take the place of the address checks.
@@ -256,7 +265,7 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
     }
     if (!fetched.changed)
       throw new CivitasError(
-        'ERR_STATUS_LIST_UNAVAILABLE',
+        'ERR_STATUS_LIST_INVALID',
         `status list ${url.slice(0, 200)} answered 304 unasked`,
       )
     const verified = await kind.verify(fetched.token)
@@ -339,11 +348,12 @@ function guardedFetchOf(
   options: CreateStatusCheckerOptions,
   limits: { allowHttp: boolean; timeoutMs: number; maxBytes: number },
 ): (url: string, init: RequestInit) => Promise<Response> {
-  const { allowHosts, allowPrivateAddresses, lookup, ca } = options
+  const { allowHosts, allowPrivateAddresses, allowLoopback, lookup, ca } = options
   return createGuardedFetch({
     ...limits,
     ...(allowHosts === undefined ? {} : { allowHosts }),
     ...(allowPrivateAddresses === undefined ? {} : { allowPrivateAddresses }),
+    ...(allowLoopback === undefined ? {} : { allowLoopback }),
     ...(lookup === undefined ? {} : { lookup }),
     ...(ca === undefined ? {} : { ca }),
   })

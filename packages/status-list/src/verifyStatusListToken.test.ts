@@ -136,6 +136,18 @@ describe('issueStatusListToken and verifyStatusListToken', () => {
     }
   })
 
+  it.each([{ iat: 1e300 }, { exp: 2 ** 53 + 1 }, { exp: 1e300 }])(
+    'error: a token with %o is refused by its time (ERR_TOKEN_TIME_OUT_OF_RANGE), never a formatting crash',
+    async (changes) => {
+      const { clinic, resign } = await setting()
+      expect(
+        await reasonOf(
+          verifyStatusListToken(await resign(changes), { resolver, uri, issuer: clinic.did, clock }),
+        ),
+      ).toBe('ERR_STATUS_LIST_INVALID ERR_TOKEN_TIME_OUT_OF_RANGE')
+    },
+  )
+
   it('property: any single-character change of a token is refused', async () => {
     const { clinic, token } = await setting()
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.'

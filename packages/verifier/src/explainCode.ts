@@ -23,6 +23,8 @@ const EXPLANATIONS: Partial<Record<CivitasErrorCode, string>> = {
   ERR_CREDENTIAL_NOT_YET_VALID:
     'The credential is not valid yet. Check the device clock, or come back later.',
   ERR_TOKEN_ISSUED_IN_FUTURE: "The token claims to be issued in the future. Check both devices' clocks.",
+  ERR_TOKEN_TIME_OUT_OF_RANGE: 'The token carries a time no real token has. It was forged or corrupted.',
+  ERR_SUBJECT_MISMATCH: 'The credential names two different people as its subject.',
   ERR_PRESENTATION_STALE: 'The presentation is too old. Ask the wallet to present again.',
   ERR_AUDIENCE_MISMATCH: 'The presentation was made for another verifier.',
   ERR_NONCE_MISMATCH: 'The presentation does not answer this request (wrong or missing nonce). Ask again.',
@@ -41,7 +43,7 @@ const EXPLANATIONS: Partial<Record<CivitasErrorCode, string>> = {
   ERR_STATUS_LIST_UNAVAILABLE:
     "The issuer's status list could not be fetched, so revocation cannot be ruled out. Try again later.",
   ERR_STATUS_LIST_INVALID:
-    "The issuer's status list is malformed, expired or not signed by the issuer; the credential cannot be checked.",
+    "The issuer's status list is malformed, expired, not signed by the issuer, or at an address this verifier refuses; the credential cannot be checked.",
   ERR_STATUS_INDEX_OUT_OF_RANGE: "The credential points outside its issuer's status list.",
   ERR_PRESENTATION_INVALID: 'The presentation is malformed.',
   ERR_PRESENTATION_REQUIRED:

@@ -154,6 +154,27 @@ describe('verifyTrustBundle', () => {
     ).resolves.toBeDefined()
   })
 
+  it('error: a bundle whose times lie beyond any date is ERR_TOKEN_TIME_OUT_OF_RANGE, never a formatting crash', async () => {
+    const { ministry, token } = await scene()
+    const far = 2 ** 53 - 1
+    for (const [iat, exp] of [
+      [-far, -far + 1],
+      [NOW / 1000, far],
+    ]) {
+      const forged = await rewrite(
+        token,
+        (payload) => {
+          payload.iat = iat as number
+          payload.exp = exp as number
+        },
+        ministry,
+      )
+      await expect(verifyTrustBundle(forged, { authority: ministry.did, clock })).rejects.toThrow(
+        code('ERR_TOKEN_TIME_OUT_OF_RANGE'),
+      )
+    }
+  })
+
   it('error: an authority that is not a DID is ERR_INVALID_ARGUMENT', async () => {
     const { token } = await scene()
     await expect(verifyTrustBundle(token, { authority: 'ministry' })).rejects.toThrow(

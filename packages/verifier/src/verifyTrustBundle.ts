@@ -1,20 +1,5 @@
-import type { Clock } from '@civitas/core'
-import type { Resolvable } from '@civitas/did'
 import { verifyBundle } from './internal/verifyBundle.js'
-import type { TrustBundle } from './types.js'
-
-/** Options for {@link verifyTrustBundle}. */
-export interface VerifyTrustBundleOptions {
-  /** The DID of the trust authority whose bundles are accepted; no other signer is. */
-  authority: string
-  /** Resolves the authority's DID (default: did:key and did:jwk, which need no network). */
-  resolver?: Resolvable
-  clock?: Clock
-  /** Tolerance for `iat` and `exp`, in milliseconds (default 60 s). */
-  clockSkewMs?: number
-  /** Refuse bundles signed longer ago than this, in milliseconds (default: only `exp` counts). */
-  maxAgeMs?: number
-}
+import type { TrustBundle, VerifyTrustBundleOptions } from './types.js'
 
 /**
  * Verifies a trust bundle made by `createTrustBundle`: its type, that the configured authority signed it
@@ -25,7 +10,8 @@ export interface VerifyTrustBundleOptions {
  *
  * @throws `ERR_TRUST_BUNDLE_INVALID` for a malformed bundle, a wrong `typ`, a signature that does not
  *   verify, an `iat` in the future, malformed entries, or a list naming an issuer the bundle does not
- *   list (`details.reason` `ERR_UNTRUSTED_ISSUER`); `ERR_TRUST_BUNDLE_UNTRUSTED` when it names another
+ *   list (`details.reason` `ERR_UNTRUSTED_ISSUER`); `ERR_TOKEN_TIME_OUT_OF_RANGE` for an `iat` or `exp`
+ *   beyond any date; `ERR_TRUST_BUNDLE_UNTRUSTED` when it names another
  *   signer than `authority`; `ERR_TRUST_BUNDLE_EXPIRED` past `exp`; `ERR_TRUST_BUNDLE_STALE` when signed
  *   more than `maxAgeMs` ago; `ERR_INVALID_ARGUMENT` when `authority` is not a DID.
  * @example

@@ -6,7 +6,8 @@ export const DEFAULT_PRESENTATION_MAX_AGE_MS = 5 * 60_000
 
 /**
  * Checks freshness by `iat` (or `nbf`, which did-jwt-vc writes instead) and `exp`; a presentation
- * with neither cannot show it is fresh.
+ * with neither cannot show it is fresh. An `nbf` in the future fails as an `iat` there would, even
+ * when `iat` is present: a presentation is never accepted before its own start.
  *
  * @returns the issue time used, in milliseconds.
  * @throws `ERR_TOKEN_ISSUED_IN_FUTURE`, `ERR_PRESENTATION_STALE`.
@@ -22,6 +23,9 @@ export function checkFreshness(
     throw new CivitasError('ERR_PRESENTATION_STALE', 'the presentation has no iat or nbf')
   if (issuedAt > now + skew) {
     throw new CivitasError('ERR_TOKEN_ISSUED_IN_FUTURE', 'the presentation was made in the future')
+  }
+  if (claims.notBefore !== undefined && claims.notBefore > now + skew) {
+    throw new CivitasError('ERR_TOKEN_ISSUED_IN_FUTURE', 'the presentation is not valid yet (nbf)')
   }
   const expired = claims.expires !== undefined && claims.expires <= now - skew
   if (now - issuedAt > maxAgeMs + skew || expired) {

@@ -1,4 +1,4 @@
-import type { JsonObject } from '@civitas/core'
+import { type JsonObject, readNumericDate } from '@civitas/core'
 
 const JWT_TIMES = [
   ['iat', 'issuedAt'],
@@ -17,7 +17,8 @@ export interface JwtTimes {
  * Copies a JWT's `iat`, `nbf` and `exp` (NumericDate, seconds) onto `claims` in milliseconds, each
  * only when present.
  *
- * @throws whatever `invalid` throws for a time that is not a finite number.
+ * @throws whatever `invalid` throws for a time that is not a finite number;
+ *   `ERR_TOKEN_TIME_OUT_OF_RANGE` for one beyond any date.
  */
 export function copyJwtTimes(
   payload: JsonObject,
@@ -28,6 +29,6 @@ export function copyJwtTimes(
     const value = payload[claim]
     if (value === undefined) continue
     if (typeof value !== 'number' || !Number.isFinite(value)) invalid(`${claim} must be a NumericDate`)
-    claims[name] = value * 1000
+    claims[name] = readNumericDate(value, claim)
   }
 }

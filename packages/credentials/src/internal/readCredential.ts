@@ -22,10 +22,14 @@ export interface CredentialClaims extends JwtTimes {
  * the `vc` claim with `iss`, `sub`, `jti`, `nbf` and `exp` folded in (as did-jwt-vc does).
  *
  * @throws `ERR_CREDENTIAL_INVALID` for missing or malformed members; `ERR_ISSUER_MISMATCH` when
- *   `iss` and the credential's issuer disagree.
+ *   `iss` and the credential's issuer disagree; `ERR_SUBJECT_MISMATCH` when `sub` and
+ *   `credentialSubject.id` do; `ERR_TOKEN_TIME_OUT_OF_RANGE` for a time beyond any date.
  */
 export function readCredential(format: CredentialFormat, payload: JsonObject): CredentialClaims {
-  const credential = format === 'vc+jwt' ? payload : foldJwtClaims(payload)
+  // Times first: the VC 1.1 fold writes nbf and exp as dates, which only times in range can be.
+  const times: JwtTimes = {}
+  copyJwtTimes(payload, times, invalid)
+  const credential = format === 'vc+jwt' ? payload : foldJwtClaims(payload, times)
   const context = credential['@context']
   if (format === 'vc+jwt' && (!Array.isArray(context) || context[0] !== VC_V2_CONTEXT)) {
     invalid(`@context must be an array beginning with ${VC_V2_CONTEXT}`)
@@ -47,17 +51,17 @@ export function readCredential(format: CredentialFormat, payload: JsonObject): C
     issuer,
     subjects: subjectIds(credential.credentialSubject),
     types: types as string[],
+    ...times,
   }
   if (typeof credential.id === 'string') claims.id = credential.id
   const validFrom = date(credential, format === 'vc+jwt' ? 'validFrom' : 'issuanceDate')
   if (validFrom !== undefined) claims.validFrom = validFrom
   const validUntil = date(credential, format === 'vc+jwt' ? 'validUntil' : 'expirationDate')
   if (validUntil !== undefined) claims.validUntil = validUntil
-  copyJwtTimes(payload, claims, invalid)
   return claims
 }
 
-function foldJwtClaims(payload: JsonObject): JsonObject {
+function foldJwtClaims(payload: JsonObject, times: JwtTimes): JsonObject {
   const vc = payload.vc as JsonObject
   const credential: JsonObject = { ...vc }
   if (typeof payload.iss !== 'string') invalid('a jwt_vc_json credential needs an iss claim')
@@ -71,10 +75,14 @@ function foldJwtClaims(payload: JsonObject): JsonObject {
     const subject = vc.credentialSubject
     if (typeof subject !== 'object' || subject === null || Array.isArray(subject))
       invalid('credentialSubject must be an object')
+    // sub names the subject only when the credential does not already name another (RULES: they agree).
+    if (subject.id !== undefined && subject.id !== payload.sub) {
+      throw new CivitasError('ERR_SUBJECT_MISMATCH', 'sub and credentialSubject.id name different subjects')
+    }
     credential.credentialSubject = { ...subject, id: payload.sub }
   }
-  if (typeof payload.nbf === 'number') credential.issuanceDate = new Date(payload.nbf * 1000).toISOString()
-  if (typeof payload.exp === 'number') credential.expirationDate = new Date(payload.exp * 1000).toISOString()
+  if (times.notBefore !== undefined) credential.issuanceDate = new Date(times.notBefore).toISOString()
+  if (times.expires !== undefined) credential.expirationDate = new Date(times.expires).toISOString()
   return credential
 }
 

@@ -18,7 +18,8 @@ export interface PresentationClaims extends JwtTimes {
 /**
  * Reads a presentation's holder, embedded credential tokens, `aud`, `nonce`, `iat` and `exp`.
  *
- * @throws `ERR_PRESENTATION_INVALID`; `ERR_HOLDER_MISMATCH` when `iss` and `holder` differ.
+ * @throws `ERR_PRESENTATION_INVALID`; `ERR_HOLDER_MISMATCH` when `iss` and `holder` differ;
+ *   `ERR_TOKEN_TYPE_INVALID` for an SD-JWT among the credentials; `ERR_TOKEN_TIME_OUT_OF_RANGE`.
  */
 export function readPresentation(format: CredentialFormat, payload: JsonObject): PresentationClaims {
   const body = format === 'vc+jwt' ? payload : (payload.vp as JsonObject)
@@ -47,7 +48,20 @@ export function readPresentation(format: CredentialFormat, payload: JsonObject):
 }
 
 function credentialToken(format: CredentialFormat, entry: JsonValue): string {
-  if (format === 'jwt_vc_json') return stringClaim(entry, 'verifiableCredential entry')
+  const token = format === 'jwt_vc_json' ? stringClaim(entry, 'verifiableCredential entry') : envelope(entry)
+  // An SD-JWT proves its holder with its own key-binding JWT over the disclosures it shows, which
+  // a presentation's signature cannot stand in for: it is presented alone, as SD-JWT+KB.
+  if (token.includes('~')) {
+    throw new CivitasError(
+      'ERR_TOKEN_TYPE_INVALID',
+      'an SD-JWT VC cannot be embedded in a presentation; present it on its own with its key-binding JWT',
+    )
+  }
+  return token
+}
+
+/** The compact JWS inside an `EnvelopedVerifiableCredential` labelled `application/vc+jwt`. */
+function envelope(entry: JsonValue): string {
   if (
     typeof entry !== 'object' ||
     entry === null ||

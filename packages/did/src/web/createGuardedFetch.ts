@@ -15,7 +15,8 @@ export type CreateGuardedFetchResult = GuardedFetch
  * the host's name resolved first and refused unless every address is public unicast (no loopback,
  * private, CGNAT, link-local and cloud metadata, multicast, unspecified, ULA, or IPv4-mapped /
  * NAT64 / 6to4 forms of those), then the connection made to that checked address so a second DNS
- * answer cannot retarget it; `allowHosts` and `allowPrivateAddresses` lift those checks. Redirects
+ * answer cannot retarget it; `allowPrivateAddresses` opens private networks, `allowLoopback`
+ * loopback, and only `allowHosts` reaches anything else (link-local and metadata addresses included). Redirects
  * only within the origin (`maxRedirects`, default 2; `redirect: 'error'` refuses any, `'manual'`
  * hands the redirect back); a deadline over the whole request (`timeoutMs`, default 5 s, and the
  * caller's `signal`); a body cap enforced while reading (`maxBytes`, default 1 MiB); no content

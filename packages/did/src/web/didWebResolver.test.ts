@@ -209,7 +209,7 @@ describe('didWebResolver', () => {
     expect(didResolutionMetadata).toMatchObject({ error: 'notFound', code: 'ERR_DID_NOT_FOUND' })
   })
 
-  it('behavior: a host resolving to 127.0.0.1 is refused unless allow-listed', async () => {
+  it('behavior: a host resolving to 127.0.0.1 is refused unless allow-listed or loopback is allowed', async () => {
     let did = ''
     const { server, didOf } = await serve({
       '/.well-known/did.json': (request, response) => json(documentOf(did))(request, response),
@@ -222,8 +222,12 @@ describe('didWebResolver', () => {
     })
     expect(server.requests).toBe(0)
     expect((await resolveWith(did, server)).didDocument?.id).toBe(did)
+    // Private networks are another decision than loopback: allowPrivateAddresses does not open 127.0.0.1.
     const intranet = await resolveWith(did, server, { allowHosts: [], allowPrivateAddresses: true })
-    expect(intranet.didDocument?.id).toBe(did)
+    expect(intranet.didResolutionMetadata).toMatchObject({ code: 'ERR_ADDRESS_FORBIDDEN' })
+    expect(server.requests).toBe(1)
+    const loopback = await resolveWith(did, server, { allowHosts: [], allowLoopback: true })
+    expect(loopback.didDocument?.id).toBe(did)
   })
 
   it('behavior: localhost is refused by name, before any lookup, unless allow-listed', async () => {

@@ -28,7 +28,8 @@ const ERROR_OF_CODE: Partial<Record<CivitasErrorCode, string>> = {
  * the host's name resolved first and refused unless every address is public unicast (no loopback,
  * private, CGNAT, link-local and cloud metadata, multicast, unspecified, ULA, or IPv4-mapped /
  * NAT64 / 6to4 forms of those), then the connection made to that checked address so a second DNS
- * answer cannot retarget it; `allowHosts` and `allowPrivateAddresses` lift those checks.
+ * answer cannot retarget it; `allowPrivateAddresses` opens private networks, `allowLoopback`
+ * loopback, and only `allowHosts` reaches anything else (link-local and metadata addresses included).
  * Redirects only within the origin (`maxRedirects`, default 2); a 5 s deadline over the whole
  * resolution; a 100 KiB body cap enforced while reading; a JSON media type
  * (`application/did+json`, `application/did+ld+json`, `application/json`); strict JSON parsing;

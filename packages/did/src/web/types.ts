@@ -40,8 +40,14 @@ export interface CreateGuardedFetchOptions {
    * `['localhost']`). Compared case-insensitively, without the port.
    */
   allowHosts?: readonly string[]
-  /** Accept every address a host resolves to, private ones included (intranet deployments). */
+  /**
+   * Accept hosts on private networks (RFC 1918, IPv6 ULA) for intranet deployments. Loopback,
+   * link-local and cloud metadata addresses (169.254.169.254) stay refused: those need
+   * `allowLoopback`, or the host in `allowHosts`.
+   */
   allowPrivateAddresses?: boolean
+  /** Accept hosts on loopback (`127.0.0.0/8`, `::1`), for development on one machine. */
+  allowLoopback?: boolean
   /** Node only: the DNS lookup (default `dns.promises.lookup` with `all: true`). */
   lookup?: GuardedFetchLookup
   /** Node only: certificate authorities to trust instead of Node's bundled roots (PEM). */
@@ -79,8 +85,14 @@ export interface DidWebResolverOptions {
    * the port.
    */
   allowHosts?: readonly string[]
-  /** Accept every address a host resolves to, private ones included (intranet deployments). */
+  /**
+   * Accept hosts on private networks (RFC 1918, IPv6 ULA) for intranet deployments. Loopback,
+   * link-local and cloud metadata addresses (169.254.169.254) stay refused: those need
+   * `allowLoopback`, or the host in `allowHosts`.
+   */
   allowPrivateAddresses?: boolean
+  /** Accept hosts on loopback (`127.0.0.0/8`, `::1`), for development on one machine. */
+  allowLoopback?: boolean
   /** Node only: the DNS lookup (default `dns.promises.lookup` with `all: true`). */
   lookup?: DidWebLookup
   /** Node only: certificate authorities to trust instead of Node's bundled roots (PEM). */

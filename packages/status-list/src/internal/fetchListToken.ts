@@ -17,14 +17,22 @@ export interface ListFetchOptions {
   accept: string
 }
 
+/** What the guard reports for a list that is merely out of reach; every other refusal is policy. */
+const OUTAGES: ReadonlySet<unknown> = new Set(['timeout', 'network'])
+
 /**
  * Fetches a status list credential or status list token: https only unless `allowHttp`, redirects as the fetch
  * allows them, a timeout, a body cap enforced while reading, and `If-None-Match` when an `etag` is
  * known. A failure of the fetch itself (the guard refusing the address, say) is kept as `cause`
  * and its code as `details.reason`.
  *
- * @throws `ERR_STATUS_LIST_UNAVAILABLE` when the list cannot be fetched; `ERR_STATUS_LIST_INVALID`
- *   for a URL or body that cannot be a status list.
+ * Only a genuine outage is `ERR_STATUS_LIST_UNAVAILABLE`, the one failure a checker may accept by
+ * policy: a network error, a timeout, an HTTP 5xx. What the guard refuses (an address, a redirect,
+ * a size) and any other answer (a 4xx, an unasked 304) say nothing will be there to check, so they
+ * are `ERR_STATUS_LIST_INVALID` and fail closed.
+ *
+ * @throws `ERR_STATUS_LIST_UNAVAILABLE` when the list is out of reach; `ERR_STATUS_LIST_INVALID`
+ *   for a URL, a refusal or an answer that cannot give a status list.
  */
 export async function fetchListToken(
   url: string,
@@ -43,15 +51,17 @@ export async function fetchListToken(
       },
     })
   } catch (cause) {
-    if (isCivitasError(cause) && cause.code === 'ERR_INPUT_TOO_LARGE') {
-      throw invalid(url, cause.message, cause)
+    // A caller's own fetch fails with platform errors: those are outages; a CivitasError says why.
+    if (isCivitasError(cause) && !(cause.code === 'ERR_FETCH_FAILED' && OUTAGES.has(cause.details.reason))) {
+      throw invalid(url, `refused (${cause.message})`, cause)
     }
     throw unavailable(url, `could not be fetched${isCivitasError(cause) ? ` (${cause.message})` : ''}`, cause)
   }
   const maxAgeMs = readMaxAge(response.headers.get('cache-control'))
   const lifetime = maxAgeMs === undefined ? {} : { maxAgeMs }
   if (response.status === 304 && etag !== undefined) return { changed: false, ...lifetime }
-  if (!response.ok) throw unavailable(url, `answered HTTP ${response.status}`)
+  if (response.status >= 500) throw unavailable(url, `answered HTTP ${response.status}`)
+  if (!response.ok) throw invalid(url, `answered HTTP ${response.status}`)
   const token = (await readCapped(response, url, options.maxBytes)).trim()
   const newEtag = response.headers.get('etag')
   return { changed: true, token, ...lifetime, ...(newEtag === null ? {} : { etag: newEtag }) }
@@ -111,7 +121,10 @@ function reasonOf(cause: CivitasError): { guard?: string } {
 
 function invalid(url: string, what: string, cause?: unknown): CivitasError {
   return new CivitasError('ERR_STATUS_LIST_INVALID', `status list ${url.slice(0, 200)}: ${what}`, {
-    details: { statusListCredential: url.slice(0, 500) },
+    details: {
+      statusListCredential: url.slice(0, 500),
+      ...(isCivitasError(cause) ? { reason: cause.code, ...reasonOf(cause) } : {}),
+    },
     ...(cause === undefined ? {} : { cause }),
   })
 }

@@ -1,8 +1,8 @@
-import { CivitasError, isCivitasError, type JsonObject, systemClock } from '@civitas/core'
+import { CivitasError, isCivitasError, type JsonObject, readNumericDate, systemClock } from '@civitas/core'
 import { DEFAULT_JWS_MAX_LENGTH, decodeJws, verifyJws } from '@civitas/crypto'
 import { resolveVerificationKey } from '@civitas/did'
 import { STATUS_LIST_TOKEN_TYP } from '../issueStatusListToken.js'
-import type { VerifyStatusListTokenOptions, VerifyStatusListTokenResult } from '../verifyStatusListToken.js'
+import type { VerifyStatusListTokenOptions, VerifyStatusListTokenResult } from '../types.js'
 import { decodeZlibList } from './decodeZlibList.js'
 
 const ACCEPTED_ALGORITHMS: ReadonlySet<string> = new Set(['EdDSA', 'ES256', 'ES256K'])
@@ -115,5 +115,5 @@ function seconds(payload: JsonObject, claim: 'iat' | 'exp', required: boolean): 
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new CivitasError('ERR_STATUS_LIST_INVALID', `${claim} must be a NumericDate`)
   }
-  return value * 1000
+  return readNumericDate(value, claim)
 }

@@ -4,12 +4,12 @@ import {
   type DidDocument,
   isCivitasError,
   type JsonObject,
+  readNumericDate,
   systemClock,
 } from '@civitas/core'
 import { type DecodedJws, decodeJws, verifyJws } from '@civitas/crypto'
 import { createResolver, type Resolvable, resolveVerificationKey } from '@civitas/did'
-import type { TrustBundle, TrustBundleIssuer } from '../types.js'
-import type { VerifyTrustBundleOptions } from '../verifyTrustBundle.js'
+import type { TrustBundle, TrustBundleIssuer, VerifyTrustBundleOptions } from '../types.js'
 import { readBundledListIssuer } from './bundledList.js'
 import { checkBundleTime } from './checkBundleTime.js'
 import { TRUST_BUNDLE_MAX_ENTRIES, TRUST_BUNDLE_MAX_LENGTH, TRUST_BUNDLE_TYP } from './trustBundleFormat.js'
@@ -45,8 +45,8 @@ export async function verifyBundle(token: string, options: VerifyTrustBundleOpti
   if (!Number.isSafeInteger(iat) || !Number.isSafeInteger(exp) || (exp as number) <= (iat as number)) {
     throw invalid('iat and exp must be integers, exp after iat')
   }
-  const issuedAt = (iat as number) * 1000
-  const expiresAt = (exp as number) * 1000
+  const issuedAt = readNumericDate(iat as number, 'iat')
+  const expiresAt = readNumericDate(exp as number, 'exp')
   const now = clock()
   if (issuedAt > now + clockSkewMs) throw invalid('the trust bundle is issued in the future')
   checkBundleTime({ issuedAt, expiresAt }, now, clockSkewMs, maxAgeMs)

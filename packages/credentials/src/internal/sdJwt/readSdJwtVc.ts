@@ -1,4 +1,4 @@
-import { CivitasError, type JsonObject, type PublicJwk } from '@civitas/core'
+import { CivitasError, type JsonObject, type PublicJwk, readNumericDate } from '@civitas/core'
 import { importPublicJwk } from '@civitas/crypto'
 import type { CredentialClaims } from '../readCredential.js'
 
@@ -14,6 +14,7 @@ export const LEGACY_SD_JWT_VC_TYP = 'vc+sd-jwt'
  * `jti`, the times, and the holder's key from `cnf.jwk`.
  *
  * @throws `ERR_CREDENTIAL_INVALID` for a missing `iss` or `vct` or malformed members;
+ *   `ERR_TOKEN_TIME_OUT_OF_RANGE` for a time beyond any date;
  *   `ERR_JWK_INVALID` / `ERR_JWK_PRIVATE_MATERIAL` for a bad `cnf.jwk`.
  */
 export function readSdJwtVc(payload: JsonObject): CredentialClaims & { holderKey?: PublicJwk } {
@@ -45,7 +46,7 @@ function seconds(payload: JsonObject, claim: string, name: string): Record<strin
   const value = payload[claim]
   if (value === undefined) return {}
   if (typeof value !== 'number' || !Number.isFinite(value)) invalid(`${claim} must be a NumericDate`)
-  return { [name]: value * 1000 }
+  return { [name]: readNumericDate(value, claim) }
 }
 
 function invalid(message: string): never {

@@ -1,6 +1,6 @@
-import { CivitasError, isCivitasError, type PublicJwk } from '@civitas/core'
+import { CivitasError, isCivitasError, type PublicJwk, readNumericDate } from '@civitas/core'
 import { algorithmForJwk, verifyJws } from '@civitas/crypto'
-import type { DecodedSdJwt } from '../../decodeSdJwt.js'
+import type { DecodedSdJwt } from '../../types.js'
 import { checkAlgorithm } from '../checkAlgorithm.js'
 import type { PresentationClaims } from '../readPresentation.js'
 import { hashDigest } from './hashDigest.js'
@@ -15,7 +15,7 @@ export const KB_JWT_TYP = 'kb+jwt'
  * back in the shape the presentation checks take.
  *
  * @throws `ERR_KEY_BINDING_MISSING`; `ERR_KEY_BINDING_INVALID` (with `details.reason`);
- *   `ERR_ALGORITHM_UNSUPPORTED`; `ERR_ALGORITHM_MISMATCH`.
+ *   `ERR_ALGORITHM_UNSUPPORTED`; `ERR_ALGORITHM_MISMATCH`; `ERR_TOKEN_TIME_OUT_OF_RANGE`.
  */
 export async function verifyKeyBinding(
   decoded: DecodedSdJwt,
@@ -44,7 +44,7 @@ export async function verifyKeyBinding(
   if (typeof aud !== 'string') invalid('aud', 'a key-binding JWT needs a string aud')
   if (typeof nonce !== 'string') invalid('nonce', 'a key-binding JWT needs a string nonce')
   if (typeof iat !== 'number' || !Number.isFinite(iat)) invalid('iat', 'a key-binding JWT needs an iat')
-  return { audience: [aud], nonce, issuedAt: iat * 1000, holderKey }
+  return { audience: [aud], nonce, issuedAt: readNumericDate(iat, 'iat'), holderKey }
 }
 
 function invalid(reason: string, message: string, cause?: unknown): never {

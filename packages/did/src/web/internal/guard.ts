@@ -1,6 +1,6 @@
 import { CivitasError } from '@civitas/core'
 import type { CreateGuardedFetchOptions, GuardedFetchLookup } from '../types.js'
-import { isPublicAddress, parseIp } from './isPublicAddress.js'
+import { type AddressScope, addressScope, parseIp } from './isPublicAddress.js'
 
 /** The guard's options, checked and with their defaults. */
 export interface GuardSettings {
@@ -9,7 +9,8 @@ export interface GuardSettings {
   readonly maxRedirects: number
   readonly allowHttp: boolean
   readonly allowHosts: ReadonlySet<string>
-  readonly allowPrivateAddresses: boolean
+  /** The non-public scopes opened by `allowPrivateAddresses` and `allowLoopback`; never `forbidden`. */
+  readonly allowedScopes: ReadonlySet<AddressScope>
   readonly lookup: GuardedFetchLookup | undefined
   readonly ca: string | Uint8Array | readonly (string | Uint8Array)[] | undefined
 }
@@ -57,7 +58,11 @@ export function guardSettings(options: CreateGuardedFetchOptions): GuardSettings
     maxRedirects,
     allowHttp: options.allowHttp === true,
     allowHosts: new Set((options.allowHosts ?? []).map((host) => bareHost(String(host)))),
-    allowPrivateAddresses: options.allowPrivateAddresses === true,
+    allowedScopes: new Set<AddressScope>([
+      'public',
+      ...(options.allowPrivateAddresses === true ? (['private'] as const) : []),
+      ...(options.allowLoopback === true ? (['loopback'] as const) : []),
+    ]),
     lookup: options.lookup,
     ca: options.ca,
   }
@@ -102,8 +107,9 @@ function isLocalName(host: string): boolean {
 }
 
 /**
- * Refuses a host unless every address it has is public unicast (or the host is allow-listed, or
- * private addresses are allowed): an attacker's name may list a public address and a private one.
+ * Refuses a host unless every address it has is public unicast, or of a scope the settings open
+ * (private, loopback), or the host is allow-listed: an attacker's name may list a public address
+ * and a private one. Link-local and metadata addresses are reached only by an allow-listed host.
  */
 export function checkAddresses(
   host: string,
@@ -111,13 +117,16 @@ export function checkAddresses(
   hostAllowed: boolean,
   settings: GuardSettings,
 ): void {
-  if (hostAllowed || settings.allowPrivateAddresses) return
-  const refused = addresses.find((address) => !isPublicAddress(address))
+  if (hostAllowed) return
+  const refused = addresses.find((address) => !settings.allowedScopes.has(addressScope(address)))
   if (refused !== undefined) {
+    const scope = addressScope(refused)
     throw new CivitasError(
       'ERR_ADDRESS_FORBIDDEN',
-      `${host.slice(0, 253)} is or resolves to a non-public address; allow-list the host to reach it`,
-      { details: { host: host.slice(0, 253), address: refused.slice(0, 64), reason: 'address' } },
+      `${host.slice(0, 253)} is or resolves to a ${scope === 'forbidden' ? 'non-public' : scope} address; allow-list the host to reach it`,
+      {
+        details: { host: host.slice(0, 253), address: refused.slice(0, 64), scope, reason: 'address' },
+      },
     )
   }
 }

@@ -29,6 +29,39 @@ const IPV6_BLOCKS: readonly (readonly [number[], number])[] = [
   [[0x3f, 0xff], 20], // documentation (RFC 9637)
 ]
 
+/** Private networks an intranet may use (RFC 1918). */
+const IPV4_PRIVATE: readonly (readonly [number, number, number, number, number])[] = [
+  [10, 0, 0, 0, 8],
+  [172, 16, 0, 0, 12],
+  [192, 168, 0, 0, 16],
+]
+
+/**
+ * Where an address leads, for the guard's separate decisions: `public` unicast; `private`
+ * (RFC 1918, IPv6 ULA `fc00::/7`), opened by `allowPrivateAddresses`; `loopback` (`127.0.0.0/8`,
+ * `::1`), opened by `allowLoopback`; `forbidden` for everything else that is not public (link-local
+ * with the cloud metadata services at 169.254.169.254 and `fe80::/10`, CGNAT, unspecified,
+ * multicast, reserved, anything unparsable), which only an allow-listed host reaches.
+ * IPv4-mapped addresses lead where their IPv4 address does.
+ */
+export type AddressScope = 'public' | 'private' | 'loopback' | 'forbidden'
+
+/** The {@link AddressScope} of an IP address as `node:dns` returns it. */
+export function addressScope(address: string): AddressScope {
+  const bytes = parseIp(address)
+  if (bytes === undefined) return 'forbidden'
+  const mapped = startsWith(bytes, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff], 96)
+  const v4 = bytes.length === 4 ? bytes : mapped ? bytes.slice(12) : undefined
+  if (v4 !== undefined) {
+    if (v4[0] === 127) return 'loopback'
+    if (IPV4_PRIVATE.some(([a, b, c, d, bits]) => startsWith(v4, [a, b, c, d], bits))) return 'private'
+  } else {
+    if (startsWith(bytes, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], 128)) return 'loopback'
+    if (startsWith(bytes, [0xfc], 7)) return 'private'
+  }
+  return isPublicAddress(address) ? 'public' : 'forbidden'
+}
+
 /**
  * Whether an IP address (as `node:dns` returns it) is public unicast, the only kind a did:web
  * host may resolve to. Everything outside global unicast is refused, as are IPv4-mapped, NAT64
