@@ -173,7 +173,7 @@ for (const [index, row] of (lists[0]?.rows ?? []).entries()) {
   const cells = lists.map((found) => {
     const step = found?.rows[index]
     if (step === undefined) return '—'
-    return step.bytes === undefined
+    return !step.bytes
       ? time(step.opsPerSecond)
       : `${time(step.opsPerSecond)}, ${step.bytes.toLocaleString('en-US')} B`
   })
