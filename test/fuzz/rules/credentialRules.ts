@@ -274,14 +274,34 @@ const modelRules: ClaimRule[] = [
       value: value as unknown as JsonValue,
     }),
   ),
-  setMember({
+  {
+    // Civitas writes the subject only as `sub` (as did-jwt-vc does); the rule is about both present.
     id: 'vc.jwt_vc_json-sub-differs',
     rule: `${MODEL} (jwt_vc_json sub and credentialSubject.id agree)`,
-    expected: reject(),
+    expected: reject('ERR_SUBJECT_MISMATCH'),
     applies: (entry) => entry.format === 'jwt_vc_json',
-    name: 'sub',
-    value: (context) => context.pool.parties.stranger.did,
-  }),
+    mutate: (token, context) => {
+      edit(token.credential, 'payload', (claims) => {
+        credentialObject(claims).credentialSubject = {
+          ...(credentialObject(claims).credentialSubject as JsonObject),
+          id: context.pool.parties.stranger.did,
+        }
+      })
+      return undefined
+    },
+  },
+  {
+    id: 'vc.jwt_vc_json-sub-alone',
+    rule: `${MODEL} (jwt_vc_json sub names the subject when credentialSubject.id is absent)`,
+    expected: ACCEPT,
+    applies: (entry) => entry.format === 'jwt_vc_json' && entry.kind === 'credential',
+    mutate: (token, context) => {
+      edit(token.credential, 'payload', (claims) => {
+        claims.sub = context.pool.parties.stranger.did
+      })
+      return undefined
+    },
+  },
   {
     id: 'policy.type-not-accepted',
     rule: 'Verifier policy (trust is per type)',
