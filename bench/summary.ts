@@ -29,7 +29,7 @@ const floors = new Map<string, number | undefined>()
 const floorCell = (key: string, civitas: BenchRow | undefined, floor: BenchRow | undefined) => {
   const times = ratio(floor, civitas)
   floors.set(key, times)
-  return floor === undefined ? '—' : `${us(floor)} (Civitas ${times?.toFixed(2)}×)`
+  return floor === undefined ? '—' : `${us(floor)} (Civitas takes ${times?.toFixed(2)}×)`
 }
 lines.push(`| case | alg | Civitas | floor | ${PEERS.join(' | ')} |`)
 lines.push(`|---|---|---:|---:|${PEERS.map(() => '---:').join('|')}|`)
