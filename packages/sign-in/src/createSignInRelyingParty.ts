@@ -5,6 +5,7 @@ import { buildRequestObject, REQUEST_OBJECT_TYP } from './internal/buildRequestO
 import { type ClientId, parseClientId } from './internal/clientId.js'
 import { readDcqlQuery } from './internal/dcql.js'
 import { randomToken } from './internal/randomToken.js'
+import { redirectAnswer, statusIdOfResponseCode } from './internal/responseRedirect.js'
 import { type Transaction, verifySignInResponse } from './internal/verifySignInResponse.js'
 import type {
   DcqlQuery,
@@ -39,6 +40,12 @@ export interface CreateSignInRelyingPartyOptions<R extends SignInReport = SignIn
    * the credential's `sub`, bound to its `cnf` key by the key-binding JWT; one without `sub` is refused).
    */
   idToken?: boolean
+  /**
+   * The page a wallet on the same device sends the person back to once its answer is accepted: the
+   * response endpoint answers `{ redirect_uri }` with a fresh `response_code` in the fragment
+   * (OpenID4VP 1.0 §8.2), and the page reads the result at `GET <base>/result/<response_code>`.
+   */
+  redirectUri?: string
   /** Transactions and single-use responses (default in memory; share a Redis store across instances). */
   store?: NonceStore
   /** How long a sign-in may take, in milliseconds (default 5 minutes). */
@@ -69,7 +76,8 @@ export interface SignInRelyingParty<R extends SignInReport = SignInReport> {
   status(id: string): Promise<SignInStatus<R>>
   /**
    * Serves `GET <base>/request/:id` (the request object), `POST <base>/response` (the wallet's
-   * `direct_post`) and `GET <base>/status/:id` (the page's polling, JSON).
+   * `direct_post`), `GET <base>/status/:id` (the page's polling, JSON) and, with `redirectUri`,
+   * `GET <base>/result/:responseCode` (the status, for the page the wallet redirected to).
    */
   handler(request: Request): Promise<Response>
 }
@@ -185,7 +193,11 @@ export function createSignInRelyingParty<R extends SignInReport = SignInReport>(
         throw new CivitasError('ERR_NONCE_REPLAYED', 'this sign-in was already answered')
       }
       await store.set(`result:${transaction.requestId}`, JSON.stringify(result), ttlMs + GRACE_MS)
-      return json(200, {})
+      if (options.redirectUri === undefined) return json(200, {})
+      return json(
+        200,
+        await redirectAnswer(store, options.redirectUri, transaction.statusId, ttlMs + GRACE_MS),
+      )
     } catch (error) {
       return failureResponse(
         isCivitasError(error)
@@ -235,6 +247,10 @@ export function createSignInRelyingParty<R extends SignInReport = SignInReport>(
         try {
           if (name === 'request') return await serveRequestObject(id)
           if (name === 'status') return json(200, await status(id))
+          if (name === 'result' && options.redirectUri !== undefined) {
+            const statusId = await statusIdOfResponseCode(store, id)
+            return json(200, statusId === undefined ? { status: 'expired' } : await status(statusId))
+          }
         } catch (error) {
           // A store that is down is a 503 the page can retry on; nothing else escapes the handler either.
           return failureResponse(

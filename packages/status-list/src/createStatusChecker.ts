@@ -56,7 +56,10 @@ export interface CreateStatusCheckerOptions {
   ca?: string | Uint8Array | readonly (string | Uint8Array)[]
   /** Give up on a list after this long, in milliseconds (default 5,000). */
   timeoutMs?: number
-  /** Largest list response read, in bytes (default 1 MiB). */
+  /**
+   * Largest list response read, in bytes (default 1 MiB); it also caps the list credential or token
+   * verified, whether fetched or bundled.
+   */
   maxBytes?: number
   /** Cache lifetime when neither the HTTP headers nor the list give one, in milliseconds (default 5 minutes). */
   defaultTtlMs?: number
@@ -190,7 +193,9 @@ export function createStatusChecker(options: CreateStatusCheckerOptions): Status
 
   async function verifyList(token: string, source: string): Promise<VerifiedList> {
     try {
-      const verified = await verifyCredential(token, { resolver, clock })
+      // The response cap bounds a list credential, as it bounds a list token: a city's list (ten million
+      // entries, some set) outgrows the cap on ordinary credentials.
+      const verified = await verifyCredential(token, { resolver, clock, maxLength: fetchOptions.maxBytes })
       const listTtl = (verified.credential.credentialSubject as JsonObject | undefined)?.ttl
       return {
         credential: verified.credential,

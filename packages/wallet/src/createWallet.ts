@@ -1,4 +1,4 @@
-import { CivitasError, type Clock, systemClock } from '@civitas/core'
+import { CivitasError, type Clock, type SignatureAlgorithm, systemClock } from '@civitas/core'
 import {
   type ClaimPath,
   type CredentialFormat,
@@ -7,10 +7,11 @@ import {
   type VerifiedCredential,
   verifyCredential,
 } from '@civitas/credentials'
-import { jwkThumbprint } from '@civitas/crypto'
+import { jwkThumbprint, type KeyStore } from '@civitas/crypto'
 import { type Identity, type Resolvable, resolveVerificationKey } from '@civitas/did'
 import type { QrErrorCorrection } from '@civitas/qr'
 import { answerSignIn } from './internal/answerSignIn.js'
+import type { PairwiseIdentities } from './internal/pairwiseIdentities.js'
 import { recordOf } from './internal/recordOf.js'
 import type { RespondOptions, RespondResult } from './internal/respondTypes.js'
 import type { CredentialFilter, CredentialRecord, CredentialStore } from './types.js'
@@ -30,6 +31,16 @@ export interface CreateWalletOptions {
   /** Resolves issuers' DIDs when credentials arrive. */
   resolver: Resolvable
   clock?: Clock
+  /** Holds the keys of the pairwise identities (one did:peer per relying party); needed for `pairwise`. */
+  keyStore?: KeyStore
+  /**
+   * `'sign-in'` (the default when a `keyStore` is given): a sign-in answers each relying party with
+   * its own DID whenever credentials issued to that DID answer the request, so two relying parties
+   * never see the same DID or key. `false`: always the main `identity`.
+   */
+  pairwise?: 'sign-in' | false
+  /** The algorithm of pairwise identities' keys (default ES256, which every browser's WebCrypto has). */
+  pairwiseAlg?: SignatureAlgorithm
 }
 
 /** Options for {@link Wallet.receive}. */
@@ -87,6 +98,12 @@ export interface Wallet {
    */
   respond(qrText: string, options: RespondOptions): Promise<RespondResult>
   remove(id: string): Promise<boolean>
+  /**
+   * The identity this wallet uses with one relying party (by its full client id): with `pairwise`,
+   * a did:peer made for it on first use and the same one after; otherwise the main identity. Give
+   * its DID to an issuer to have credentials issued for that relying party alone.
+   */
+  identityFor(clientId: string): Promise<Identity>
 }
 
 /**
@@ -94,7 +111,7 @@ export interface Wallet {
  * validity, schema) before it is stored, and refuses credentials issued to someone else.
  *
  * @throws from `receive`: the codes of `verifyCredential`, and `ERR_HOLDER_MISMATCH`; from `present`:
- *   `ERR_CREDENTIAL_STORE` when no stored credential matches, and with `as: 'qr'` `ERR_QR_TOO_LARGE` when
+ *   `ERR_CREDENTIAL_NOT_FOUND` when no stored credential matches (`ERR_CREDENTIAL_STORE` when the store fails), and with `as: 'qr'` `ERR_QR_TOO_LARGE` when
  *   the presentation does not fit a QR code at the error-correction level.
  * @example
  * ```ts
@@ -112,14 +129,22 @@ export interface Wallet {
  * ```
  */
 export function createWallet(options: CreateWalletOptions): Wallet {
-  const { identity, credentialStore, resolver, clock = systemClock } = options
+  const { identity, credentialStore, resolver, clock = systemClock, keyStore } = options
+  const pairwiseMode = options.pairwise ?? (keyStore === undefined ? false : 'sign-in')
+  if (pairwiseMode !== false && keyStore === undefined) {
+    throw new CivitasError('ERR_INVALID_ARGUMENT', 'pairwise: pairwise identities need a keyStore')
+  }
+  const pairwise =
+    pairwiseMode === false || keyStore === undefined
+      ? undefined
+      : lazyPairwiseIdentities(keyStore, options.pairwiseAlg ?? 'ES256')
 
   async function choose(present: PresentOptions): Promise<CredentialRecord[]> {
     if (present.credentials !== undefined) {
       const records = await Promise.all(present.credentials.map((id) => credentialStore.get(id)))
       const missing = present.credentials.filter((_, index) => records[index] === undefined)
       if (missing.length > 0) {
-        throw new CivitasError('ERR_CREDENTIAL_STORE', 'the wallet holds no credential with these ids', {
+        throw new CivitasError('ERR_CREDENTIAL_NOT_FOUND', 'the wallet holds no credential with these ids', {
           details: { missing: missing.map((id) => id.slice(0, 200)) },
         })
       }
@@ -129,7 +154,7 @@ export function createWallet(options: CreateWalletOptions): Wallet {
     const newest = (await credentialStore.list(filter)).sort((a, b) => b.receivedAt - a.receivedAt)[0]
     if (newest === undefined) {
       throw new CivitasError(
-        'ERR_CREDENTIAL_STORE',
+        'ERR_CREDENTIAL_NOT_FOUND',
         `the wallet holds no valid ${present.type ?? 'credential'}`,
         {
           details: { type: present.type ?? null },
@@ -140,15 +165,19 @@ export function createWallet(options: CreateWalletOptions): Wallet {
   }
 
   /**
-   * A credential is this wallet's when issued to its DID and, in a format that binds a holder key
-   * (SD-JWT VC's `cnf`), bound to this wallet's key.
+   * A credential is this wallet's when issued to its DID (or one of its pairwise DIDs) and, in a
+   * format that binds a holder key (SD-JWT VC's `cnf`), bound to that identity's key.
    */
   async function isBoundToMe(credential: VerifiedCredential): Promise<boolean> {
-    if (credentialFormatNamed(credential.format)?.holderBinding !== 'key') {
-      return credential.subject === identity.did
+    const pairwiseKey =
+      credential.subject === undefined ? undefined : await pairwise?.keyOf(credential.subject)
+    if (credentialFormatNamed(credential.format)?.holderBinding !== 'key')
+      return credential.subject === identity.did || pairwiseKey !== undefined
+    if (credential.holderKey === undefined) return false
+    if (pairwiseKey !== undefined) {
+      return (await jwkThumbprint(pairwiseKey.publicJwk)) === (await jwkThumbprint(credential.holderKey))
     }
     if (credential.subject !== undefined && credential.subject !== identity.did) return false
-    if (credential.holderKey === undefined) return false
     const { publicJwk } = await resolveVerificationKey({
       resolver,
       kid: identity.kid,
@@ -196,7 +225,29 @@ export function createWallet(options: CreateWalletOptions): Wallet {
     query: (filter) => credentialStore.list(filter),
     present,
     respond: (qrText, respondOptions) =>
-      answerSignIn(qrText, respondOptions, { identity, credentialStore, resolver, clock }),
+      answerSignIn(qrText, respondOptions, {
+        identity,
+        credentialStore,
+        resolver,
+        clock,
+        ...(pairwise === undefined ? {} : { identityFor: pairwise.identityFor }),
+      }),
     remove: (id) => credentialStore.delete(id),
+    identityFor: async (clientId) => (pairwise === undefined ? identity : pairwise.identityFor(clientId)),
+  }
+}
+
+/** Pairwise identities whose code (and did:peer's) loads with their first use. */
+function lazyPairwiseIdentities(keyStore: KeyStore, alg: SignatureAlgorithm): PairwiseIdentities {
+  let loaded: Promise<PairwiseIdentities> | undefined
+  const load = () => {
+    loaded ??= import('./internal/pairwiseIdentities.js').then((module) =>
+      module.createPairwiseIdentities(keyStore, alg),
+    )
+    return loaded
+  }
+  return {
+    identityFor: async (clientId) => (await load()).identityFor(clientId),
+    keyOf: async (did) => (await load()).keyOf(did),
   }
 }
