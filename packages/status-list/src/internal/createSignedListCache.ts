@@ -13,7 +13,6 @@ interface SignedEntry<T> {
 /**
  * Creates a publisher's `publish(listId)`: `undefined` for a list the registry does not know, else
  * the signed list, signed again only when the list's entries changed or half its validity passed.
- * Concurrent calls share one signing.
  *
  * @throws from `publish`: whatever `getList` or `sign` throw (the failed signing is not kept).
  */
