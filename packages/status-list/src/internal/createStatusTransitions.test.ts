@@ -28,17 +28,6 @@ describe('createStatusTransitions', () => {
     const revoked = await transitions.revoke('card-1', change)
     expect(revoked).toMatchObject({ listId: revocation, previous: 0, value: 1 })
   })
-    expect(await transitions.reinstate('card-1', change)).toMatchObject({
-      purpose: 'suspension',
-      from: 1,
-      to: 0,
-    })
-    expect(await transitions.revoke('card-1', change)).toMatchObject({
-      purpose: 'revocation',
-      from: 0,
-      to: 1,
-    })
-  })
 
   it('behavior: a token entry moves between VALID and SUSPENDED, and to INVALID', async () => {
     const registry = await registryWith('revocation')
