@@ -1,4 +1,4 @@
-import { fixedClock } from '@civitas/core'
+import { fixedClock, type JsonObject, type JsonValue } from '@civitas/core'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
@@ -28,7 +28,7 @@ async function setting() {
     kinds.push(kind)
     return toCachedList(await kind.verify(token), { fetchedAt: 0, expiresAt: 1, validUntil: 1 })
   }
-  const card = (status?: unknown) => ({
+  const card = (status?: JsonValue): { issuer: string; credential: JsonObject } => ({
     issuer: clinic.did,
     credential: status === undefined ? {} : { status },
   })

@@ -6,14 +6,12 @@ const change = { actor: 'clerk@city', reason: 'check' }
 
 async function registryWith(...purposes: ('revocation' | 'suspension')[]) {
   const registry = createMemoryStatusRegistry({ clock: () => 0 })
+  const lists: Record<string, string> = {}
   for (const purpose of purposes) {
-    await registry.allocate({
-      purpose,
-      credentialId: 'card-1',
-      ...(purposes.length === 1 ? { statusSize: 2 } : {}),
-    })
+    const statusSize = purposes.length === 1 ? { statusSize: 2 as const } : {}
+    lists[purpose] = (await registry.allocate({ purpose, credentialId: 'card-1', ...statusSize })).listId
   }
-  return registry
+  return Object.assign(registry, { lists })
 }
 
 describe('createStatusTransitions', () => {

@@ -16,12 +16,16 @@ describe('readStatusHistory', () => {
     await set('suspension', 1, 10)
     await set('revocation', 1, 30)
     await set('suspension', 0, 20)
-    const history = await readStatusHistory(registry, ['revocation', 'suspension', 'message'], 'card-1')
+    const history = await readStatusHistory(registry, ['revocation', 'suspension'], 'card-1')
     expect(history.map((entry) => [entry.listId, entry.value, entry.at])).toEqual([
       [suspension.listId, 1, 10],
       [suspension.listId, 0, 20],
       [revocation.listId, 1, 30],
     ])
+    await registry.allocate({ purpose: 'revocation', credentialId: 'card-2' })
+    await registry.setStatus({ credentialId: 'card-2', purpose: 'revocation' }, { value: 1, actor: 'clerk' })
+    const onlyRevocation = await readStatusHistory(registry, ['revocation', 'suspension'], 'card-2')
+    expect(onlyRevocation.map((entry) => entry.credentialId)).toEqual(['card-2'])
   })
 
   it('error: a registry failure other than a missing entry is thrown', async () => {
