@@ -1,18 +1,18 @@
-import { createGuardedFetch, type GuardedFetchLookup } from '@civitas/did/web'
+import { type CreateGuardedFetchOptions, createGuardedFetch } from '@civitas/did/web'
 import type { ListFetchOptions } from './fetchListToken.js'
 
-/** The options of a status checker that decide how its lists are fetched. */
-export interface ListGuardOptions {
-  fetch?: (url: string, init: RequestInit) => Promise<Response>
-  allowHttp?: boolean
-  allowHosts?: readonly string[]
-  allowPrivateAddresses?: boolean
-  allowLoopback?: boolean
-  lookup?: GuardedFetchLookup
-  ca?: string | Uint8Array | readonly (string | Uint8Array)[]
-  timeoutMs?: number
-  maxBytes?: number
-}
+/** The options of a status checker that decide how its lists are fetched: the guard's, or a fetch. */
+export type ListGuardOptions = Pick<
+  CreateGuardedFetchOptions,
+  | 'allowHttp'
+  | 'allowHosts'
+  | 'allowPrivateAddresses'
+  | 'allowLoopback'
+  | 'lookup'
+  | 'ca'
+  | 'timeoutMs'
+  | 'maxBytes'
+> & { fetch?: (url: string, init: RequestInit) => Promise<Response> }
 
 /** How every list is fetched; each kind of list adds its own `accept`. */
 export type ListFetchSettings = Omit<ListFetchOptions, 'accept'>
