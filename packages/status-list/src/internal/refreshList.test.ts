@@ -74,6 +74,18 @@ describe('refreshList', () => {
     expect(fresh.credential).not.toBe(stale.credential)
   })
 
+  it('behavior: a 304 without max-age keeps the copy for the default lifetime', async () => {
+    const { settings, kind, advance } = await setting()
+    const stale = await refreshList(kind, undefined, settings)
+    advance(61_000)
+    const bare = {
+      ...settings,
+      fetch: { ...settings.fetch, fetch: async () => new Response(null, { status: 304 }) },
+    }
+    const again = await refreshList(kind, stale, bare)
+    expect(again).toMatchObject({ fetchedAt: NOW + 61_000, expiresAt: NOW + 61_000 + 300_000 })
+  })
+
   it('error: a 304 to a request without If-None-Match is ERR_STATUS_LIST_INVALID', async () => {
     const { settings, kind } = await setting()
     const unasked = {
