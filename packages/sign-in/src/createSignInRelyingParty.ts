@@ -108,6 +108,7 @@ export function createSignInRelyingParty(options: CreateSignInRelyingPartyOption
   const idToken = options.idToken ?? true
   const base = new URL(options.baseUrl)
   const baseUrl = base.href.replace(/\/+$/, '')
+  const basePath = base.pathname.replace(/\/+$/, '')
   const responseUri = `${baseUrl}/response`
   const clientId = parseClientId(
     identity === undefined ? `redirect_uri:${responseUri}` : `decentralized_identifier:${identity.did}`,
@@ -116,6 +117,8 @@ export function createSignInRelyingParty(options: CreateSignInRelyingPartyOption
     clock,
     ttlMs: options.transactionTtlMs ?? DEFAULT_TTL_MS,
   })
+  const maxBytes = options.maxResponseBytes ?? 262_144
+  const skewMs = options.clockSkewMs ?? 60_000
   const requestObjects = { clientId, ...(identity === undefined ? {} : { identity }), responseUri, idToken }
   const verify = (form: URLSearchParams, transaction: Transaction) =>
     verifySignInResponse({
@@ -126,7 +129,7 @@ export function createSignInRelyingParty(options: CreateSignInRelyingPartyOption
       verifier,
       resolver,
       now: clock(),
-      skewMs: options.clockSkewMs ?? 60_000,
+      skewMs,
     })
   const status = (id: string) => readSignInStatus(transactions, id, clock())
   return {
@@ -139,14 +142,8 @@ export function createSignInRelyingParty(options: CreateSignInRelyingPartyOption
     },
     status,
     handler: (request) =>
-      routeSignInRequest(request, base.pathname.replace(/\/+$/, ''), {
-        response: (posted) =>
-          acceptSignInResponse(posted, {
-            transactions,
-            verify,
-            maxBytes: options.maxResponseBytes ?? 262_144,
-            now: clock,
-          }),
+      routeSignInRequest(request, basePath, {
+        response: (posted) => acceptSignInResponse(posted, { transactions, verify, maxBytes, now: clock }),
         requestObject: async (id) =>
           serveRequestObject(await transactions.byRequestId(id), requestObjects, clock()),
         status,
