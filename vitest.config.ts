@@ -1,8 +1,13 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 // `civitas-source` makes every @civitas/* import resolve to its TypeScript
 // source, so tests never run against a stale build.
 const conditions = ['civitas-source', 'node', 'import', 'default']
+
+const include = ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts']
+// Tests that need PostgreSQL, Redis, Chromium or an Ethereum node are named `*.services.test.ts`
+// (test/serviceTests.test.ts keeps the name honest): `npm run test:unit` leaves them out, `npm test` runs all.
+const services = include.map((glob) => glob.replace('*.test.ts', '*.services.test.ts'))
 
 export default defineConfig({
   resolve: { conditions },
@@ -11,9 +16,12 @@ export default defineConfig({
   // require('pg-pool') returns a namespace, not a class). Vite adds import/require by itself.
   ssr: { resolve: { conditions: ['civitas-source', 'node'], externalConditions: conditions } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/support/summaryReporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include, exclude: [...configDefaults.exclude, ...services] } },
+      { extends: true, test: { name: 'services', include: services } },
+    ],
   },
 })

@@ -116,6 +116,7 @@ async function allocationThroughput(): Promise<void> {
   const callers = 8
   const perCaller = 500
   try {
+    await registry.migrate()
     await registry.allocate({ purpose: 'revocation' })
     const started = performance.now()
     await Promise.all(
@@ -137,7 +138,9 @@ async function allocationThroughput(): Promise<void> {
   } finally {
     await registry.close()
     const pool = new pg.Pool({ connectionString: POSTGRES })
-    await pool.query(`DROP TABLE IF EXISTS ${tablePrefix}audit, ${tablePrefix}entries, ${tablePrefix}lists`)
+    await pool.query(
+      `DROP TABLE IF EXISTS ${tablePrefix}audit, ${tablePrefix}entries, ${tablePrefix}lists, ${tablePrefix}schema_version`,
+    )
     await pool.end()
   }
 }

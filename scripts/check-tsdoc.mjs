@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Checks the TSDoc of every public export of every package in packages/*:
-//   - each entry point in a package's exports map is an entry point of typedoc.json;
+//   - typedoc.json documents exactly the entry points of the packages' exports maps;
 //   - each export has a one-line summary;
 //   - each exported function, class and constant has an `@example`;
 //   - each `@example` code block type-checks against the real API (imports included);
@@ -10,7 +10,7 @@
 // Entry points come from the packages' own exports maps (the `civitas-source` condition), so a new
 // package is checked as soon as it exists. Exits 1 listing every finding; `--no-examples` skips the
 // type-check of the examples.
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
@@ -76,12 +76,35 @@ const started = Date.now()
 const entries = packageEntryPoints()
 const findings = []
 
+// typedoc.json documents every package (entryPointStrategy `packages`), and in each src/index.ts and
+// every src/<subpath>/index.ts: exactly the entry points that the exports maps name.
+const DOCUMENTED = 'src/{index.ts,*/index.ts}'
 const typedoc = JSON.parse(readFileSync(join(root, 'typedoc.json'), 'utf8'))
-const documented = new Set((typedoc.entryPoints ?? []).map((file) => resolve(root, file)))
+if (typedoc.entryPointStrategy !== 'packages' || typedoc.packageOptions?.entryPoints?.join() !== DOCUMENTED) {
+  findings.push(
+    `typedoc.json: expected entryPointStrategy "packages" with packageOptions.entryPoints ["${DOCUMENTED}"]`,
+  )
+}
+const documented = new Set()
+for (const dir of readdirSync(join(root, 'packages'))) {
+  const src = join(root, 'packages', dir, 'src')
+  if (!existsSync(src)) continue
+  for (const sub of ['', ...readdirSync(src)]) {
+    const file = join(src, sub, 'index.ts')
+    if (existsSync(file)) documented.add(file)
+  }
+}
+const exported = new Set(entries.map((entry) => entry.file))
 for (const entry of entries) {
   if (!documented.has(entry.file)) {
-    findings.push(`${entry.name}: entry point ${relative(root, entry.file)} is missing from typedoc.json`)
+    findings.push(
+      `${entry.name}: entry point ${relative(root, entry.file)} is not documented by typedoc.json`,
+    )
   }
+}
+for (const file of documented) {
+  if (!exported.has(file))
+    findings.push(`${relative(root, file)} is documented by typedoc.json but exported by no package`)
 }
 
 // Every entry point resolves to its source, whatever node_modules and tsconfig.docs.json hold.

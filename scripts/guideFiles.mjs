@@ -1,4 +1,4 @@
-// How the docs' code is read, for scripts/check-tsdoc.mjs (type-check) and test/docs/guides.test.ts (run).
+// How the docs' code is read, for scripts/check-tsdoc.mjs (type-check) and test/docs/guides.services.test.ts (run).
 
 /** The code of every ```ts (or ```typescript) block of a markdown or TSDoc text, in order. */
 export function codeBlocks(text) {

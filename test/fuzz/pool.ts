@@ -151,6 +151,11 @@ export async function createFuzzPool(): Promise<FuzzPool> {
     ),
     entry('dc+sd-jwt+kb', 'dc+sd-jwt', await present(sdJwt), city, { ...bound, ...passTypes }),
   ]
+  // Every label assumes the untouched tokens pass; a pool that does not is a broken harness.
+  for (const { name, token, expectations } of entries) {
+    const report = await verifier.check(token, expectations)
+    if (!report.ok) throw new Error(`fuzz pool: ${name} does not verify (${report.error?.code})`)
+  }
   const [strangerKey] = (await keyStore.listKeys()).slice(-1)
   return {
     now: NOW,

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CLAIM_RULES } from './claimRules.js'
+import type { FuzzViolation } from './fuzzCase.js'
 import { createFuzzPool } from './pool.js'
 import { readReproducers, replayReproducer, saveReproducer } from './reproducers.js'
-import { applyRule, type FuzzViolation } from './runFuzz.js'
+import { applyRule } from './runFuzz.js'
 import { checkOnce } from './verdict.js'
 
 const saved = readReproducers()

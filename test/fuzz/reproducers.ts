@@ -1,9 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { type FuzzCase, type FuzzViolation, violationKind } from './fuzzCase.js'
 import { createFuzzVerifier, type FuzzPool } from './pool.js'
-import type { FuzzCase, FuzzViolation } from './runFuzz.js'
-import { checkOnce, describeVerdict, type Outcome, satisfies } from './verdict.js'
+import { checkOnce, type Outcome, satisfies } from './verdict.js'
 
 /** Where `npm run fuzz` saves failing cases, and where the test suite replays them from. */
 export const REPRODUCER_DIR = fileURLToPath(new URL('./reproducers/', import.meta.url))
@@ -18,8 +18,8 @@ export interface Reproducer {
 }
 
 /**
- * Writes a violation as `<seed>-<index>.json`, at most one per target, mutation kind and outcome in a
- * run (`seen` remembers them), so a long run's many copies of one fault make one file.
+ * Writes a violation as `<seed>-<index>.json`, at most one per kind of violation in a run (`seen`
+ * remembers them), so a long run's many copies of one fault make one file.
  */
 export function saveReproducer(
   dir: string,
@@ -27,8 +27,7 @@ export function saveReproducer(
   violation: FuzzViolation,
   seen: Set<string>,
 ): void {
-  const kind = violation.mode === 'claim' ? violation.mutation : violation.mutation.split('+')[0]
-  const key = `${violation.mode}|${violation.target}|${kind}|${describeVerdict(violation.outcome)}`
+  const key = violationKind(violation)
   if (seen.has(key)) return
   seen.add(key)
   mkdirSync(dir, { recursive: true })

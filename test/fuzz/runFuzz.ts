@@ -1,44 +1,20 @@
 import { decodeQr, encodeQr } from '@civitas/qr'
-import type { CheckExpectations } from '@civitas/verifier'
 import { CLAIM_RULES, type ClaimRule } from './claimRules.js'
+import { type FuzzCase, type FuzzMode, type FuzzViolation, violationKind } from './fuzzCase.js'
+import { labelRawMutant } from './labelRawMutant.js'
 import type { LayeredToken } from './layeredToken.js'
 import { assembleToken } from './layeredToken.js'
 import type { FuzzPool, PoolEntry } from './pool.js'
 import { createPrng, type Prng } from './prng.js'
 import { mutateRaw } from './rawMutations.js'
 import { saveReproducer } from './reproducers.js'
-import { type SignedChange, signedChange } from './signedView.js'
-import { checkOnce, describeVerdict, type Expected, type Outcome, satisfies } from './verdict.js'
-
-/** How a case was made: a raw edit of the token, a raw edit of its QR text, or a re-signed claim change. */
-export type FuzzMode = 'raw' | 'qr' | 'claim'
-
-/** One generated case, with everything needed to check it again without the pool. */
-export interface FuzzCase {
-  seed: number
-  index: number
-  mode: FuzzMode
-  /** The pool entry it came from (`vp+jwt`, `dc+sd-jwt+kb`, …). */
-  target: string
-  /** The raw mutations applied, or the claim rule's id. */
-  mutation: string
-  /** Why it is labelled so: the signed-bytes comparison, or the RULES.md section. */
-  reason: string
-  input: string
-  expectations: CheckExpectations
-  expected: Expected
-}
-
-/** A case whose outcome broke its label. */
-export interface FuzzViolation extends FuzzCase {
-  outcome: Outcome
-}
+import { checkOnce, type Outcome, satisfies } from './verdict.js'
 
 /** Options for {@link runFuzz}. */
 export interface RunFuzzOptions {
   seed: number
   cases: number
-  /** Where to write reproducers of violations (at most one per target, mutation kind and outcome). */
+  /** Where to write reproducers of violations (at most one per kind of violation). */
   reproducerDir?: string
   /** Called every `progressEvery` cases. */
   onProgress?: (done: number, summary: FuzzSummary) => void
@@ -56,18 +32,12 @@ export interface FuzzSummary {
   violationCount: number
   /** The first of them, in full (at most 200). */
   violations: FuzzViolation[]
+  /** Every violation by kind ({@link violationKind}): how many, and the first case's index. */
+  violationKinds: Record<string, { count: number; first: number }>
   elapsedMs: number
 }
 
 const MAX_VIOLATIONS_KEPT = 200
-
-/** What a raw change of signed bytes demands, given the original token's verdict. */
-function expectedForChange(change: SignedChange, baseline: Outcome): Expected {
-  if (change === 'signed-bytes') return { reject: 'any' }
-  if (change === 'none')
-    return baseline.ok ? { accept: true } : { reject: 'code' in baseline ? [baseline.code] : 'any' }
-  return { typed: true }
-}
 
 function copyLayered(token: LayeredToken): LayeredToken {
   return {
@@ -87,36 +57,18 @@ export async function generateCase(pool: FuzzPool, seed: number, index: number):
   const entry = prng.pick(pool.entries)
   const base = { seed, index, mode, target: entry.name, expectations: entry.expectations }
   if (mode === 'claim') return claimCase(pool, entry, prng, base)
-  const baseline = baselines.get(pool)?.get(entry) as Outcome
-  if (mode === 'raw') {
-    const { name, mutant } = mutateRaw(
-      entry.token,
-      prng,
-      pool.entries.map((other) => other.token),
-    )
-    const change = signedChange(entry.token, mutant)
-    return {
-      ...base,
-      mutation: name,
-      reason: `signed bytes: ${change}`,
-      input: mutant,
-      expected: expectedForChange(change, baseline),
-    }
-  }
-  const qrTexts = pool.entries.map((other) => qrTextOf(other))
-  const { name, mutant } = mutateRaw(qrTextOf(entry), prng, qrTexts)
-  let change: SignedChange
+  const donors = pool.entries.map((other) => (mode === 'raw' ? other.token : qrTextOf(other)))
+  const { name, mutant } = mutateRaw(donors[pool.entries.indexOf(entry)] as string, prng, donors)
+  const label = labelRawMutant(pool.entries, entry, mode === 'raw' ? mutant : rebuiltToken(mutant))
+  return { ...base, mutation: name, reason: label.reason, input: mutant, expected: label.expected }
+}
+
+/** The token a verifier rebuilds from QR text, or `undefined` when the text rebuilds none. */
+function rebuiltToken(text: string): string | undefined {
   try {
-    change = signedChange(entry.token, decodeQr(mutant))
+    return decodeQr(text)
   } catch {
-    change = 'signed-bytes'
-  }
-  return {
-    ...base,
-    mutation: name,
-    reason: `rebuilt signed bytes: ${change}`,
-    input: mutant,
-    expected: expectedForChange(change, baseline),
+    return undefined
   }
 }
 
@@ -149,7 +101,6 @@ export async function applyRule(
   }
 }
 
-const baselines = new WeakMap<FuzzPool, Map<PoolEntry, Outcome>>()
 const qrTexts = new WeakMap<PoolEntry, string>()
 const qrTextOf = (entry: PoolEntry) => {
   const known = qrTexts.get(entry)
@@ -157,18 +108,6 @@ const qrTextOf = (entry: PoolEntry) => {
   const text = encodeQr(entry.token)
   qrTexts.set(entry, text)
   return text
-}
-
-/** Each pooled token's own verdict, which raw mutations that leave the signed bytes alone must keep. */
-async function baselineOf(pool: FuzzPool): Promise<void> {
-  if (baselines.has(pool)) return
-  const outcomes = new Map<PoolEntry, Outcome>()
-  for (const entry of pool.entries) {
-    const outcome = await checkOnce(pool.verifier, entry.token, entry.expectations)
-    if (!outcome.ok) throw new Error(`fuzz pool: ${entry.name} does not verify (${describeVerdict(outcome)})`)
-    outcomes.set(entry, outcome)
-  }
-  baselines.set(pool, outcomes)
 }
 
 /** Checks one case against its label. */
@@ -183,7 +122,6 @@ export async function runCase(pool: FuzzPool, fuzzCase: FuzzCase): Promise<Outco
  * without a typed code) is a violation, written as a reproducer when `reproducerDir` is given.
  */
 export async function runFuzz(pool: FuzzPool, options: RunFuzzOptions): Promise<FuzzSummary> {
-  await baselineOf(pool)
   const started = performance.now()
   const summary: FuzzSummary = {
     seed: options.seed,
@@ -193,6 +131,7 @@ export async function runFuzz(pool: FuzzPool, options: RunFuzzOptions): Promise<
     byMode: { raw: 0, qr: 0, claim: 0 },
     violationCount: 0,
     violations: [],
+    violationKinds: {},
     elapsedMs: 0,
   }
   const written = new Set<string>()
@@ -210,6 +149,10 @@ export async function runFuzz(pool: FuzzPool, options: RunFuzzOptions): Promise<
     if (!satisfies(outcome, fuzzCase.expected)) {
       const violation = { ...fuzzCase, outcome }
       summary.violationCount++
+      const kind = violationKind(violation)
+      const known = summary.violationKinds[kind]
+      if (known === undefined) summary.violationKinds[kind] = { count: 1, first: index }
+      else known.count++
       if (summary.violations.length < MAX_VIOLATIONS_KEPT) summary.violations.push(violation)
       if (options.reproducerDir !== undefined) saveReproducer(options.reproducerDir, pool, violation, written)
     }

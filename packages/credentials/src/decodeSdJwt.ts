@@ -1,6 +1,5 @@
-import type { JsonValue } from '@civitas/core'
-import type { DecodedJws } from '@civitas/crypto'
 import { SD_JWT_MAX_DISCLOSURES, SD_JWT_MAX_LENGTH, splitSdJwt } from './internal/sdJwt/splitSdJwt.js'
+import type { DecodedSdJwt, DecodeSdJwtOptions } from './types.js'
 
 /**
  * The longest SD-JWT {@link decodeSdJwt} reads unless told otherwise: 256 KiB.
@@ -29,36 +28,6 @@ export const DEFAULT_SD_JWT_MAX_LENGTH = SD_JWT_MAX_LENGTH
  * ```
  */
 export const MAX_DISCLOSURES = SD_JWT_MAX_DISCLOSURES
-
-/** One disclosure of an SD-JWT, decoded. */
-export interface Disclosure {
-  /** The disclosure as it appeared in the token (base64url); its digest is over this text. */
-  encoded: string
-  salt: string
-  /** The claim name; absent for an array element. */
-  name?: string
-  value: JsonValue
-  /** base64url SHA-256 of `encoded`. */
-  digest: string
-}
-
-/** Options for {@link decodeSdJwt}. */
-export interface DecodeSdJwtOptions {
-  /** Longest token accepted, in characters (default {@link DEFAULT_SD_JWT_MAX_LENGTH}). */
-  maxLength?: number
-}
-
-/** An SD-JWT split and parsed, not verified. */
-export interface DecodedSdJwt {
-  /** The issuer-signed JWT. */
-  jwt: DecodedJws
-  /** The disclosures, in the order they appeared. */
-  disclosures: Disclosure[]
-  /** The key-binding JWT, when the token ends with one. */
-  keyBinding?: DecodedJws
-  /** `<JWT>~<D1>~…~`: the token without its key-binding JWT, what `sd_hash` covers. */
-  sdJwt: string
-}
 
 /**
  * Splits an SD-JWT (`<issuer JWT>~<disclosure>~…~[<KB-JWT>]`, RFC 9901 §4) and decodes every part

@@ -13,9 +13,6 @@ export {
 } from './createPresentation.js'
 export {
   DEFAULT_SD_JWT_MAX_LENGTH,
-  type DecodedSdJwt,
-  type DecodeSdJwtOptions,
-  type Disclosure,
   decodeSdJwt,
   MAX_DISCLOSURES,
 } from './decodeSdJwt.js'
@@ -30,17 +27,20 @@ export type {
   CredentialFormat,
   CredentialStatusOptions,
   CredentialStatusPurpose,
+  DecodedSdJwt,
+  DecodeSdJwtOptions,
+  Disclosure,
   OnCheck,
   VerifiedCredential,
   VerifiedPresentation,
+  VerifyCredentialOptions,
+  VerifyPresentationOptions,
 } from './types.js'
 export {
   DEFAULT_CREDENTIAL_MAX_LENGTH,
-  type VerifyCredentialOptions,
   verifyCredential,
 } from './verifyCredential.js'
 export {
   DEFAULT_PRESENTATION_MAX_LENGTH,
-  type VerifyPresentationOptions,
   verifyPresentation,
 } from './verifyPresentation.js'

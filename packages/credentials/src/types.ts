@@ -1,4 +1,7 @@
-import type { CivitasErrorCode, JsonObject, PublicJwk } from '@civitas/core'
+import type { CivitasErrorCode, JsonObject, JsonValue, PublicJwk } from '@civitas/core'
+import type { DecodedJws } from '@civitas/crypto'
+import type { Resolvable } from '@civitas/did'
+import type { TimeOptions } from './internal/timeOptions.js'
 
 /** The encodings Civitas issues and verifies: two JWT encodings and SD-JWT VC. */
 export type CredentialFormat = 'vc+jwt' | 'jwt_vc_json' | 'dc+sd-jwt'
@@ -100,4 +103,82 @@ export interface CredentialStatusOptions {
    * `statuslist+jwt` tokens, named by the `status.status_list` claim of `dc+sd-jwt` credentials.
    */
   listFormat?: 'vc+jwt' | 'jwt_vc_json' | 'statuslist+jwt'
+}
+
+/** One disclosure of an SD-JWT, decoded. */
+export interface Disclosure {
+  /** The disclosure as it appeared in the token (base64url); its digest is over this text. */
+  encoded: string
+  salt: string
+  /** The claim name; absent for an array element. */
+  name?: string
+  value: JsonValue
+  /** base64url SHA-256 of `encoded`. */
+  digest: string
+}
+
+/** Options for {@link decodeSdJwt}. */
+export interface DecodeSdJwtOptions {
+  /** Longest token accepted, in characters (default {@link DEFAULT_SD_JWT_MAX_LENGTH}). */
+  maxLength?: number
+}
+
+/** An SD-JWT split and parsed, not verified. */
+export interface DecodedSdJwt {
+  /** The issuer-signed JWT. */
+  jwt: DecodedJws
+  /** The disclosures, in the order they appeared. */
+  disclosures: Disclosure[]
+  /** The key-binding JWT, when the token ends with one. */
+  keyBinding?: DecodedJws
+  /** `<JWT>~<D1>~…~`: the token without its key-binding JWT, what `sd_hash` covers. */
+  sdJwt: string
+}
+
+/** Options for {@link verifyPresentation}. */
+export interface VerifyPresentationOptions extends TimeOptions {
+  /** Resolves the holder's and the issuers' DIDs. */
+  resolver: Resolvable
+  /** The audience this verifier answers to; a presentation with another (or with one when none is expected) fails. */
+  audience?: string
+  /** The nonce this verifier issued; required to match when given. */
+  nonce?: string
+  /** Accept only this encoding for the presentation. */
+  format?: CredentialFormat
+  /** The oldest presentation accepted, by `iat`, in milliseconds (default 5 minutes). */
+  maxAgeMs?: number
+  /**
+   * Accept embedded credentials whose subject is not the presenter (bearer credentials): this relaxes
+   * only the `holder` check, that each credential's subject is the presentation's signer. The
+   * presentation itself is still verified in full (the holder's signature, audience, nonce,
+   * freshness), so it never makes a bare credential, or an SD-JWT without its key-binding JWT,
+   * acceptable. Off by default; it has no effect on an SD-JWT presentation, bound by its `cnf` key.
+   */
+  allowBearer?: boolean
+  /** JSON Schemas by id for the embedded credentials. */
+  schemas?: VerifyCredentialOptions['schemas']
+  /** Longest token accepted (default {@link DEFAULT_PRESENTATION_MAX_LENGTH}). */
+  maxLength?: number
+  /** Called once per check of the presentation. */
+  onCheck?: OnCheck
+  /** Called once per check of each embedded credential. */
+  onCredentialCheck?: (index: number, ...check: Parameters<OnCheck>) => void
+  /** Accept SD-JWT VCs typed with the older `vc+sd-jwt` as well as `dc+sd-jwt`. Off by default. */
+  legacySdJwtTyp?: boolean
+}
+
+/** Options for {@link verifyCredential}. */
+export interface VerifyCredentialOptions extends TimeOptions {
+  /** Resolves the issuer's DID. */
+  resolver: Resolvable
+  /** Accept only this encoding. */
+  format?: CredentialFormat
+  /** JSON Schemas by id, in addition to the built-in templates' schemas. */
+  schemas?: Readonly<Record<string, JsonObject>>
+  /** Longest token accepted (default {@link DEFAULT_CREDENTIAL_MAX_LENGTH}). */
+  maxLength?: number
+  /** Called once per check. */
+  onCheck?: OnCheck
+  /** Accept SD-JWT VCs typed with the older `vc+sd-jwt` as well as `dc+sd-jwt`. Off by default. */
+  legacySdJwtTyp?: boolean
 }

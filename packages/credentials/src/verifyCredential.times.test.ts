@@ -1,6 +1,7 @@
-import { fixedClock, isCivitasError, type JsonObject } from '@civitas/core'
+import { fixedClock, type JsonObject } from '@civitas/core'
 import { signJws } from '@civitas/crypto'
 import { describe, expect, it } from 'vitest'
+import { codeOf } from '../../../test/support/codeOf.js'
 import { createParties, NOW, residencyCard, YEAR } from '../../../test/support/parties.js'
 import { decodeSdJwt } from './decodeSdJwt.js'
 import { issueCredential } from './issueCredential.js'
@@ -31,22 +32,13 @@ async function issued(format: CredentialFormat) {
     const claims = structuredClone((jws?.payload ?? payload) as JsonObject)
     edit(claims)
     const signed = await signJws({
-      header: { typ: (header as JsonObject).typ, kid: city.kid },
+      header: { typ: (header as JsonObject).typ as string, kid: city.kid },
       payload: claims,
       signer: city.signer,
     })
     return format === 'dc+sd-jwt' ? `${signed}~` : signed
   }
   return { ...parties, token, resign }
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (error) {
-    return isCivitasError(error) ? error.code : `not a CivitasError: ${String(error)}`
-  }
-  return 'accepted'
 }
 
 const FORMATS: CredentialFormat[] = ['vc+jwt', 'jwt_vc_json', 'dc+sd-jwt']

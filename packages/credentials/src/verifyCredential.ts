@@ -1,6 +1,4 @@
-import type { JsonObject } from '@civitas/core'
 import { decodeJws } from '@civitas/crypto'
-import type { Resolvable } from '@civitas/did'
 import { checkAlgorithm } from './internal/checkAlgorithm.js'
 import { checkSchema } from './internal/checkSchema.js'
 import { checkValidity } from './internal/checkValidity.js'
@@ -8,9 +6,9 @@ import { detectFormat } from './internal/detectFormat.js'
 import { readCredential } from './internal/readCredential.js'
 import { resolveSignerKeys } from './internal/resolveSignerKeys.js'
 import { runCheck, runCheckAsync } from './internal/runCheck.js'
-import { readTime, type TimeOptions } from './internal/timeOptions.js'
+import { readTime } from './internal/timeOptions.js'
 import { verifySignedBy } from './internal/verifySignedBy.js'
-import type { CredentialFormat, OnCheck, VerifiedCredential } from './types.js'
+import type { VerifiedCredential, VerifyCredentialOptions } from './types.js'
 
 // Imported once, on the first SD-JWT VC; later calls reuse the module without a new import().
 let sdJwtVerifier: Promise<typeof import('./internal/sdJwt/verifySdJwtVc.js')> | undefined
@@ -29,22 +27,6 @@ let sdJwtVerifier: Promise<typeof import('./internal/sdJwt/verifySdJwtVc.js')> |
  * ```
  */
 export const DEFAULT_CREDENTIAL_MAX_LENGTH = 262_144
-
-/** Options for {@link verifyCredential}. */
-export interface VerifyCredentialOptions extends TimeOptions {
-  /** Resolves the issuer's DID. */
-  resolver: Resolvable
-  /** Accept only this encoding. */
-  format?: CredentialFormat
-  /** JSON Schemas by id, in addition to the built-in templates' schemas. */
-  schemas?: Readonly<Record<string, JsonObject>>
-  /** Longest token accepted (default {@link DEFAULT_CREDENTIAL_MAX_LENGTH}). */
-  maxLength?: number
-  /** Called once per check. */
-  onCheck?: OnCheck
-  /** Accept SD-JWT VCs typed with the older `vc+sd-jwt` as well as `dc+sd-jwt`. Off by default. */
-  legacySdJwtTyp?: boolean
-}
 
 /**
  * Verifies a credential token: its encoding and type, the algorithm against the issuer's key, the

@@ -1,6 +1,7 @@
-import { fixedClock, isCivitasError, type JsonObject } from '@civitas/core'
+import { fixedClock, type JsonObject } from '@civitas/core'
 import { signJws } from '@civitas/crypto'
 import { describe, expect, it } from 'vitest'
+import { codeOf } from '../../../test/support/codeOf.js'
 import { createParties, NOW, residencyCard, YEAR } from '../../../test/support/parties.js'
 import { createPresentation } from './createPresentation.js'
 import { hashDigest } from './internal/sdJwt/hashDigest.js'
@@ -48,15 +49,6 @@ async function setting() {
   const verify = (token: string, extra: { allowBearer?: boolean } = {}) =>
     verifyPresentation(token, { resolver, audience: AUDIENCE, nonce: NONCE, clock, ...extra })
   return { ...parties, card, sdJwt: sdJwt.token, signPresentation, vpClaims, enveloped, verify }
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (error) {
-    return isCivitasError(error) ? error.code : `not a CivitasError: ${String(error)}`
-  }
-  return 'accepted'
 }
 
 describe('presentation times', () => {

@@ -1,6 +1,5 @@
 import { CivitasError } from '@civitas/core'
 import { decodeJws } from '@civitas/crypto'
-import type { Resolvable } from '@civitas/did'
 import { checkAlgorithm } from './internal/checkAlgorithm.js'
 import {
   checkAudience,
@@ -13,10 +12,15 @@ import { inCredential } from './internal/inCredential.js'
 import { readPresentation } from './internal/readPresentation.js'
 import { resolveSignerKeys } from './internal/resolveSignerKeys.js'
 import { runCheck, runCheckAsync } from './internal/runCheck.js'
-import { readTime, type TimeOptions } from './internal/timeOptions.js'
+import { readTime } from './internal/timeOptions.js'
 import { verifySignedBy } from './internal/verifySignedBy.js'
-import type { CredentialFormat, OnCheck, VerifiedCredential, VerifiedPresentation } from './types.js'
-import { type VerifyCredentialOptions, verifyCredential } from './verifyCredential.js'
+import type {
+  CredentialFormat,
+  VerifiedCredential,
+  VerifiedPresentation,
+  VerifyPresentationOptions,
+} from './types.js'
+import { verifyCredential } from './verifyCredential.js'
 
 // Imported once, on the first SD-JWT presentation; later calls reuse the module without a new import().
 let sdJwtPresentationVerifier:
@@ -42,38 +46,6 @@ let sdJwtPresentationVerifier:
  * ```
  */
 export const DEFAULT_PRESENTATION_MAX_LENGTH = 1_048_576
-
-/** Options for {@link verifyPresentation}. */
-export interface VerifyPresentationOptions extends TimeOptions {
-  /** Resolves the holder's and the issuers' DIDs. */
-  resolver: Resolvable
-  /** The audience this verifier answers to; a presentation with another (or with one when none is expected) fails. */
-  audience?: string
-  /** The nonce this verifier issued; required to match when given. */
-  nonce?: string
-  /** Accept only this encoding for the presentation. */
-  format?: CredentialFormat
-  /** The oldest presentation accepted, by `iat`, in milliseconds (default 5 minutes). */
-  maxAgeMs?: number
-  /**
-   * Accept embedded credentials whose subject is not the presenter (bearer credentials): this relaxes
-   * only the `holder` check, that each credential's subject is the presentation's signer. The
-   * presentation itself is still verified in full (the holder's signature, audience, nonce,
-   * freshness), so it never makes a bare credential, or an SD-JWT without its key-binding JWT,
-   * acceptable. Off by default; it has no effect on an SD-JWT presentation, bound by its `cnf` key.
-   */
-  allowBearer?: boolean
-  /** JSON Schemas by id for the embedded credentials. */
-  schemas?: VerifyCredentialOptions['schemas']
-  /** Longest token accepted (default {@link DEFAULT_PRESENTATION_MAX_LENGTH}). */
-  maxLength?: number
-  /** Called once per check of the presentation. */
-  onCheck?: OnCheck
-  /** Called once per check of each embedded credential. */
-  onCredentialCheck?: (index: number, ...check: Parameters<OnCheck>) => void
-  /** Accept SD-JWT VCs typed with the older `vc+sd-jwt` as well as `dc+sd-jwt`. Off by default. */
-  legacySdJwtTyp?: boolean
-}
 
 /**
  * Verifies a presentation and every credential in it: the holder's key under `authentication`,

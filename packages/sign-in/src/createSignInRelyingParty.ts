@@ -1,6 +1,5 @@
 import { type Clock, systemClock } from '@civitas/core'
 import type { Identity, Resolvable } from '@civitas/did'
-import type { Verifier } from '@civitas/verifier'
 import { createMemoryNonceStore } from './createMemoryNonceStore.js'
 import { acceptSignInResponse } from './internal/acceptSignInResponse.js'
 import { parseClientId } from './internal/clientId.js'
@@ -10,14 +9,17 @@ import { readSignInStatus } from './internal/readSignInStatus.js'
 import { routeSignInRequest } from './internal/routeSignInRequest.js'
 import { serveRequestObject } from './internal/serveRequestObject.js'
 import { type Transaction, verifySignInResponse } from './internal/verifySignInResponse.js'
-import type { DcqlQuery, NonceStore, SignInStatus } from './types.js'
+import type { DcqlQuery, NonceStore, SignInReport, SignInStatus, SignInVerifier } from './types.js'
 
-/** Options for {@link createSignInRelyingParty}. */
-export interface CreateSignInRelyingPartyOptions {
+/** Options for {@link createSignInRelyingParty}; `R` is the verifier's report type. */
+export interface CreateSignInRelyingPartyOptions<R extends SignInReport = SignInReport> {
   /** The public URL the handler is mounted at, e.g. `https://portal.city.example/sign-in`. */
   baseUrl: string
-  /** Checks the presentations (trust policy, status, schemas); its audience and nonce come from each transaction. */
-  verifier: Verifier
+  /**
+   * Checks the presentations (trust policy, status, schemas); its audience and nonce come from each
+   * transaction. Usually `createVerifier` of `@civitas/verifier` (install it beside this package).
+   */
+  verifier: SignInVerifier<R>
   /** Resolves holders' DIDs for the SIOPv2 ID token. */
   resolver: Resolvable
   /**
@@ -54,13 +56,13 @@ export interface SignInStart {
   expiresAt: number
 }
 
-/** The relying party of "sign in with your wallet". */
-export interface SignInRelyingParty {
+/** The relying party of "sign in with your wallet"; results carry the verifier's reports (`R`). */
+export interface SignInRelyingParty<R extends SignInReport = SignInReport> {
   readonly clientId: string
   /** Starts a sign-in asking for the credentials of a DCQL query. */
   start(options: { query: DcqlQuery }): Promise<SignInStart>
   /** Where a sign-in stands; `complete` carries the result. */
-  status(id: string): Promise<SignInStatus>
+  status(id: string): Promise<SignInStatus<R>>
   /**
    * Serves `GET <base>/request/:id` (the request object), `POST <base>/response` (the wallet's
    * `direct_post`) and `GET <base>/status/:id` (the page's polling, JSON).
@@ -103,7 +105,9 @@ const DEFAULT_TTL_MS = 5 * 60_000
  * // Show `qr` as a QR code; poll `signIn.status(id)` (or GET <base>/status/<id>) until it is complete.
  * ```
  */
-export function createSignInRelyingParty(options: CreateSignInRelyingPartyOptions): SignInRelyingParty {
+export function createSignInRelyingParty<R extends SignInReport = SignInReport>(
+  options: CreateSignInRelyingPartyOptions<R>,
+): SignInRelyingParty<R> {
   const { verifier, resolver, identity, clock = systemClock } = options
   const idToken = options.idToken ?? true
   const base = new URL(options.baseUrl)
@@ -113,7 +117,7 @@ export function createSignInRelyingParty(options: CreateSignInRelyingPartyOption
   const clientId = parseClientId(
     identity === undefined ? `redirect_uri:${responseUri}` : `decentralized_identifier:${identity.did}`,
   )
-  const transactions = createTransactionStore(options.store ?? createMemoryNonceStore({ clock }), {
+  const transactions = createTransactionStore<R>(options.store ?? createMemoryNonceStore({ clock }), {
     clock,
     ttlMs: options.transactionTtlMs ?? DEFAULT_TTL_MS,
   })
@@ -131,7 +135,7 @@ export function createSignInRelyingParty(options: CreateSignInRelyingPartyOption
       now: clock(),
       skewMs,
     })
-  const status = (id: string) => readSignInStatus(transactions, id, clock())
+  const status = (id: string): Promise<SignInStatus<R>> => readSignInStatus(transactions, id, clock())
   return {
     clientId: clientId.value,
     async start({ query }) {

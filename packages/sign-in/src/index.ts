@@ -26,6 +26,9 @@ export type {
   DcqlCredentialQuery,
   DcqlQuery,
   NonceStore,
+  SignInExpectations,
+  SignInReport,
   SignInResult,
   SignInStatus,
+  SignInVerifier,
 } from './types.js'

@@ -1,5 +1,4 @@
-import type { JsonObject } from '@civitas/core'
-import type { Report } from '@civitas/verifier'
+import type { CivitasError, JsonObject } from '@civitas/core'
 
 /**
  * A DCQL claim request: a path into the credential — for W3C formats from the credential's top, e.g.
@@ -46,19 +45,60 @@ export interface NonceStore {
   close(): Promise<void>
 }
 
-/** What a relying party learns from a completed sign-in. */
-export interface SignInResult {
+/**
+ * What the relying party reads from a verifier's report on one presentation. A `@civitas/verifier`
+ * `Report` is one; so is the report of any verifier that keeps this shape.
+ */
+export interface SignInReport {
+  /** True only when every check passed. */
+  ok: boolean
+  /** The first failure, raised as the sign-in's failure. */
+  error?: CivitasError
+  /** The presenter's DID (or, for an SD-JWT VC without `sub`, no DID). */
+  holder?: string
+  /** The types the report vouches for: listed, accepted and trusted for the issuer (reports of embedded credentials). */
+  types?: string[]
+  /** Every type the credential lists, as its issuer wrote them (reports of embedded credentials). */
+  listedTypes?: string[]
+  /** The credential subject's claims (reports of embedded credentials). */
+  claims?: JsonObject
+  /** One report per embedded credential. */
+  credentials?: SignInReport[]
+}
+
+/**
+ * Checks a presentation (signature, trust policy, status, schemas) bound to an audience and a nonce:
+ * the relying party's only need of a verifier. `createVerifier` of `@civitas/verifier` makes one, so
+ * the wallet side of sign-in installs no verifier, status list or database package.
+ */
+export interface SignInVerifier<R extends SignInReport = SignInReport> {
+  check(presentation: string, expectations: SignInExpectations): Promise<R>
+}
+
+/**
+ * What the relying party asks of each presentation: bound to its client id and nonce, with proof of
+ * possession required, and, when the query names types, one of them both accepted and trusted.
+ */
+export interface SignInExpectations {
+  audience: string
+  nonce: string
+  holderBinding: 'required'
+  types?: readonly string[]
+}
+
+/** What a relying party learns from a completed sign-in; `R` is its verifier's report type. */
+export interface SignInResult<R extends SignInReport = SignInReport> {
   /** The person's DID: the SIOPv2 ID token's subject and every presentation's holder. */
   did: string
   /** The credential subjects' claims, merged in query order. */
   claims: JsonObject
   /** The verifier's full report for each presentation, by DCQL credential query id. */
-  credentials: Record<string, Report[]>
+  credentials: Record<string, R[]>
 }
 
 /** Where a sign-in transaction stands, as the page polling for it sees it. */
-export type SignInStatus =
+export type SignInStatus<R extends SignInReport = SignInReport> =
   | { status: 'pending'; expiresAt: number }
-  | { status: 'complete'; result: SignInResult }
+  | { status: 'complete'; result: SignInResult<R> }
   | { status: 'failed'; code: string; message: string }
   | { status: 'expired' }

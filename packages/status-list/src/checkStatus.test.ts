@@ -2,13 +2,13 @@ import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createNodeListener } from '@civitas/core/node'
 import { describe, expect, it } from 'vitest'
 import { checkStatus } from './checkStatus.js'
 import { createMemoryStatusRegistry } from './createMemoryStatusRegistry.js'
 import { createStatusList } from './createStatusList.js'
 import { createStatusListCredential } from './createStatusListCredential.js'
 import { createStatusListHandler } from './createStatusListHandler.js'
-import { createNodeListener } from './node/createNodeListener.js'
 
 type Json = Record<string, unknown>
 const vectors = JSON.parse(

@@ -1,34 +1,6 @@
-import type { CivitasErrorCode } from '@civitas/core'
-import { type DecodeStatusListOptions, decodeStatusList } from './decodeStatusList.js'
+import { decodeStatusList } from './decodeStatusList.js'
 import { checkListEntry } from './internal/checkListEntry.js'
-import type { StatusList, StatusPurpose } from './types.js'
-
-/** Options of {@link checkStatus}. */
-export interface CheckStatusOptions {
-  /** The credential's `BitstringStatusListEntry` (one element of `credentialStatus`). */
-  entry: unknown
-  /** The status list credential's claims, fetched and with its signature already verified. */
-  listCredential: unknown
-  /** The issuer of the credential being checked; the list must come from the same issuer. */
-  issuer?: string
-  /** Minimum list length; default 131,072. */
-  minimumLength?: number
-  /** Decodes the list (default {@link decodeStatusList}); a memoized one saves inflating a cached list per check. */
-  decode?: (encodedList: string, options: DecodeStatusListOptions) => StatusList
-}
-
-/** The outcome of {@link checkStatus}: `ok` is false for a revoked or suspended credential. */
-export interface CheckStatusResult {
-  ok: boolean
-  /** `ERR_CREDENTIAL_REVOKED` or `ERR_CREDENTIAL_SUSPENDED` when `ok` is false. */
-  code?: CivitasErrorCode
-  purpose: StatusPurpose
-  index: number
-  /** The entry's value in the list. */
-  status: number
-  /** For `message` lists: the `statusMessage` entry matching the value, if any. */
-  message?: string
-}
+import type { CheckStatusOptions, CheckStatusResult } from './types.js'
 
 /**
  * Reads a credential's status from a fetched status list credential: checks the entry's shape, that the list is

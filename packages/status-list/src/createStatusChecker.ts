@@ -2,7 +2,6 @@ import { type Clock, systemClock } from '@civitas/core'
 import type { VerifiedCredential } from '@civitas/credentials'
 import type { Resolvable } from '@civitas/did'
 import type { GuardedFetchLookup } from '@civitas/did/web'
-import type { CheckStatusResult } from './checkStatus.js'
 import type { ListVerification } from './internal/cachedList.js'
 import { checkTokenStatusClaim } from './internal/checkTokenStatusClaim.js'
 import { checkW3cStatusEntries } from './internal/checkW3cStatusEntries.js'
@@ -12,6 +11,7 @@ import type { ListLookup } from './internal/listKind.js'
 import { passUnavailableList } from './internal/passUnavailableList.js'
 import { refreshList } from './internal/refreshList.js'
 import { verifyBundledLists } from './internal/verifyBundledLists.js'
+import type { CheckStatusResult } from './types.js'
 
 /** Options of {@link createStatusChecker}. */
 export interface CreateStatusCheckerOptions {

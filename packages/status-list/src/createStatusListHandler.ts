@@ -51,7 +51,7 @@ function matches(ifNoneMatch: string, etag: string): boolean {
 /**
  * Creates a `(Request) => Promise<Response>` handler that serves status list credentials with a strong `ETag`
  * (SHA-256 of the body), `If-None-Match` → 304, `Cache-Control: max-age` and `Last-Modified`. It runs in Node's
- * http server (see `@civitas/status-list/node`), Hono, Deno, Bun, workers, or any fetch-style framework.
+ * http server (see `@civitas/core/node`), Hono, Deno, Bun, workers, or any fetch-style framework.
  *
  * @see https://www.w3.org/TR/vc-bitstring-status-list/#bitstringstatuslistcredential
  * @throws ERR_INVALID_ARGUMENT when `getList` is not a function or `ttlMs` is negative

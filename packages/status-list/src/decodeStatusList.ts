@@ -1,21 +1,6 @@
 import { decodeGzipList } from './internal/decodeGzipList.js'
 import { inflateCapped } from './internal/inflateCapped.js'
-import type { StatusList, StatusSize } from './types.js'
-
-/** Options of {@link decodeStatusList}. */
-export interface DecodeStatusListOptions {
-  /** Bits per entry (the entry's `statusSize`); default 1. */
-  statusSize?: StatusSize
-  /** Cap on the inflated bitstring; default 16 MB. */
-  maxInflatedBytes?: number
-  /** Cap on inflated / compressed size once past 1 MB; default 1,024. */
-  maxRatio?: number
-  /** Minimum number of entries; default 131,072 (the W3C minimum). */
-  minimumLength?: number
-}
-
-/** The list {@link decodeStatusList} returns. */
-export type DecodeStatusListResult = StatusList
+import type { DecodeStatusListOptions, DecodeStatusListResult, StatusList } from './types.js'
 
 /**
  * Decodes an `encodedList` (`u` + base64url-no-pad(GZIP(bits))) into a {@link StatusList}.

@@ -1,16 +1,5 @@
 import { decodeZlibList } from './internal/decodeZlibList.js'
-import type { TokenStatusList } from './types.js'
-
-/** Options of {@link decodeTokenStatusList}. */
-export interface DecodeTokenStatusListOptions {
-  /** Cap on the inflated list; default 16 MB. */
-  maxInflatedBytes?: number
-  /** Cap on inflated / compressed size once past 1 MB; default 1,024. */
-  maxRatio?: number
-}
-
-/** The list {@link decodeTokenStatusList} returns. */
-export type DecodeTokenStatusListResult = TokenStatusList
+import type { DecodeTokenStatusListOptions, DecodeTokenStatusListResult, TokenStatusList } from './types.js'
 
 /**
  * Decodes a status list token's `status_list` claim (`{ bits, lst }`: base64url of zlib-framed

@@ -16,7 +16,7 @@
  * @module
  */
 
-export { type CheckStatusOptions, type CheckStatusResult, checkStatus } from './checkStatus.js'
+export { checkStatus } from './checkStatus.js'
 export {
   type CreateMemoryStatusRegistryOptions,
   type CreateMemoryStatusRegistryResult,
@@ -58,16 +58,8 @@ export {
   type CreateTokenStatusListResult,
   createTokenStatusList,
 } from './createTokenStatusList.js'
-export {
-  type DecodeStatusListOptions,
-  type DecodeStatusListResult,
-  decodeStatusList,
-} from './decodeStatusList.js'
-export {
-  type DecodeTokenStatusListOptions,
-  type DecodeTokenStatusListResult,
-  decodeTokenStatusList,
-} from './decodeTokenStatusList.js'
+export { decodeStatusList } from './decodeStatusList.js'
+export { decodeTokenStatusList } from './decodeTokenStatusList.js'
 export {
   type IssueStatusListTokenOptions,
   type IssueStatusListTokenResult,
@@ -76,6 +68,12 @@ export {
 } from './issueStatusListToken.js'
 export type {
   AllocateStatusOptions,
+  CheckStatusOptions,
+  CheckStatusResult,
+  DecodeStatusListOptions,
+  DecodeStatusListResult,
+  DecodeTokenStatusListOptions,
+  DecodeTokenStatusListResult,
   SetStatusOptions,
   StatusAllocation,
   StatusAuditEntry,
@@ -87,10 +85,8 @@ export type {
   StatusSize,
   TokenStatusList,
   TokenStatusListClaim,
+  VerifyStatusListTokenOptions,
+  VerifyStatusListTokenResult,
 } from './types.js'
 export { TOKEN_STATUS } from './types.js'
-export {
-  type VerifyStatusListTokenOptions,
-  type VerifyStatusListTokenResult,
-  verifyStatusListToken,
-} from './verifyStatusListToken.js'
+export { verifyStatusListToken } from './verifyStatusListToken.js'

@@ -1,3 +1,6 @@
+import type { CivitasErrorCode, Clock } from '@civitas/core'
+import type { Resolvable } from '@civitas/did'
+
 /** Bits per status entry: 1 for `revocation` / `suspension`, up to 8 for `message` lists. */
 export type StatusSize = 1 | 2 | 4 | 8
 
@@ -142,7 +145,11 @@ export interface StatusListSnapshot {
  * Implementations: `createMemoryStatusRegistry` and `createPostgresStatusRegistry` (`@civitas/status-list/postgres`).
  */
 export interface StatusRegistry {
-  /** Allocates a random unused index in an open list of that purpose, rolling over to a new list when full. */
+  /**
+   * Allocates a random unused index in an open list of that purpose, rolling over to a new list when full. For a
+   * `credentialId` that already holds an entry of that purpose it returns that entry (a retried issuance);
+   * `ERR_INVALID_ARGUMENT` when that entry has another status size.
+   */
   allocate(options: AllocateStatusOptions): Promise<StatusAllocation>
   /** Reads an allocated entry. @throws ERR_STATUS_ENTRY_NOT_FOUND */
   getStatus(ref: StatusEntryRef): Promise<number>
@@ -158,4 +165,92 @@ export interface StatusRegistry {
   audit(ref?: StatusEntryRef): Promise<StatusAuditEntry[]>
   /** Releases resources (connections the registry opened itself). */
   close(): Promise<void>
+}
+
+/** Options of {@link checkStatus}. */
+export interface CheckStatusOptions {
+  /** The credential's `BitstringStatusListEntry` (one element of `credentialStatus`). */
+  entry: unknown
+  /** The status list credential's claims, fetched and with its signature already verified. */
+  listCredential: unknown
+  /** The issuer of the credential being checked; the list must come from the same issuer. */
+  issuer?: string
+  /** Minimum list length; default 131,072. */
+  minimumLength?: number
+  /** Decodes the list (default {@link decodeStatusList}); a memoized one saves inflating a cached list per check. */
+  decode?: (encodedList: string, options: DecodeStatusListOptions) => StatusList
+}
+
+/** The outcome of {@link checkStatus}: `ok` is false for a revoked or suspended credential. */
+export interface CheckStatusResult {
+  ok: boolean
+  /** `ERR_CREDENTIAL_REVOKED` or `ERR_CREDENTIAL_SUSPENDED` when `ok` is false. */
+  code?: CivitasErrorCode
+  purpose: StatusPurpose
+  index: number
+  /** The entry's value in the list. */
+  status: number
+  /** For `message` lists: the `statusMessage` entry matching the value, if any. */
+  message?: string
+}
+
+/** Options of {@link decodeStatusList}. */
+export interface DecodeStatusListOptions {
+  /** Bits per entry (the entry's `statusSize`); default 1. */
+  statusSize?: StatusSize
+  /** Cap on the inflated bitstring; default 16 MB. */
+  maxInflatedBytes?: number
+  /** Cap on inflated / compressed size once past 1 MB; default 1,024. */
+  maxRatio?: number
+  /** Minimum number of entries; default 131,072 (the W3C minimum). */
+  minimumLength?: number
+}
+
+/** The list {@link decodeStatusList} returns. */
+export type DecodeStatusListResult = StatusList
+
+/** Options of {@link decodeTokenStatusList}. */
+export interface DecodeTokenStatusListOptions {
+  /** Cap on the inflated list; default 16 MB. */
+  maxInflatedBytes?: number
+  /** Cap on inflated / compressed size once past 1 MB; default 1,024. */
+  maxRatio?: number
+}
+
+/** The list {@link decodeTokenStatusList} returns. */
+export type DecodeTokenStatusListResult = TokenStatusList
+
+/** Options of {@link verifyStatusListToken}. */
+export interface VerifyStatusListTokenOptions {
+  /** Resolves the issuer's DID to find the signing key. */
+  resolver: Resolvable
+  /** The URI the credential names (`status.status_list.uri`); the token's `sub` must equal it. */
+  uri: string
+  /** The credential's issuer; the token's `iss` must equal it and its key must be one of that DID's. */
+  issuer: string
+  /** Time source (default the system clock). */
+  clock?: Clock
+  /** Tolerated clock difference in milliseconds (default 60,000, at most 300,000). */
+  clockSkewMs?: number
+  /** Longest token accepted, in characters (default 1 MiB). */
+  maxLength?: number
+  /** Cap on the inflated list; default 16 MB. */
+  maxInflatedBytes?: number
+}
+
+/** A verified status list token. */
+export interface VerifyStatusListTokenResult {
+  list: TokenStatusList
+  /** The issuer's DID (`iss`). */
+  issuer: string
+  /** The DID URL of the key that signed. */
+  kid: string
+  /** `sub`: the list's URI. */
+  uri: string
+  /** `iat` in milliseconds since the epoch. */
+  issuedAt: number
+  /** `exp` in milliseconds since the epoch, when the token has one. */
+  expiresAt?: number
+  /** `ttl` in milliseconds, when the token has one. */
+  ttlMs?: number
 }

@@ -1,42 +1,5 @@
-import type { Clock } from '@civitas/core'
-import type { Resolvable } from '@civitas/did'
 import { verifyListToken } from './internal/verifyListToken.js'
-import type { TokenStatusList } from './types.js'
-
-/** Options of {@link verifyStatusListToken}. */
-export interface VerifyStatusListTokenOptions {
-  /** Resolves the issuer's DID to find the signing key. */
-  resolver: Resolvable
-  /** The URI the credential names (`status.status_list.uri`); the token's `sub` must equal it. */
-  uri: string
-  /** The credential's issuer; the token's `iss` must equal it and its key must be one of that DID's. */
-  issuer: string
-  /** Time source (default the system clock). */
-  clock?: Clock
-  /** Tolerated clock difference in milliseconds (default 60,000, at most 300,000). */
-  clockSkewMs?: number
-  /** Longest token accepted, in characters (default 1 MiB). */
-  maxLength?: number
-  /** Cap on the inflated list; default 16 MB. */
-  maxInflatedBytes?: number
-}
-
-/** A verified status list token. */
-export interface VerifyStatusListTokenResult {
-  list: TokenStatusList
-  /** The issuer's DID (`iss`). */
-  issuer: string
-  /** The DID URL of the key that signed. */
-  kid: string
-  /** `sub`: the list's URI. */
-  uri: string
-  /** `iat` in milliseconds since the epoch. */
-  issuedAt: number
-  /** `exp` in milliseconds since the epoch, when the token has one. */
-  expiresAt?: number
-  /** `ttl` in milliseconds, when the token has one. */
-  ttlMs?: number
-}
+import type { VerifyStatusListTokenOptions, VerifyStatusListTokenResult } from './types.js'
 
 /**
  * Verifies a status list token: `typ: statuslist+jwt`; an accepted algorithm matching the key; a

@@ -3,6 +3,7 @@ import type { StatusRegistry } from '@civitas/status-list'
 import { afterEach, describe } from 'vitest'
 import { defineStatusRegistryAllocationCases } from './internal/statusRegistryConformanceAllocation.js'
 import { defineStatusRegistryStateCases } from './internal/statusRegistryConformanceState.js'
+import type { StatusRegistryConformanceContext } from './types.js'
 
 /** What the conformance suite asks a {@link StatusRegistryFactory} for. */
 export interface StatusRegistryFactoryOptions {
@@ -23,12 +24,6 @@ export type StatusRegistryFactory = (
 export interface DescribeStatusRegistryConformanceOptions {
   /** True when two registries made with the same namespace share state (a database); enables durability cases. */
   durable?: boolean
-}
-
-/** Test-case context shared by the suite's parts. */
-export interface StatusRegistryConformanceContext {
-  make(options?: { listLength?: number; namespace?: string; clock?: Clock }): Promise<StatusRegistry>
-  durable: boolean
 }
 
 /**

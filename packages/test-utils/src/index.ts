@@ -30,7 +30,6 @@ export {
 export {
   type DescribeStatusRegistryConformanceOptions,
   describeStatusRegistryConformance,
-  type StatusRegistryConformanceContext,
   type StatusRegistryFactory,
   type StatusRegistryFactoryOptions,
 } from './describeStatusRegistryConformance.js'
@@ -39,3 +38,4 @@ export {
   type SpawnSourceScriptOptions,
   spawnSourceScript,
 } from './spawnSourceScript.js'
+export type { StatusRegistryConformanceContext } from './types.js'

@@ -7,9 +7,11 @@ import {
 } from '@civitas/credentials'
 import { decodeJws } from '@civitas/crypto'
 import { checkClaims, checkTrust, checkType, subjectOf } from './internal/checkPolicy.js'
+import { claimPresentation, replayTtlMs } from './internal/claimPresentation.js'
 import { readQrInput } from './internal/readQrInput.js'
 import { createReportBuilder } from './internal/reportBuilder.js'
-import { createVerifierSetting, type VerifierSetting } from './internal/verifierSetting.js'
+import type { VerifierSetting } from './internal/types.js'
+import { createVerifierSetting } from './internal/verifierSetting.js'
 import type { CheckExpectations, CreateVerifierOptions, HolderBindingPolicy, Report } from './types.js'
 
 /** A verifier: one call checks a token and reports every check. */
@@ -38,6 +40,11 @@ export interface Verifier {
  * once, and trust, issuers' DID documents and status lists all come from it; an expired, stale, tampered or
  * foreign bundle fails every report's `trust` check with its `ERR_TRUST_BUNDLE_*` code.
  *
+ * Given a `replay` store (a `NonceStore` of `@civitas/sign-in`, or anything with an atomic `claim`), each
+ * presentation is accepted once, remembered by its audience and nonce rather than its bytes; a replay
+ * fails the `nonce` check with `ERR_NONCE_REPLAYED`. Without one the verifier keeps no memory, and the
+ * same presentation passes again until it is older than `maxPresentationAgeMs`.
+ *
  * @throws `ERR_INVALID_ARGUMENT` for contradictory options (programmer errors): neither a resolver nor a
  *   bundle, a bundle without `bundleAuthority`, or a bundle together with `trust`. `check` itself never throws.
  * @example
@@ -60,6 +67,7 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
   }
   const settingNow = createVerifierSetting(options)
   const { clock, clockSkewMs, schemas } = options
+  const replayTtl = replayTtlMs(options)
   const time = {
     ...(clock === undefined ? {} : { clock }),
     ...(clockSkewMs === undefined ? {} : { clockSkewMs }),
@@ -158,6 +166,7 @@ export function createVerifier(options: CreateVerifierOptions): Verifier {
         onCheck: (name, ok, code) => report.record(name, ok, code),
         onCredentialCheck: (index, name, ok, code) => credentialReport(index).record(name, ok, code),
       })
+      if (options.replay !== undefined) await claimPresentation(options.replay, presentation, replayTtl)
       const credentials: Report[] = []
       let policyOk = true
       for (const [index, credential] of presentation.credentials.entries()) {

@@ -17,11 +17,13 @@ export type {
   CheckExpectations,
   CreateVerifierOptions,
   HolderBindingPolicy,
+  ReplayStore,
   Report,
   ReportCheck,
   ReportCheckName,
   TrustBundle,
   TrustBundleIssuer,
   TrustPolicy,
+  VerifyTrustBundleOptions,
 } from './types.js'
-export { type VerifyTrustBundleOptions, verifyTrustBundle } from './verifyTrustBundle.js'
+export { verifyTrustBundle } from './verifyTrustBundle.js'

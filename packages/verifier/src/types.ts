@@ -1,5 +1,6 @@
 import type { CivitasError, CivitasErrorCode, Clock, JsonObject } from '@civitas/core'
 import type { CheckName, VerifiedCredential } from '@civitas/credentials'
+import type { Resolvable } from '@civitas/did'
 import type { CreateStatusCheckerOptions, StatusChecker } from '@civitas/status-list'
 
 /** Every check a report can list: the verification checks, then the policy checks. */
@@ -93,6 +94,16 @@ export interface CheckExpectations {
   statusMaxAgeMs?: number
 }
 
+/**
+ * Remembers presentations a verifier accepted, so that each is accepted once: any store with an
+ * atomic `claim`, such as the `NonceStore`s of `@civitas/sign-in` (memory, and Redis for verifiers
+ * that share one memory across instances).
+ */
+export interface ReplayStore {
+  /** Atomically claims `key` for `ttlMs`: `true` for the first caller, `false` for every later one. */
+  claim(key: string, ttlMs: number): Promise<boolean>
+}
+
 /** Options for {@link createVerifier}. */
 export interface CreateVerifierOptions {
   /**
@@ -121,6 +132,15 @@ export interface CreateVerifierOptions {
   clockSkewMs?: number
   /** The oldest presentation accepted, in milliseconds (default 5 minutes). */
   maxPresentationAgeMs?: number
+  /**
+   * Replay memory for presentations: each is claimed, by its audience and nonce (or, without a
+   * nonce, its audience, holder and `iat`), for as long as it could pass the freshness check, and a
+   * second check of it fails the `nonce` check with `ERR_NONCE_REPLAYED`; a store that cannot answer
+   * fails it with the store's code (`ERR_STORE_UNAVAILABLE`). Without one a verifier keeps no memory:
+   * the same presentation passes every check within its freshness window (`maxPresentationAgeMs`),
+   * and the caller must make its nonces single-use itself.
+   */
+  replay?: ReplayStore
   /** JSON Schemas by id, beyond the built-in templates'. */
   schemas?: Readonly<Record<string, JsonObject>>
   /**
@@ -156,4 +176,17 @@ export interface TrustBundle {
   issuedAt: number
   /** When the bundle expires, in milliseconds since the epoch. */
   expiresAt: number
+}
+
+/** Options for {@link verifyTrustBundle}. */
+export interface VerifyTrustBundleOptions {
+  /** The DID of the trust authority whose bundles are accepted; no other signer is. */
+  authority: string
+  /** Resolves the authority's DID (default: did:key and did:jwk, which need no network). */
+  resolver?: Resolvable
+  clock?: Clock
+  /** Tolerance for `iat` and `exp`, in milliseconds (default 60 s). */
+  clockSkewMs?: number
+  /** Refuse bundles signed longer ago than this, in milliseconds (default: only `exp` counts). */
+  maxAgeMs?: number
 }

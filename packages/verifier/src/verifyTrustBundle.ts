@@ -1,20 +1,5 @@
-import type { Clock } from '@civitas/core'
-import type { Resolvable } from '@civitas/did'
 import { verifyBundle } from './internal/verifyBundle.js'
-import type { TrustBundle } from './types.js'
-
-/** Options for {@link verifyTrustBundle}. */
-export interface VerifyTrustBundleOptions {
-  /** The DID of the trust authority whose bundles are accepted; no other signer is. */
-  authority: string
-  /** Resolves the authority's DID (default: did:key and did:jwk, which need no network). */
-  resolver?: Resolvable
-  clock?: Clock
-  /** Tolerance for `iat` and `exp`, in milliseconds (default 60 s). */
-  clockSkewMs?: number
-  /** Refuse bundles signed longer ago than this, in milliseconds (default: only `exp` counts). */
-  maxAgeMs?: number
-}
+import type { TrustBundle, VerifyTrustBundleOptions } from './types.js'
 
 /**
  * Verifies a trust bundle made by `createTrustBundle`: its type, that the configured authority signed it

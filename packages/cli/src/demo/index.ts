@@ -15,7 +15,7 @@
  */
 export { createLoopbackCertificate, type LoopbackCertificate } from './createLoopbackCertificate.js'
 export { residencyCard, residencyInput } from './residencyCard.js'
-export { type DemoOutput, runDemo } from './runDemo.js'
+export { runDemo } from './runDemo.js'
 export {
   type DidWebIssuer,
   type LoopbackNetwork,
@@ -27,3 +27,4 @@ export {
   type StartLoopbackServerResult,
   startLoopbackServer,
 } from './startLoopbackServer.js'
+export type { DemoOutput } from './types.js'

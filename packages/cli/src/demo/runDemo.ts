@@ -12,9 +12,7 @@ import { createDidJwk } from '@civitas/did/jwk'
 import { createDidKey } from '@civitas/did/key'
 import { shorten } from '../internal/shorten.js'
 import { showCredentialFlow } from '../internal/showCredentialFlow.js'
-
-/** Where the demo writes its lines. */
-export type DemoOutput = (line: string) => void
+import type { DemoOutput } from './types.js'
 
 const ALGORITHMS: readonly SignatureAlgorithm[] = ['EdDSA', 'ES256', 'ES256K']
 

@@ -7,7 +7,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { CivitasError } from '@civitas/core'
-import { createNodeListener } from '@civitas/status-list/node'
+import { createNodeListener } from '@civitas/core/node'
 import { createLoopbackCertificate } from './createLoopbackCertificate.js'
 
 /** Where and how {@link startLoopbackServer} listens. */

@@ -2,7 +2,7 @@ import { type Clock, encodeBase64url, encodeUtf8 } from '@civitas/core'
 import { createPresentation } from '@civitas/credentials'
 import type { Identity, Resolvable } from '@civitas/did'
 import { createVerifier, explainCode, type Report, type TrustPolicy } from '@civitas/verifier'
-import type { DemoOutput } from '../demo/runDemo.js'
+import type { DemoOutput } from '../demo/types.js'
 
 /** What the failure part of the demo needs. */
 export interface ShowFailuresOptions {

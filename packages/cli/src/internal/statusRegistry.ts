@@ -22,10 +22,20 @@ export function registryOptions(
     .option('--table-prefix <prefix>', "the registry tables' name prefix", 'civitas_status_')
 }
 
-/** Opens the registry the flags name. */
-export function openStatusRegistry(flags: RegistryFlags): StatusRegistry {
-  return createPostgresStatusRegistry({
+/**
+ * Opens the registry the flags name and brings its tables up to date (`migrate()` is idempotent and safe
+ * beside other instances; when the schema is current it only reads the version).
+ */
+export async function openStatusRegistry(flags: RegistryFlags): Promise<StatusRegistry> {
+  const registry = createPostgresStatusRegistry({
     connectionString: flags.databaseUrl as string,
     tablePrefix: flags.tablePrefix,
   })
+  try {
+    await registry.migrate()
+  } catch (error) {
+    await registry.close()
+    throw error
+  }
+  return registry
 }

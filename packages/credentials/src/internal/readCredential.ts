@@ -54,9 +54,16 @@ export function readCredential(format: CredentialFormat, payload: JsonObject): C
     ...times,
   }
   if (typeof credential.id === 'string') claims.id = credential.id
-  const validFrom = date(credential, format === 'vc+jwt' ? 'validFrom' : 'issuanceDate')
+  // A jwt_vc_json's nbf and exp are its dates (folded in above); only without them are the strings read.
+  const validFrom =
+    format === 'vc+jwt'
+      ? date(credential, 'validFrom')
+      : (times.notBefore ?? date(credential, 'issuanceDate'))
   if (validFrom !== undefined) claims.validFrom = validFrom
-  const validUntil = date(credential, format === 'vc+jwt' ? 'validUntil' : 'expirationDate')
+  const validUntil =
+    format === 'vc+jwt'
+      ? date(credential, 'validUntil')
+      : (times.expires ?? date(credential, 'expirationDate'))
   if (validUntil !== undefined) claims.validUntil = validUntil
   return claims
 }

@@ -52,6 +52,24 @@ describe('renderQr', () => {
     expect(width('H')).toBeGreaterThan(width('L'))
   })
 
+  // qrcode, an independent encoder that splits text into the cheapest mix of segments, is the yardstick.
+  it.each([
+    ['CV1 text', TEXT],
+    ['a raw token', TOKEN],
+    [
+      'a sign-in request URL',
+      'openid4vp://?client_id=redirect_uri%3Ahttps%3A%2F%2Fportal.example%2Fresponse',
+    ],
+    ['digits', '31415926535897932384626433832795'],
+  ])('behavior: %s takes no more modules than a segment-optimizing encoder gives it', (_, text) => {
+    for (const level of ['L', 'M', 'Q', 'H'] as const) {
+      const width = decodePng(
+        renderQr(text, { format: 'png', errorCorrection: level, scale: 1, margin: 0 }),
+      ).width
+      expect(width).toBeLessThanOrEqual(QRCode.create(text, { errorCorrectionLevel: level }).modules.size)
+    }
+  })
+
   it('behavior: text outside the alphanumeric alphabet (a raw token) is rendered and scans back', async () => {
     expect(await scanQr(renderQr(TOKEN, { format: 'png' }))).toBe(TOKEN)
   })
@@ -63,10 +81,8 @@ describe('renderQr', () => {
       new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size + 4} ${size + 4}"`),
     )
     const drawn = [...svg.matchAll(/M\d+ \d+h(\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0)
-    const matrix = QRCode.create([{ data: TEXT, mode: 'alphanumeric' }], {
-      errorCorrectionLevel: 'M',
-    }).modules
-    expect(drawn).toBe([...matrix.data].filter((module) => module === 1).length)
+    const pixels = decodePng(renderQr(TEXT, { format: 'png', scale: 1, margin: 0 })).data
+    expect(drawn).toBe([...pixels].filter((value) => value === 0).length)
   })
 
   it.each([false, true])(

@@ -31,7 +31,7 @@ export type RenderQrResult<Format extends QrImageFormat = QrImageFormat> = Forma
 /**
  * Renders text (usually from `encodeQr`) as a QR code: a PNG image, an SVG document or UTF-8 half blocks
  * for a terminal. Text in QR's alphanumeric alphabet is encoded in alphanumeric mode (5.5 bits a
- * character), anything else in the cheapest mix of segments.
+ * character), digits in numeric mode, anything else as UTF-8 bytes; always the smallest version that fits.
  *
  * @see ISO/IEC 18004:2015 (QR Code)
  * @throws `ERR_INVALID_ARGUMENT` for a non-string text or an unknown format, level, margin or scale;

@@ -1,5 +1,5 @@
 import { CivitasError, readResponseText } from '@civitas/core'
-import type { SignInResult } from '../types.js'
+import type { SignInReport, SignInResult } from '../types.js'
 import type { TransactionStore } from './createTransactionStore.js'
 import { failureAnswer, jsonAnswer } from './signInAnswers.js'
 import type { Transaction } from './verifySignInResponse.js'
@@ -11,11 +11,11 @@ import type { Transaction } from './verifySignInResponse.js'
  * replays of a valid one exactly one is kept. Never throws: a refusal is a 400 (a 503 when the
  * store is down) carrying its code.
  */
-export async function acceptSignInResponse(
+export async function acceptSignInResponse<R extends SignInReport>(
   request: Request,
   options: {
-    transactions: TransactionStore
-    verify: (form: URLSearchParams, transaction: Transaction) => Promise<SignInResult>
+    transactions: TransactionStore<R>
+    verify: (form: URLSearchParams, transaction: Transaction) => Promise<SignInResult<R>>
     maxBytes: number
     now: () => number
   },

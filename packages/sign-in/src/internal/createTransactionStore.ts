@@ -1,5 +1,5 @@
 import { CivitasError, type Clock } from '@civitas/core'
-import type { DcqlQuery, NonceStore, SignInResult } from '../types.js'
+import type { DcqlQuery, NonceStore, SignInReport, SignInResult } from '../types.js'
 import { randomToken } from './randomToken.js'
 import type { Transaction } from './verifySignInResponse.js'
 
@@ -11,7 +11,7 @@ const GRACE_MS = 10 * 60_000
  * (`tx:`), found by the state the wallet returns (`state:`) and by the id the page polls
  * (`status:`); its single answer is claimed once (`done:`) and its result kept (`result:`).
  */
-export interface TransactionStore {
+export interface TransactionStore<R extends SignInReport = SignInReport> {
   /** Starts a transaction for a checked query: fresh 256-bit ids, nonce and state, stored. */
   open(query: DcqlQuery): Promise<Transaction>
   byRequestId(requestId: string): Promise<Transaction | undefined>
@@ -23,9 +23,9 @@ export interface TransactionStore {
    *
    * @throws `ERR_NONCE_REPLAYED` when the transaction was already answered.
    */
-  complete(transaction: Transaction, result: SignInResult): Promise<void>
+  complete(transaction: Transaction, result: SignInResult<R>): Promise<void>
   /** The kept result of a transaction, if it was answered. */
-  resultOf(transaction: Transaction): Promise<SignInResult | undefined>
+  resultOf(transaction: Transaction): Promise<SignInResult<R> | undefined>
 }
 
 /**
@@ -33,10 +33,10 @@ export interface TransactionStore {
  *
  * @throws from every method: whatever the store throws (`ERR_STORE_UNAVAILABLE`).
  */
-export function createTransactionStore(
+export function createTransactionStore<R extends SignInReport = SignInReport>(
   store: NonceStore,
   options: { clock: Clock; ttlMs: number },
-): TransactionStore {
+): TransactionStore<R> {
   const { clock, ttlMs } = options
   const keep = ttlMs + GRACE_MS
   const byRequestId = async (requestId: string): Promise<Transaction | undefined> => {
@@ -73,7 +73,7 @@ export function createTransactionStore(
     },
     async resultOf(transaction) {
       const result = await store.get(`result:${transaction.requestId}`)
-      return result === undefined ? undefined : (JSON.parse(result) as SignInResult)
+      return result === undefined ? undefined : (JSON.parse(result) as SignInResult<R>)
     },
   }
 }

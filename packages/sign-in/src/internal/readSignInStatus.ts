@@ -1,4 +1,4 @@
-import type { SignInStatus } from '../types.js'
+import type { SignInReport, SignInStatus } from '../types.js'
 import type { TransactionStore } from './createTransactionStore.js'
 
 /**
@@ -7,11 +7,11 @@ import type { TransactionStore } from './createTransactionStore.js'
  *
  * @throws whatever the store throws (`ERR_STORE_UNAVAILABLE`).
  */
-export async function readSignInStatus(
-  transactions: TransactionStore,
+export async function readSignInStatus<R extends SignInReport>(
+  transactions: TransactionStore<R>,
   statusId: string,
   now: number,
-): Promise<SignInStatus> {
+): Promise<SignInStatus<R>> {
   const transaction = await transactions.byStatusId(statusId)
   if (transaction === undefined) return { status: 'expired' }
   const result = await transactions.resultOf(transaction)

@@ -1,7 +1,6 @@
 import { CivitasError, type JsonObject, parseJson } from '@civitas/core'
 import type { Resolvable } from '@civitas/did'
-import type { CheckExpectations, Report, Verifier } from '@civitas/verifier'
-import type { DcqlQuery, SignInResult } from '../types.js'
+import type { DcqlQuery, SignInExpectations, SignInReport, SignInResult, SignInVerifier } from '../types.js'
 import { hasClaim, hasRequestedTypes, requestedTypes } from './dcql.js'
 import { verifyIdToken } from './verifyIdToken.js'
 
@@ -28,17 +27,17 @@ const MAX_PRESENTATIONS = 16
  * @throws the first failure's code: `ERR_REQUEST_INVALID` for a malformed response, the verifier's
  *   codes, `ERR_HOLDER_MISMATCH`, `ERR_TYPE_NOT_ACCEPTED`, `ERR_CLAIM_MISSING`, and the ID token's.
  */
-export async function verifySignInResponse(options: {
+export async function verifySignInResponse<R extends SignInReport>(options: {
   form: URLSearchParams
   transaction: Transaction
   clientId: string
   /** Whether the request asked for a SIOPv2 ID token (`vp_token id_token`) or presentations only. */
   idToken: boolean
-  verifier: Verifier
+  verifier: SignInVerifier<R>
   resolver: Resolvable
   now: number
   skewMs: number
-}): Promise<SignInResult> {
+}): Promise<SignInResult<R>> {
   const { form, transaction, clientId } = options
   const idToken = form.get('id_token')
   if (options.idToken && idToken === null)
@@ -58,10 +57,10 @@ export async function verifySignInResponse(options: {
           skewMs: options.skewMs,
         })
   const vpToken = readVpToken(form.get('vp_token'), transaction.query)
-  const credentials: Record<string, Report[]> = {}
+  const credentials: Record<string, R[]> = {}
   const claims: JsonObject = {}
   for (const query of transaction.query.credentials) {
-    const reports: Report[] = []
+    const reports: R[] = []
     for (const presentation of vpToken[query.id] ?? []) {
       const report = await options.verifier.check(presentation, presentationExpectations(query, options))
       if (!report.ok)
@@ -88,7 +87,7 @@ export async function verifySignInResponse(options: {
 function presentationExpectations(
   query: DcqlQuery['credentials'][number],
   options: { clientId: string; transaction: Transaction },
-): CheckExpectations {
+): SignInExpectations {
   const types = requestedTypes(query)
   return {
     audience: options.clientId,
@@ -98,7 +97,7 @@ function presentationExpectations(
   }
 }
 
-function checkAnswers(credential: Report, query: DcqlQuery['credentials'][number]): void {
+function checkAnswers(credential: SignInReport, query: DcqlQuery['credentials'][number]): void {
   if (!hasRequestedTypes(credential.listedTypes ?? [], query, credential.types ?? [])) {
     throw new CivitasError(
       'ERR_TYPE_NOT_ACCEPTED',

@@ -18,9 +18,6 @@ export interface CreateRedisNonceStoreOptions {
 const MAX_BACKOFF_MS = 2000
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref())
-const timedOut = (): never => {
-  throw new Error('Redis did not answer in time')
-}
 
 /**
  * A {@link NonceStore} in Redis, shared by every relying-party instance: claims are one atomic
@@ -77,8 +74,17 @@ export function createRedisNonceStore(options: CreateRedisNonceStoreOptions = {}
   }
   const run = async <T>(command: (redis: typeof client) => Promise<T>): Promise<T> => {
     try {
+      const redis = await ready()
       // A command a hung server never answers fails after timeoutMs.
-      return await Promise.race([command(await ready()), delay(timeoutMs).then(timedOut)])
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('Redis did not answer in time')), timeoutMs)
+      })
+      try {
+        return await Promise.race([command(redis), timedOut])
+      } finally {
+        clearTimeout(timer)
+      }
     } catch (cause) {
       if (cause instanceof CivitasError) throw cause
       throw new CivitasError(

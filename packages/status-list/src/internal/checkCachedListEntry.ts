@@ -1,5 +1,5 @@
 import { CivitasError, isCivitasError, type JsonObject } from '@civitas/core'
-import type { CheckStatusOptions, CheckStatusResult } from '../checkStatus.js'
+import type { CheckStatusOptions, CheckStatusResult } from '../types.js'
 import type { CachedList } from './cachedList.js'
 import { checkListEntry } from './checkListEntry.js'
 import { decodeGzipList } from './decodeGzipList.js'

@@ -1,5 +1,5 @@
 import { CivitasError } from '@civitas/core'
-import type { CheckStatusOptions, CheckStatusResult } from '../checkStatus.js'
+import type { CheckStatusOptions, CheckStatusResult } from '../types.js'
 import { assertStatusSize } from './bits.js'
 import { readListCredential } from './readListCredential.js'
 

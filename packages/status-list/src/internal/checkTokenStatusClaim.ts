@@ -1,5 +1,5 @@
 import type { JsonObject } from '@civitas/core'
-import type { CheckStatusResult } from '../checkStatus.js'
+import type { CheckStatusResult } from '../types.js'
 import type { ListVerification } from './cachedList.js'
 import { type ListLookup, tokenListKind } from './listKind.js'
 import { checkTokenStatus, readTokenStatusReference } from './tokenStatusEntry.js'

@@ -1,5 +1,5 @@
 import { CivitasError, type JsonObject } from '@civitas/core'
-import type { CheckStatusResult } from '../checkStatus.js'
+import type { CheckStatusResult } from '../types.js'
 import type { ListVerification } from './cachedList.js'
 import { checkCachedListEntry } from './checkCachedListEntry.js'
 import type { inflateCapped } from './inflateCapped.js'

@@ -1,5 +1,5 @@
 import { CivitasError } from '@civitas/core'
-import type { DecodeStatusListOptions, DecodeStatusListResult } from '../decodeStatusList.js'
+import type { DecodeStatusListOptions, DecodeStatusListResult } from '../types.js'
 import { assertStatusSize, MINIMUM_LIST_LENGTH } from './bits.js'
 import { inflateBase64url, inflateLimits } from './compressedList.js'
 import type { inflateCapped } from './inflateCapped.js'

@@ -1,5 +1,5 @@
 import { CivitasError } from '@civitas/core'
-import type { DecodeTokenStatusListOptions, DecodeTokenStatusListResult } from '../decodeTokenStatusList.js'
+import type { DecodeTokenStatusListOptions, DecodeTokenStatusListResult } from '../types.js'
 import { inflateBase64url, inflateLimits } from './compressedList.js'
 import { inflateCapped } from './inflateCapped.js'
 import { makeTokenStatusList } from './makeTokenStatusList.js'

@@ -1,6 +1,5 @@
 import { CivitasError, type JsonObject } from '@civitas/core'
-import type { CheckStatusResult } from '../checkStatus.js'
-import type { TokenStatusList } from '../types.js'
+import type { CheckStatusResult, TokenStatusList } from '../types.js'
 
 /** The `status.status_list` reference of an SD-JWT VC. */
 export interface TokenStatusReference {

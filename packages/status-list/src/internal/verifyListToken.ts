@@ -2,7 +2,7 @@ import { CivitasError, isCivitasError, type JsonObject, readNumericDate, systemC
 import { DEFAULT_JWS_MAX_LENGTH, decodeJws, verifyJws } from '@civitas/crypto'
 import { resolveVerificationKey } from '@civitas/did'
 import { STATUS_LIST_TOKEN_TYP } from '../issueStatusListToken.js'
-import type { VerifyStatusListTokenOptions, VerifyStatusListTokenResult } from '../verifyStatusListToken.js'
+import type { VerifyStatusListTokenOptions, VerifyStatusListTokenResult } from '../types.js'
 import { decodeZlibList } from './decodeZlibList.js'
 
 const ACCEPTED_ALGORITHMS: ReadonlySet<string> = new Set(['EdDSA', 'ES256', 'ES256K'])

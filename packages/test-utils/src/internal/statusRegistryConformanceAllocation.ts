@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import type { StatusRegistryConformanceContext } from '../describeStatusRegistryConformance.js'
+import type { StatusRegistryConformanceContext } from '../types.js'
 
 export function defineStatusRegistryAllocationCases(context: StatusRegistryConformanceContext): void {
   it('behavior: allocate returns an in-range index of a list with the requested purpose', async () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import type { StatusRegistryConformanceContext } from '../describeStatusRegistryConformance.js'
+import type { StatusRegistryConformanceContext } from '../types.js'
 
 export function defineStatusRegistryStateCases(context: StatusRegistryConformanceContext): void {
   it('behavior: new entries are 0; set by credential id is read by list and index, and audited', async () => {

@@ -3,7 +3,8 @@ import type { Resolvable } from '@civitas/did'
 import type { CreateVerifierOptions, TrustBundle } from '../types.js'
 import { bundleResolver } from './bundleResolver.js'
 import { checkBundleTime } from './checkBundleTime.js'
-import { toStatusChecker, type VerifierSetting } from './verifierSetting.js'
+import { toStatusChecker } from './toStatusChecker.js'
+import type { VerifierSetting } from './types.js'
 import { verifyBundle } from './verifyBundle.js'
 
 /**

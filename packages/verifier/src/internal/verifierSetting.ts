@@ -1,18 +1,8 @@
 import { CivitasError, systemClock } from '@civitas/core'
-import { createResolver, type Resolvable } from '@civitas/did'
-import {
-  type CreateStatusCheckerOptions,
-  createStatusChecker,
-  type StatusChecker,
-} from '@civitas/status-list'
-import type { CreateVerifierOptions, TrustPolicy } from '../types.js'
-
-/** What a check runs with: from the options, or from a verified trust bundle. */
-export interface VerifierSetting {
-  resolver: Resolvable
-  trust: TrustPolicy | undefined
-  status: StatusChecker
-}
+import { createResolver } from '@civitas/did'
+import type { CreateVerifierOptions } from '../types.js'
+import { toStatusChecker } from './toStatusChecker.js'
+import type { VerifierSetting } from './types.js'
 
 /**
  * Returns the setting for one check. With a trust bundle, the bundle is verified once (lazily, so
@@ -64,21 +54,4 @@ export function createVerifierSetting(options: CreateVerifierOptions): () => Pro
     checkTime(clock())
     return setting
   }
-}
-
-/** The status checker of a verifier: the one given, or one made from the options and bundled lists. */
-export function toStatusChecker(
-  options: CreateVerifierOptions,
-  resolver: Resolvable,
-  bundled: readonly string[],
-): StatusChecker {
-  const { status } = options
-  if (status !== undefined && 'check' in status && typeof status.check === 'function') return status
-  const given = status as Omit<CreateStatusCheckerOptions, 'resolver' | 'clock'> | undefined
-  return createStatusChecker({
-    ...given,
-    lists: [...bundled, ...(given?.lists ?? [])],
-    resolver,
-    ...(options.clock === undefined ? {} : { clock: options.clock }),
-  })
 }

@@ -1,6 +1,7 @@
 /**
  * A pool of verifiers on Node worker threads: `createVerifierPool(...).check(token)` gives the
- * report `createVerifier` would, using every core.
+ * report `createVerifier` would, using every core. Its `ethr` option resolves did:ethr in the workers
+ * and needs `ethers` and `ethr-did-resolver` installed (optional peer dependencies).
  *
  * @module
  */

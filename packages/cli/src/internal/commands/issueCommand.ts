@@ -97,7 +97,7 @@ export function issueCommand(context: CliContext): Command {
         ...(disclosable === undefined ? {} : { disclosable }),
       }
       if (flags.databaseUrl === undefined) return issueCredential(options)
-      const registry = openStatusRegistry(flags)
+      const registry = await openStatusRegistry(flags)
       try {
         const status = createStatusListPublisher({
           registry,

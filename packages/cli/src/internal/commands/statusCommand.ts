@@ -45,7 +45,7 @@ export function statusCommand(context: CliContext): Command {
       globalsOf(context, self)
       if (flags.databaseUrl === undefined)
         throw usageError('--database-url (or CIVITAS_DATABASE_URL) is required')
-      const registry = openStatusRegistry(flags)
+      const registry = await openStatusRegistry(flags)
       try {
         const entry = await context.progress('Updating the status registry…', () =>
           registry.setStatus(

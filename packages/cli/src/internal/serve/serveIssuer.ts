@@ -46,7 +46,7 @@ export async function serveIssuer(
   }
   const didHandler = document === undefined ? undefined : createDidWebHandler(document)
   let status: StatusListPublisher | undefined
-  const registry = flags.databaseUrl === undefined ? undefined : openStatusRegistry(flags)
+  const registry = flags.databaseUrl === undefined ? undefined : await openStatusRegistry(flags)
   const server = await context.progress('Starting the issuer…', () =>
     startLoopbackServer(
       async (request) => {

@@ -1,6 +1,6 @@
 import { renderQr } from '@civitas/qr/render'
 import { createSignInRelyingParty, type SignInRelyingParty } from '@civitas/sign-in'
-import { createVerifier } from '@civitas/verifier'
+import { createVerifier, type Report } from '@civitas/verifier'
 import { startLoopbackServer } from '../../demo/startLoopbackServer.js'
 import { reportJson } from '../commands/verifyCommand.js'
 import type { CliContext } from '../context.js'
@@ -28,7 +28,7 @@ export async function serveVerifier(context: CliContext, flags: ServeVerifierFla
   const port = portOf(flags)
   const trust = trustPolicy(flags)
   const resolver = cliResolver(flags)
-  let relyingParty: SignInRelyingParty | undefined
+  let relyingParty: SignInRelyingParty<Report> | undefined
   const server = await context.progress('Starting the verifier…', () =>
     startLoopbackServer(
       async (request) => relyingParty?.handler(request) ?? new Response(null, { status: 503 }),
@@ -66,7 +66,7 @@ export async function serveVerifier(context: CliContext, flags: ServeVerifierFla
 /** Starts one sign-in, shows its QR code and waits for it to end. */
 async function signInOnce(
   context: CliContext,
-  relyingParty: SignInRelyingParty,
+  relyingParty: SignInRelyingParty<Report>,
   flags: ServeVerifierFlags,
   origin: string,
   stopped: Promise<void>,

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '@civitas/core'
-import type { Disclosure } from '../../decodeSdJwt.js'
+import type { Disclosure } from '../../types.js'
 import { disclosureError } from './disclosureError.js'
 
 /** Deeper nesting than this, counting through disclosures, is hostile. */

@@ -1,5 +1,5 @@
 import { decodeBase64urlJson, type JsonValue } from '@civitas/core'
-import type { Disclosure } from '../../decodeSdJwt.js'
+import type { Disclosure } from '../../types.js'
 import { disclosureError } from './disclosureError.js'
 import { hashDigest } from './hashDigest.js'
 

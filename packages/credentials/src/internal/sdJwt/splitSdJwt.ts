@@ -1,6 +1,6 @@
 import { CivitasError, describeValue } from '@civitas/core'
 import { decodeJws } from '@civitas/crypto'
-import type { DecodedSdJwt, DecodeSdJwtOptions } from '../../decodeSdJwt.js'
+import type { DecodedSdJwt, DecodeSdJwtOptions } from '../../types.js'
 import { decodeDisclosure } from './decodeDisclosure.js'
 import { disclosureError } from './disclosureError.js'
 import { SD_ALG } from './hashDigest.js'

@@ -1,6 +1,6 @@
 import { CivitasError, isCivitasError, type PublicJwk, readNumericDate } from '@civitas/core'
 import { algorithmForJwk, verifyJws } from '@civitas/crypto'
-import type { DecodedSdJwt } from '../../decodeSdJwt.js'
+import type { DecodedSdJwt } from '../../types.js'
 import { checkAlgorithm } from '../checkAlgorithm.js'
 import type { PresentationClaims } from '../readPresentation.js'
 import { hashDigest } from './hashDigest.js'

@@ -1,7 +1,6 @@
 import { CivitasError } from '@civitas/core'
 import { jwkThumbprint } from '@civitas/crypto'
-import type { VerifiedPresentation } from '../../types.js'
-import type { VerifyPresentationOptions } from '../../verifyPresentation.js'
+import type { VerifiedPresentation, VerifyPresentationOptions } from '../../types.js'
 import {
   checkAudience,
   checkFreshness,

@@ -1,7 +1,6 @@
 import { CivitasError } from '@civitas/core'
 import type { Resolvable } from '@civitas/did'
-import type { DecodedSdJwt } from '../../decodeSdJwt.js'
-import type { CredentialFormat, OnCheck, VerifiedCredential } from '../../types.js'
+import type { CredentialFormat, DecodedSdJwt, OnCheck, VerifiedCredential } from '../../types.js'
 import { checkAlgorithm } from '../checkAlgorithm.js'
 import { checkValidity } from '../checkValidity.js'
 import { resolveSignerKeys } from '../resolveSignerKeys.js'

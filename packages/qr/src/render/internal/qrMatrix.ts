@@ -1,8 +1,10 @@
 import { CivitasError } from '@civitas/core'
-import QRCode from 'qrcode'
+import { encodeQR } from '@paulmillr/qr'
 import type { QrErrorCorrection } from '../../types.js'
 
 const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]*$/
+const NUMERIC = /^[0-9]+$/
+const LEVELS = { L: 'low', M: 'medium', Q: 'quartile', H: 'high' } as const
 
 /** The modules of a QR code: `size` × `size`, `true` for dark. */
 export interface QrMatrix {
@@ -12,16 +14,14 @@ export interface QrMatrix {
 }
 
 /**
- * Builds the QR code for `text`: one alphanumeric segment when the text allows it (CV1 text always does),
- * otherwise the segments the library finds cheapest.
+ * Builds the smallest QR code for `text` in one segment of the densest mode its characters allow:
+ * numeric, alphanumeric (CV1 text always is), or bytes of UTF-8.
  */
 export function qrMatrix(text: string, errorCorrection: QrErrorCorrection): QrMatrix {
-  const segments: string | QRCode.QRCodeSegment[] = ALPHANUMERIC.test(text)
-    ? [{ data: text, mode: 'alphanumeric' }]
-    : text
-  let code: QRCode.QRCode
+  const encoding = NUMERIC.test(text) ? 'numeric' : ALPHANUMERIC.test(text) ? 'alphanumeric' : 'byte'
+  let rows: boolean[][]
   try {
-    code = QRCode.create(segments, { errorCorrectionLevel: errorCorrection })
+    rows = encodeQR(text, 'raw', { ecc: LEVELS[errorCorrection], encoding, border: 0 })
   } catch (cause) {
     throw new CivitasError(
       'ERR_QR_TOO_LARGE',
@@ -29,6 +29,6 @@ export function qrMatrix(text: string, errorCorrection: QrErrorCorrection): QrMa
       { cause, details: { length: text.length, errorCorrection } },
     )
   }
-  const { size, data } = code.modules
-  return { size, version: code.version, dark: (row, column) => data[row * size + column] === 1 }
+  const size = rows.length
+  return { size, version: (size - 17) / 4, dark: (row, column) => rows[row]?.[column] === true }
 }

@@ -11,6 +11,7 @@ const SUPPORTED = new Set([
   'maxPresentationAgeMs',
   'schemas',
   'status',
+  'holderBinding',
 ])
 
 /**

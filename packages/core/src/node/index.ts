@@ -1,11 +1,12 @@
 /**
- * Node-only helpers of `@civitas/status-list`: run the web-standard status list handler in `node:http`.
+ * Node-only helpers of `@civitas/core`: run any web-standard Civitas handler (status lists, did:web,
+ * issuers, sign-in) in `node:http`.
  *
  * @example
  * ```ts
  * import { createServer } from 'node:http'
  * import { createStatusListHandler } from '@civitas/status-list'
- * import { createNodeListener } from '@civitas/status-list/node'
+ * import { createNodeListener } from '@civitas/core/node'
  *
  * createServer(createNodeListener(createStatusListHandler({ getList: async () => undefined }))).listen(0, '127.0.0.1')
  * ```

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process'
 import { describeStatusRegistryConformance } from '@civitas/test-utils'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { findPostgresConnectionString } from '../../../../test/support/postgres.js'
+import { runRegistryChild } from '../../../../test/support/registryChild.js'
 import { createPostgresStatusRegistry } from './createPostgresStatusRegistry.js'
 
 const connectionString = await findPostgresConnectionString()
@@ -188,31 +188,15 @@ function runChild(options: {
   count: number
   killAfter?: string
 }): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=civitas-source', '--import', 'tsx', '--input-type=module', '-e', CHILD],
-    {
-      env: {
-        ...process.env,
-        PG_URL: connectionString,
-        PREFIX: options.tablePrefix,
-        MODE: options.mode,
-        COUNT: String(options.count),
-        REGISTRY_MODULE: new URL('./createPostgresStatusRegistry.ts', import.meta.url).href,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const { killAfter } = options
+  return runRegistryChild({
+    script: CHILD,
+    env: {
+      PG_URL: connectionString,
+      PREFIX: options.tablePrefix,
+      MODE: options.mode,
+      COUNT: String(options.count),
     },
-  )
-  let out = ''
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      if (options.killAfter !== undefined && out.includes(options.killAfter)) child.kill('SIGKILL')
-    })
-    child.on('error', reject)
-    child.on('close', (code, signal) => {
-      if (code === 0 || signal === 'SIGKILL') resolve(out)
-      else reject(new Error(`child exited with ${String(code)}`))
-    })
+    ...(killAfter === undefined ? {} : { killWhen: (out: string) => out.includes(killAfter) }),
   })
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
-import { CivitasError } from '@civitas/core'
+import { CivitasError } from '../errors.js'
 
 /** Options of {@link createNodeListener}. */
 export interface CreateNodeListenerOptions {
@@ -12,15 +12,16 @@ export interface CreateNodeListenerOptions {
 export type CreateNodeListenerResult = (request: IncomingMessage, response: ServerResponse) => void
 
 /**
- * Adapts a web-standard `(Request) => Promise<Response>` handler (such as a status list handler) to Node's
- * `http.createServer`. Request bodies are not read: the handler serves GET and HEAD.
+ * Adapts a web-standard `(Request) => Promise<Response>` handler (a status list, did:web, issuer or
+ * sign-in handler) to Node's `http.createServer`. Request bodies are streamed to the handler, which
+ * decides how much of one it reads; a handler that rejects answers 500.
  *
  * @throws ERR_INVALID_ARGUMENT when `handler` is not a function
  * @example
  * ```ts
  * import { createServer } from 'node:http'
  * import { createStatusListHandler } from '@civitas/status-list'
- * import { createNodeListener } from '@civitas/status-list/node'
+ * import { createNodeListener } from '@civitas/core/node'
  *
  * const handler = createStatusListHandler({ getList: async () => undefined })
  * createServer(createNodeListener(handler)).listen(8080, '127.0.0.1')

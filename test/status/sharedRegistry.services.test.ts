@@ -25,6 +25,7 @@ describe('one PostgreSQL StatusRegistry serves W3C lists and Token Status Lists'
     const clock = () => NOW
     const { city, citizen, resolver } = await createParties('ES256', 'ES256')
     const registry = createPostgresStatusRegistry({ connectionString, tablePrefix, clock })
+    await registry.migrate()
     const w3c = createStatusListPublisher({ registry, issuer: city, baseUrl: `${server.origin}/w3c`, clock })
     const tokens = createStatusListPublisher({
       registry,

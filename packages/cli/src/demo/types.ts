@@ -1,0 +1,2 @@
+/** Where the demo writes its lines. */
+export type DemoOutput = (line: string) => void
