@@ -13,15 +13,14 @@ const NOW = Date.parse('2026-11-23T09:00:00Z')
 async function setting(maxTtlMs = 3_600_000) {
   let now = NOW
   const clock = () => now
-  const city = await createDidKey({ keyStore: createMemoryKeyStore(), alg: 'EdDSA' })
-  const registry = createMemoryStatusRegistry({ clock })
   const publisher = createStatusListPublisher({
-    registry,
-    issuer: city,
+    registry: createMemoryStatusRegistry({ clock }),
+    issuer: await createDidKey({ keyStore: createMemoryKeyStore(), alg: 'ES256' }),
     baseUrl: 'https://city.example/status',
     ttlMs: 60_000,
     clock,
   })
+  const { registry } = publisher
   const { listId } = await registry.allocate({ purpose: 'revocation', credentialId: 'card-1' })
   const requests: Request[] = []
   const fetch = async (url: string, init: RequestInit) => {
