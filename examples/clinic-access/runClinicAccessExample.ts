@@ -115,7 +115,7 @@ export async function runClinicAccessExample(output: DemoOutput): Promise<void> 
     const second = await visit(crypto.randomUUID())
     const code = second.ok ? 'ACCEPTED (a bug)' : (second.error?.code ?? 'REFUSED')
     output(
-      `   clinic's check: ${code}: ${second.ok ? '' : explainCode(second.error?.code ?? 'ERR_CREDENTIAL_REVOKED')}`,
+      `   clinic's check: ${code}: ${second.ok ? '' : `${explainCode(second.error?.code ?? 'ERR_CREDENTIAL_REVOKED')} (${second.error?.message})`}`,
     )
 
     output('')

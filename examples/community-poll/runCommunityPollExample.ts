@@ -91,7 +91,8 @@ export async function runCommunityPollExample(
 
     output('')
     output('3. What is refused')
-    const refusal = (error: unknown) => (isCivitasError(error) ? error.code : String(error))
+    const refusal = (error: unknown) =>
+      isCivitasError(error) ? `${error.code} (${error.message})` : String(error)
     const again = await signInAndVote(second, jiwoo, 'no').then(() => 'ACCEPTED (a bug)', refusal)
     output(`   Jiwoo votes again on server 2: ${again}`)
     const visitor = createWallet({

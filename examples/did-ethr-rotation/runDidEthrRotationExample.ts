@@ -68,7 +68,7 @@ export async function runDidEthrRotationExample(output: DemoOutput): Promise<voi
       const report = await gate.check(token, { types: ['BerthPermit'] })
       const verdict = report.ok
         ? 'ACCEPTED'
-        : `REJECTED ${report.error?.code} — ${report.error ? explainCode(report.error.code) : ''}`
+        : `REJECTED ${report.error?.code} — ${report.error ? `${explainCode(report.error.code)} (${report.error.message})` : ''}`
       output(`   ${label.padEnd(44)} ${verdict}`)
       return report
     }

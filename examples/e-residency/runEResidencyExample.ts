@@ -112,7 +112,7 @@ export async function runEResidencyExample(output: DemoOutput, clock: Clock = sy
     })
     const show = (label: string, report: Report) => {
       output(
-        `   ${label.padEnd(40)} ${report.ok ? 'ACCEPTED' : `REJECTED ${report.error?.code} — ${report.error ? explainCode(report.error.code) : ''}`}`,
+        `   ${label.padEnd(40)} ${report.ok ? 'ACCEPTED' : `REJECTED ${report.error?.code} — ${report.error ? `${explainCode(report.error.code)} (${report.error.message})` : ''}`}`,
       )
     }
     /** Aiko presents a card token herself, in answer to a fresh request; the bank's report on it. */

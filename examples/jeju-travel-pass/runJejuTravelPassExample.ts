@@ -159,7 +159,7 @@ function verdict(report: Report): string {
     return `ADMITTED — ${clearance}, pass valid to ${window?.end}`
   }
   const code = report.error?.code ?? 'ERR_CREDENTIAL_INVALID'
-  return `REFUSED ${code} — ${explainCode(code)}`
+  return `REFUSED ${code} — ${explainCode(code)}${report.error === undefined ? '' : ` (${report.error.message})`}`
 }
 
 async function walletWithForgedPass(

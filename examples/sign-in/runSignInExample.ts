@@ -52,6 +52,9 @@ export async function runSignInExample(output: DemoOutput): Promise<void> {
     output(
       `   shared ${answer.shared.residency?.length ?? 0} credential, bound to this portal and this request`,
     )
+    output(
+      `   the portal sends her browser back to ${answer.redirectUri?.split('#')[0]} (with a one-time response code)`,
+    )
 
     output('')
     output('4. The portal verified the ID token and the presentation')
@@ -60,7 +63,7 @@ export async function runSignInExample(output: DemoOutput): Promise<void> {
     const { did, claims } = status.result
     const address = claims.address as { locality?: string } | undefined
     output(
-      `   Signed in as ${did.slice(0, 40)}…, resident of ${address?.locality} (${claims.residencyStatus})`,
+      `   Welcome, ${claims.givenName} ${claims.familyName}: resident of ${address?.locality} (${claims.residencyStatus}), signed in as ${did.slice(0, 40)}…`,
     )
   } finally {
     await site.close()

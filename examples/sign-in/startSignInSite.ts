@@ -21,8 +21,9 @@ export const RESIDENCY_QUERY: DcqlQuery = {
 }
 
 /**
- * The city portal: `GET /` is the sign-in page, `POST /api/sign-in` starts a sign-in (QR as SVG),
- * and `/sign-in/*` is the OpenID4VP relying party, all on a loopback HTTP server.
+ * The city portal: `GET /` is the sign-in page, `POST /api/sign-in` starts a sign-in (the QR code
+ * as SVG, and its `openid4vp://` text for the same-device link), and `/sign-in/*` is the OpenID4VP
+ * relying party, all on a loopback HTTP server.
  */
 export async function startSignInSite(options: { resolver: Resolvable; portal: Identity; cityDid: string }) {
   let relyingParty: ReturnType<typeof createSignInRelyingParty> | undefined
@@ -41,6 +42,8 @@ export async function startSignInSite(options: { resolver: Resolvable; portal: I
   })
   relyingParty = createSignInRelyingParty({
     baseUrl: `${server.origin}/sign-in`,
+    // A wallet on the same device sends the browser back to the page once it has answered.
+    redirectUri: `${server.origin}/`,
     resolver: options.resolver,
     identity: options.portal,
     verifier: createVerifier({

@@ -20,7 +20,10 @@ describe('the sign-in example', () => {
     expect(lines).toContainEqual(expect.stringMatching(/client_id and request_uri, nothing else/))
     expect(lines).toContainEqual(expect.stringMatching(/asks for: ResidencyCard; Mari approves/))
     expect(lines).toContainEqual(
-      expect.stringMatching(/Signed in as did:key:.*resident of Tartu \(permanent\)/),
+      expect.stringMatching(/Welcome, Mari Tamm: resident of Tartu \(permanent\), signed in as did:key:/),
+    )
+    expect(lines).toContainEqual(
+      expect.stringMatching(/sends her browser back to http:\/\/127\.0\.0\.1:\d+\//),
     )
   })
 
@@ -34,7 +37,8 @@ describe('the sign-in example', () => {
       await browser?.close()
     })
 
-    it('behavior: the page shows a QR code that a wallet answers, then the signed-in DID and claims', async () => {
+    /** A city, a portal and a citizen whose wallet holds a residency card; the portal's site running. */
+    async function scene() {
       const keyStore = createMemoryKeyStore()
       const resolver = createResolver()
       const [city, portal, citizen] = [
@@ -52,6 +56,11 @@ describe('the sign-in example', () => {
           .token,
       )
       const site = await startSignInSite({ resolver, portal, cityDid: city.did })
+      return { wallet, site, citizen }
+    }
+
+    it('behavior: the page shows a QR code that a wallet answers, then greets the person by name, the DID as a detail', async () => {
+      const { wallet, site, citizen } = await scene()
       const page = await browser.newPage({ viewport: { width: 800, height: 900 } })
       try {
         await page.goto(site.origin)
@@ -67,9 +76,59 @@ describe('the sign-in example', () => {
         await wallet.respond(qrText, { allowLoopbackHttp: true, approve: () => true })
 
         await page.locator('#greeting').waitFor({ state: 'visible' })
-        expect(await page.locator('#greeting').textContent()).toBe(`Signed in as ${citizen.did}`)
-        expect(await page.locator('#who').textContent()).toBe('Mari Tamm, resident of Tartu (permanent)')
+        expect(await page.locator('#greeting').textContent()).toBe('Welcome, Mari Tamm')
+        expect(await page.locator('#who').textContent()).toBe('Resident of Tartu (permanent)')
+        expect(await page.locator('#did code').textContent()).toBe(citizen.did)
         writeFileSync(`${SCREENSHOTS}/signed-in.png`, await page.screenshot({ fullPage: true }))
+      } finally {
+        await page.close()
+        await site.close()
+      }
+    }, 60_000)
+
+    it('behavior: same device: "Open in wallet" carries the QR code\'s request, and the wallet sends the browser back to the page, signed in', async () => {
+      const { wallet, site, citizen } = await scene()
+      const page = await browser.newPage({ viewport: { width: 400, height: 900 } })
+      try {
+        await page.goto(site.origin)
+        await page.locator('#qr svg').waitFor()
+        const link = page.locator('#open-in-wallet')
+        expect(await link.textContent()).toBe('Open in wallet')
+        const href = (await link.getAttribute('href')) ?? ''
+        const qrText = await scanQr(new Uint8Array(await page.locator('#qr svg').screenshot()))
+        expect(href).toMatch(/^openid4vp:\/\/\?/)
+        expect(new URL(href).searchParams.get('request_uri')).toBe(
+          new URL(qrText).searchParams.get('request_uri'),
+        )
+        expect(new URL(href).searchParams.get('client_id')).toBe(
+          new URL(qrText).searchParams.get('client_id'),
+        )
+
+        // The wallet app on this phone opens the link, answers, and opens the redirect in the browser
+        // (a new tab: the page that started the sign-in has no part in reading the result).
+        const answer = await wallet.respond(href, { allowLoopbackHttp: true, approve: () => true })
+        expect(answer.redirectUri).toMatch(new RegExp(`^${site.origin}/#response_code=[\\w-]{22,}$`))
+        const back = await browser.newPage({ viewport: { width: 400, height: 900 } })
+        try {
+          await back.goto(answer.redirectUri as string)
+          await back.locator('#greeting').waitFor({ state: 'visible' })
+          expect(await back.locator('#greeting').textContent()).toBe('Welcome, Mari Tamm')
+          expect(await back.locator('#did code').textContent()).toBe(citizen.did)
+          // The page drops the code from its address bar.
+          expect(back.url()).toBe(`${site.origin}/`)
+          writeFileSync(`${SCREENSHOTS}/same-device-back.png`, await back.screenshot({ fullPage: true }))
+        } finally {
+          await back.close()
+        }
+        // A made-up code signs nobody in.
+        const forged = await browser.newPage()
+        try {
+          await forged.goto(`${site.origin}/#response_code=made-up-code`)
+          await forged.locator('#expires').filter({ hasText: 'expired' }).waitFor()
+          expect(await forged.locator('#signed-in').isHidden()).toBe(true)
+        } finally {
+          await forged.close()
+        }
       } finally {
         await page.close()
         await site.close()

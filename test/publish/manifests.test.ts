@@ -53,9 +53,9 @@ describe('published manifests', () => {
     })
   }
 
-  it('behavior: only the CLI has a module with side effects, its bin', () => {
+  it('behavior: only the CLI has modules with side effects, its bin and the program it loads', () => {
     for (const { dir, manifest } of workspaces())
-      expect(manifest.sideEffects, dir).toEqual(dir === 'cli' ? ['./dist/bin.js'] : false)
+      expect(manifest.sideEffects, dir).toEqual(dir === 'cli' ? ['./bin/civitas.js', './dist/bin.js'] : false)
   })
 
   it('behavior: the source condition is removed at every depth and nothing else is', () => {

@@ -103,7 +103,7 @@ describe('sign in with a wallet (OpenID4VP cross-device, SIOPv2)', () => {
     expect(await rp.status(start.id)).toMatchObject({ status: 'pending' })
   })
 
-  it('error: a wallet without a matching credential is told so with ERR_CREDENTIAL_STORE', async () => {
+  it('error: a wallet without a matching credential is told so with ERR_CREDENTIAL_NOT_FOUND', async () => {
     const parties = await createParties()
     const { rp } = await startRelyingParty({ parties })
     const empty = createWallet({
@@ -115,7 +115,7 @@ describe('sign in with a wallet (OpenID4VP cross-device, SIOPv2)', () => {
     await expect(
       empty.respond(start.qr, { allowLoopbackHttp: true, approve: () => true }),
     ).rejects.toMatchObject({
-      code: 'ERR_CREDENTIAL_STORE',
+      code: 'ERR_CREDENTIAL_NOT_FOUND',
     })
   })
 

@@ -10,7 +10,7 @@ import { statusCommand } from './internal/commands/statusCommand.js'
 import { verifyCommand } from './internal/commands/verifyCommand.js'
 import { walletCommand } from './internal/commands/walletCommand.js'
 import { colorsFor, createContext } from './internal/context.js'
-import { describeFailure, EXIT } from './internal/failure.js'
+import { describeFailure, EXIT, failureLines } from './internal/failure.js'
 import { createProgram, withExamples } from './internal/program.js'
 
 /** Commands made on their own take the root's output, error and help settings, all the way down. */
@@ -96,10 +96,13 @@ export async function runCli(options: RunCliOptions): Promise<RunCliResult> {
     const failure = describeFailure(error)
     const err = colorsFor(context.stderr, context.env)
     if (context.json) {
-      context.emit({ ok: false, error: { code: failure.code, message: failure.message, hint: failure.hint } })
+      const { code, message, details, hint } = failure
+      context.emit({ ok: false, error: { code, message, details, hint } })
     } else {
-      context.stderr.write(`${err.red(`error: ${failure.message}`)} ${err.dim(`(${failure.code})`)}\n`)
-      context.stderr.write(`${err.yellow('hint:')} ${failure.hint}\n`)
+      const lines = failureLines(failure)
+      context.stderr.write(`${err.red(lines.error)} ${err.dim(`(${failure.code})`)}\n`)
+      for (const line of lines.details) context.stderr.write(`${line}\n`)
+      context.stderr.write(`${err.yellow('hint:')} ${lines.hint}\n`)
     }
     return { exitCode: failure.exitCode }
   }

@@ -104,6 +104,8 @@ export type CivitasErrorCode =
   | 'ERR_PRESENTATION_STALE'
   /** A presentation or ID token was made for another verifier (`aud`). Refuse it: it may be replayed from elsewhere. */
   | 'ERR_AUDIENCE_MISMATCH'
+  /** A presentation addressed to a verifier (`aud`) was checked without the audience (and nonce) of the request it answers, so it cannot be told apart from a replay. Check it with the audience and nonce the verifier asked for. */
+  | 'ERR_AUDIENCE_REQUIRED'
   /** A presentation or ID token does not carry this request's nonce. Refuse it and start a new request. */
   | 'ERR_NONCE_MISMATCH'
   /** A nonce or a sign-in answer was already used once; replays are refused. Start a new request. */
@@ -116,6 +118,8 @@ export type CivitasErrorCode =
   | 'ERR_CLAIM_MISSING'
   /** A wallet's credential store could not read, parse or write its data, or its file is damaged (fails its checksum); `details.reason` and `cause` say which. Check the file, its permissions, or restore a backup. */
   | 'ERR_CREDENTIAL_STORE'
+  /** The wallet holds no valid credential that matches what was asked for (a type, ids, or a sign-in query); its store works. Receive a matching credential first, or ask for another type. */
+  | 'ERR_CREDENTIAL_NOT_FOUND'
   /** Another process (or another store in this one) has the credential file open; two writers would lose each other's credentials. Close the other one first. */
   | 'ERR_CREDENTIAL_STORE_LOCKED'
   // selective disclosure
@@ -126,7 +130,7 @@ export type CivitasErrorCode =
   /** An SD-JWT was given without the key-binding JWT that proves the holder has the `cnf` key (the text up to the last `~` only), where the verifier's policy requires holder binding, as every check with an audience or a nonce does. Ask the wallet to present again. */
   | 'ERR_KEY_BINDING_MISSING'
   // status lists
-  /** The issuer has revoked the credential (its status list bit is set). Refuse it; the holder must contact the issuer. */
+  /** The issuer has revoked the credential (its status list bit is set), or a registry was asked to change the status of a revoked entry: revocation is final. Refuse it; the holder must contact the issuer. */
   | 'ERR_CREDENTIAL_REVOKED'
   /** The issuer has suspended the credential for now. Refuse it until the issuer lifts the suspension. */
   | 'ERR_CREDENTIAL_SUSPENDED'

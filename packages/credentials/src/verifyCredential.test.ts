@@ -274,7 +274,8 @@ describe('verifyPresentation refuses hostile presentations', () => {
       verifyPresentation(vp, { resolver, clock, audience: 'https://other.example', nonce }),
     ).rejects.toMatchObject({ code: 'ERR_AUDIENCE_MISMATCH' })
     await expect(verifyPresentation(vp, { resolver, clock, nonce })).rejects.toMatchObject({
-      code: 'ERR_AUDIENCE_MISMATCH',
+      code: 'ERR_AUDIENCE_REQUIRED',
+      details: { audience: [audience] },
     })
     await expect(verifyPresentation(vp, { resolver, clock, audience, nonce: 'other' })).rejects.toMatchObject(
       { code: 'ERR_NONCE_MISMATCH' },

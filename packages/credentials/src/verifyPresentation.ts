@@ -68,7 +68,7 @@ export const DEFAULT_PRESENTATION_MAX_LENGTH = 1_048_576
  * @throws a CivitasError whose `details.check` names the failed check (and `details.credentialIndex`
  *   the credential): the codes of {@link verifyCredential}, plus `ERR_PRESENTATION_INVALID`,
  *   `ERR_PRESENTATION_REQUIRED`,
- *   `ERR_HOLDER_MISMATCH`, `ERR_PRESENTATION_STALE`, `ERR_AUDIENCE_MISMATCH`, `ERR_NONCE_MISMATCH`;
+ *   `ERR_HOLDER_MISMATCH`, `ERR_PRESENTATION_STALE`, `ERR_AUDIENCE_MISMATCH`, `ERR_AUDIENCE_REQUIRED`, `ERR_NONCE_MISMATCH`;
  *   for SD-JWT also `ERR_DISCLOSURE_INVALID`, `ERR_KEY_BINDING_MISSING`, `ERR_KEY_BINDING_INVALID`.
  * @example
  * ```ts

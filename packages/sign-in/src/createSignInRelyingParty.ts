@@ -6,6 +6,7 @@ import { parseClientId } from './internal/clientId.js'
 import { createTransactionStore } from './internal/createTransactionStore.js'
 import { readDcqlQuery } from './internal/dcql.js'
 import { readSignInStatus } from './internal/readSignInStatus.js'
+import { redirectAnswer, statusIdOfResponseCode } from './internal/responseRedirect.js'
 import { routeSignInRequest } from './internal/routeSignInRequest.js'
 import { serveRequestObject } from './internal/serveRequestObject.js'
 import { type Transaction, verifySignInResponse } from './internal/verifySignInResponse.js'
@@ -35,6 +36,12 @@ export interface CreateSignInRelyingPartyOptions<R extends SignInReport = SignIn
    * the credential's `sub`, bound to its `cnf` key by the key-binding JWT; one without `sub` is refused).
    */
   idToken?: boolean
+  /**
+   * The page a wallet on the same device sends the person back to once its answer is accepted: the
+   * response endpoint answers `{ redirect_uri }` with a fresh `response_code` in the fragment
+   * (OpenID4VP 1.0 §8.2), and the page reads the result at `GET <base>/result/<response_code>`.
+   */
+  redirectUri?: string
   /** Transactions and single-use responses (default in memory; share a Redis store across instances). */
   store?: NonceStore
   /** How long a sign-in may take, in milliseconds (default 5 minutes). */
@@ -65,7 +72,8 @@ export interface SignInRelyingParty<R extends SignInReport = SignInReport> {
   status(id: string): Promise<SignInStatus<R>>
   /**
    * Serves `GET <base>/request/:id` (the request object), `POST <base>/response` (the wallet's
-   * `direct_post`) and `GET <base>/status/:id` (the page's polling, JSON).
+   * `direct_post`), `GET <base>/status/:id` (the page's polling, JSON) and, with `redirectUri`,
+   * `GET <base>/result/:responseCode` (the status, for the page the wallet redirected to).
    */
   handler(request: Request): Promise<Response>
 }
@@ -117,7 +125,8 @@ export function createSignInRelyingParty<R extends SignInReport = SignInReport>(
   const clientId = parseClientId(
     identity === undefined ? `redirect_uri:${responseUri}` : `decentralized_identifier:${identity.did}`,
   )
-  const transactions = createTransactionStore<R>(options.store ?? createMemoryNonceStore({ clock }), {
+  const store = options.store ?? createMemoryNonceStore({ clock })
+  const transactions = createTransactionStore<R>(store, {
     clock,
     ttlMs: options.transactionTtlMs ?? DEFAULT_TTL_MS,
   })
@@ -136,6 +145,24 @@ export function createSignInRelyingParty<R extends SignInReport = SignInReport>(
       skewMs,
     })
   const status = (id: string): Promise<SignInStatus<R>> => readSignInStatus(transactions, id, clock())
+  // Same-device flow: the wallet sends the person back with a one-time code that reads the result.
+  const { redirectUri } = options
+  const redirect =
+    redirectUri === undefined
+      ? {}
+      : {
+          redirect: (transaction: Transaction) =>
+            redirectAnswer(store, redirectUri, transaction.statusId, transactions.keepMs),
+        }
+  const result =
+    redirectUri === undefined
+      ? {}
+      : {
+          result: async (responseCode: string): Promise<SignInStatus<R>> => {
+            const statusId = await statusIdOfResponseCode(store, responseCode)
+            return statusId === undefined ? { status: 'expired' } : status(statusId)
+          },
+        }
   return {
     clientId: clientId.value,
     async start({ query }) {
@@ -147,10 +174,12 @@ export function createSignInRelyingParty<R extends SignInReport = SignInReport>(
     status,
     handler: (request) =>
       routeSignInRequest(request, basePath, {
-        response: (posted) => acceptSignInResponse(posted, { transactions, verify, maxBytes, now: clock }),
+        response: (posted) =>
+          acceptSignInResponse(posted, { transactions, verify, maxBytes, now: clock, ...redirect }),
         requestObject: async (id) =>
           serveRequestObject(await transactions.byRequestId(id), requestObjects, clock()),
         status,
+        ...result,
       }),
   }
 }

@@ -76,11 +76,18 @@ export async function respondToSignIn(options: RespondToSignInOptions): Promise<
   })
   const text = await readResponseText(response, { maxBytes: 65_536, name: 'sign-in answer' })
   if (!response.ok) {
+    const refusal = refusalOf(text)
     throw new CivitasError(
       'ERR_REQUEST_INVALID',
-      `the relying party refused the response (HTTP ${response.status})`,
+      `the relying party refused the response (HTTP ${response.status})${refusal.description === undefined ? '' : `: ${refusal.description}`}`,
       {
-        details: { status: response.status, body: text.slice(0, 500) },
+        details:
+          refusal.description === undefined
+            ? { status: response.status, body: text.slice(0, 500) }
+            : {
+                status: response.status,
+                ...(refusal.code === undefined ? {} : { refusedWith: refusal.code }),
+              },
       },
     )
   }
@@ -101,4 +108,19 @@ function signIdToken(holder: Identity, request: SignInRequest, now: number): Pro
     },
     signer: holder.signer,
   })
+}
+
+/** The relying party's reason, from an OAuth error body (`error_description`, and Civitas' `code`). */
+function refusalOf(body: string): { code?: string; description?: string } {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return {}
+  }
+  const { code, error_description: description } = (parsed ?? {}) as Record<string, unknown>
+  return {
+    ...(typeof code === 'string' ? { code: code.slice(0, 60) } : {}),
+    ...(typeof description === 'string' ? { description: description.slice(0, 300) } : {}),
+  }
 }

@@ -8,10 +8,11 @@ const EXPLANATIONS: Partial<Record<CivitasErrorCode, string>> = {
   ERR_ALGORITHM_UNSUPPORTED:
     'The token uses a signature algorithm that is not accepted (for example "none" or HMAC).',
   ERR_ALGORITHM_MISMATCH: "The token's algorithm does not match the signer's key.",
-  ERR_SIGNATURE_INVALID: 'The signature does not match: the token was altered or forged.',
+  ERR_SIGNATURE_INVALID:
+    "The signature does not match the signer's current key: the token was altered, forged, or signed with a key the signer has since replaced.",
   ERR_ISSUER_MISMATCH: 'The token was signed with a key that does not belong to its issuer.',
   ERR_HOLDER_MISMATCH: 'The person presenting is not the one the credential was issued to.',
-  ERR_DID_INVALID: "The signer's identifier is malformed.",
+  ERR_DID_INVALID: 'The identifier (DID) is malformed; the reason names the part that is wrong.',
   ERR_DID_NOT_FOUND: "The signer's identifier could not be found.",
   ERR_DID_RESOLUTION_FAILED:
     "The signer's identifier could not be looked up; check the network or the trust bundle.",
@@ -27,12 +28,13 @@ const EXPLANATIONS: Partial<Record<CivitasErrorCode, string>> = {
   ERR_SUBJECT_MISMATCH: 'The credential names two different people as its subject.',
   ERR_PRESENTATION_STALE: 'The presentation is too old. Ask the wallet to present again.',
   ERR_AUDIENCE_MISMATCH: 'The presentation was made for another verifier.',
+  ERR_AUDIENCE_REQUIRED:
+    'The presentation is addressed to a verifier, and was checked without the audience and nonce of the request it answers. Check it with them.',
   ERR_NONCE_MISMATCH: 'The presentation does not answer this request (wrong or missing nonce). Ask again.',
   ERR_NONCE_REPLAYED: 'This presentation was already used once. Ask the wallet to present again.',
   ERR_POOL_CLOSED: 'The verifier is shutting down and did not check this token. Try again.',
   ERR_POOL_WORKER_FAILED:
     'The verifier failed internally while checking this token. Try again; if it persists, check its setup.',
-  ERR_SCHEMA_INVALID: "The credential's content does not match its schema.",
   ERR_UNTRUSTED_ISSUER: 'The issuer is not on the list of issuers trusted for this credential type.',
   ERR_TYPE_NOT_ACCEPTED: 'This credential type is not accepted here.',
   ERR_CLAIM_MISSING: 'The credential lacks information required here.',
@@ -51,6 +53,28 @@ const EXPLANATIONS: Partial<Record<CivitasErrorCode, string>> = {
   ERR_KEY_BINDING_MISSING:
     'The credential was shown without proof that the person showing it holds its key. Ask them to present it again from their wallet.',
   ERR_CREDENTIAL_INVALID: 'The credential is malformed.',
+  ERR_CREDENTIAL_STORE:
+    "The wallet's credential store cannot be read or written, or its file is damaged. Check the file and its permissions, or restore a backup.",
+  ERR_CREDENTIAL_STORE_LOCKED: "Another process has the wallet's credential file open. Close it first.",
+  ERR_CREDENTIAL_NOT_FOUND:
+    'The wallet holds no valid credential that matches what was asked for. Receive one first, or ask for another type.',
+  ERR_SCHEMA_INVALID:
+    "The credential's content does not match its schema; the reason names each field that is wrong.",
+  ERR_JSON_INVALID: 'The data is not valid JSON; the reason says where it breaks.',
+  ERR_FETCH_FAILED:
+    'A request over the network failed; the reason names the URL and what happened. Check the URL and the network.',
+  ERR_ADDRESS_FORBIDDEN:
+    'The URL points at a local or private address, which is refused unless that host is allowed explicitly.',
+  ERR_REQUEST_INVALID: 'The sign-in request or answer breaks the protocol; the reason says which part.',
+  ERR_TRANSACTION_NOT_FOUND: 'No sign-in is waiting under that id. Start a new sign-in.',
+  ERR_TRANSACTION_EXPIRED: 'The sign-in expired before the wallet answered. Start a new sign-in.',
+  ERR_STATE_MISMATCH: 'The answer belongs to no sign-in of this site. Start a new sign-in.',
+  ERR_STORE_UNAVAILABLE:
+    'A database or shared store could not be reached. Check that it runs and that its URL is right.',
+  ERR_STORE_NOT_MIGRATED: "A store's tables do not exist yet: run its migration once, then start again.",
+  ERR_STATUS_ENTRY_NOT_FOUND:
+    'The status registry has no entry for that credential. Check the credential id and the registry.',
+  ERR_KEY_NOT_FOUND: 'No key with that id in the key store.',
   ERR_QR_PREFIX: 'This QR code does not hold a Civitas credential or presentation.',
   ERR_QR_INVALID: 'The QR code is damaged or incomplete. Scan again.',
   ERR_QR_TOO_LARGE: 'The QR code holds more data than any credential should.',

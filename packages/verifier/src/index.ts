@@ -12,7 +12,7 @@ export {
 } from './createTrustBundle.js'
 export { createVerifier, type Verifier } from './createVerifier.js'
 export { explainCode } from './explainCode.js'
-export { formatReport } from './formatReport.js'
+export { type FormatReportOptions, formatReport } from './formatReport.js'
 export type {
   CheckExpectations,
   CreateVerifierOptions,

@@ -115,13 +115,13 @@ describe('createWallet', () => {
     await expect(wallet.receive(token, { allowBearer: true })).resolves.toBeDefined()
   })
 
-  it('error: presenting what the wallet does not hold is ERR_CREDENTIAL_STORE', async () => {
+  it('error: presenting what the wallet does not hold is ERR_CREDENTIAL_NOT_FOUND, not a storage failure', async () => {
     const { wallet } = await setting()
     await expect(wallet.present({ type: 'ResidencyCard', audience: 'a', nonce: 'n' })).rejects.toMatchObject({
-      code: 'ERR_CREDENTIAL_STORE',
+      code: 'ERR_CREDENTIAL_NOT_FOUND',
     })
     await expect(
       wallet.present({ credentials: ['urn:missing'], audience: 'a', nonce: 'n' }),
-    ).rejects.toMatchObject({ code: 'ERR_CREDENTIAL_STORE' })
+    ).rejects.toMatchObject({ code: 'ERR_CREDENTIAL_NOT_FOUND' })
   })
 })

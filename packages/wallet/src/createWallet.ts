@@ -93,7 +93,7 @@ export interface Wallet {
  * validity, schema) before it is stored, and refuses credentials issued to someone else.
  *
  * @throws from `receive`: the codes of `verifyCredential`, and `ERR_HOLDER_MISMATCH`; from `present`:
- *   `ERR_CREDENTIAL_STORE` when no stored credential matches, and with `as: 'qr'` `ERR_QR_TOO_LARGE` when
+ *   `ERR_CREDENTIAL_NOT_FOUND` when no stored credential matches (`ERR_CREDENTIAL_STORE` when the store fails), and with `as: 'qr'` `ERR_QR_TOO_LARGE` when
  *   the presentation does not fit a QR code at the error-correction level.
  * @example
  * ```ts
@@ -118,7 +118,7 @@ export function createWallet(options: CreateWalletOptions): Wallet {
       const records = await Promise.all(present.credentials.map((id) => credentialStore.get(id)))
       const missing = present.credentials.filter((_, index) => records[index] === undefined)
       if (missing.length > 0) {
-        throw new CivitasError('ERR_CREDENTIAL_STORE', 'the wallet holds no credential with these ids', {
+        throw new CivitasError('ERR_CREDENTIAL_NOT_FOUND', 'the wallet holds no credential with these ids', {
           details: { missing: missing.map((id) => id.slice(0, 200)) },
         })
       }
@@ -128,7 +128,7 @@ export function createWallet(options: CreateWalletOptions): Wallet {
     const newest = (await credentialStore.list(filter)).sort((a, b) => b.receivedAt - a.receivedAt)[0]
     if (newest === undefined) {
       throw new CivitasError(
-        'ERR_CREDENTIAL_STORE',
+        'ERR_CREDENTIAL_NOT_FOUND',
         `the wallet holds no valid ${present.type ?? 'credential'}`,
         {
           details: { type: present.type ?? null },

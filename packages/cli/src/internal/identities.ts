@@ -50,15 +50,22 @@ export async function saveIdentity(store: string, record: IdentityRecord): Promi
   await rename(temporary, path)
 }
 
-/** Finds an identity by DID URL, DID or key id; with no reference, the only identity there is. */
-export async function findIdentity(store: string, reference: string | undefined): Promise<IdentityRecord> {
+/**
+ * Finds an identity by DID URL, DID or key id; with no reference, the only identity there is. `flag`
+ * is the option that names one (`--issuer-key`, `--holder`), for the message when none is named.
+ */
+export async function findIdentity(
+  store: string,
+  reference: string | undefined,
+  flag: string,
+): Promise<IdentityRecord> {
   const identities = await loadIdentities(store)
   if (reference === undefined) {
     if (identities.length === 1) return identities[0] as IdentityRecord
     throw usageError(
       identities.length === 0
-        ? 'no identity yet: create one with `civitas did create key`'
-        : `${identities.length} identities in this store: name one (DID or key id; see \`civitas did list\`)`,
+        ? `no identity in the key store ${store} yet: create one with \`civitas did create key\``
+        : `${identities.length} identities in the key store ${store}: name one with ${flag} <DID or key id> (\`civitas did list\` shows them)`,
     )
   }
   const found =
@@ -66,7 +73,9 @@ export async function findIdentity(store: string, reference: string | undefined)
     identities.find((record) => record.did === reference) ??
     identities.find((record) => record.keyId === reference)
   if (found === undefined) {
-    throw usageError(`no identity ${reference} in this store; see \`civitas did list\``)
+    throw usageError(
+      `${flag} ${reference}: no such identity in the key store ${store}; \`civitas did list\` shows them`,
+    )
   }
   return found
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { Command } from 'commander'
 import type { CliContext } from './context.js'
 import { DEFAULT_STORE } from './keyStore.js'
@@ -27,10 +28,14 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value]
 }
 
+// The same relative path from src/internal and dist/internal: the package's own manifest.
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
+
 /** The root command with its global options; sub-commands are added by the caller. */
 export function createProgram(context: CliContext): Command {
   const program = new Command('civitas')
     .description('Decentralized identity from the command line: keys, DIDs, credentials, wallets, verifying.')
+    .version(version, '-V, --version', 'print the version of civitas')
     .option('--json', 'print machine-readable JSON instead of text', false)
     .option('--no-color', 'print without colour (NO_COLOR is honoured too)')
     .option('--store <path>', 'the encrypted key store file', DEFAULT_STORE)

@@ -44,7 +44,10 @@ export async function showFailures(options: ShowFailuresOptions): Promise<void> 
     output(
       `   ${name.padEnd(32)} ${report.ok ? 'ACCEPTED (this would be a bug)' : `REJECTED ${report.error?.code}`}`,
     )
-    if (report.error) output(`   ${''.padEnd(32)} ${explainCode(report.error.code)}`)
+    if (report.error) {
+      output(`   ${''.padEnd(32)} ${explainCode(report.error.code)}`)
+      output(`   ${''.padEnd(32)} reason: ${report.error.message}`)
+    }
   }
 }
 

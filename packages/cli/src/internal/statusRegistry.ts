@@ -1,6 +1,8 @@
+import { CivitasError, isCivitasError } from '@civitas/core'
 import type { StatusRegistry } from '@civitas/status-list'
 import { createPostgresStatusRegistry } from '@civitas/status-list/postgres'
 import type { Command } from 'commander'
+import { usageError } from './failure.js'
 
 /** The options naming a PostgreSQL status registry. */
 export interface RegistryFlags {
@@ -27,6 +29,7 @@ export function registryOptions(
  * beside other instances; when the schema is current it only reads the version).
  */
 export async function openStatusRegistry(flags: RegistryFlags): Promise<StatusRegistry> {
+  checkDatabaseUrl(flags.databaseUrl as string)
   const registry = createPostgresStatusRegistry({
     connectionString: flags.databaseUrl as string,
     tablePrefix: flags.tablePrefix,
@@ -35,7 +38,36 @@ export async function openStatusRegistry(flags: RegistryFlags): Promise<StatusRe
     await registry.migrate()
   } catch (error) {
     await registry.close()
+    if (isCivitasError(error) && error.code === 'ERR_STORE_UNAVAILABLE') {
+      throw new CivitasError(
+        'ERR_STORE_UNAVAILABLE',
+        `the status registry at --database-url ${redacted(flags.databaseUrl as string)} cannot be reached`,
+        { details: error.details, cause: error.cause ?? error },
+      )
+    }
     throw error
   }
   return registry
+}
+
+/** A PostgreSQL URL, checked before any connection: a typo is a usage error, not a DNS failure. */
+function checkDatabaseUrl(url: string): void {
+  let parsed: URL | undefined
+  try {
+    parsed = new URL(url)
+  } catch {
+    parsed = undefined
+  }
+  if (parsed === undefined || !/^postgres(ql)?:$/.test(parsed.protocol)) {
+    throw usageError(
+      `--database-url ${url.slice(0, 80)}: expected a PostgreSQL URL such as postgres://user@127.0.0.1:5432/city`,
+    )
+  }
+}
+
+/** The URL without its password, for messages and logs. */
+function redacted(url: string): string {
+  const parsed = new URL(url)
+  if (parsed.password !== '') parsed.password = '***'
+  return parsed.href
 }

@@ -44,16 +44,25 @@ export function checkFreshness(
  * Checks `aud` against the expected audience. A presentation addressed to someone must be checked
  * by that someone: an `aud` the verifier did not claim fails too (RFC 7519 §4.1.3).
  *
- * @throws `ERR_AUDIENCE_MISMATCH`.
+ * @throws `ERR_AUDIENCE_MISMATCH` for another audience; `ERR_AUDIENCE_REQUIRED` when none is expected
+ *   but the presentation names one.
  */
 export function checkAudience(
   claims: Pick<PresentationClaims, 'audience'>,
   expected: string | undefined,
 ): void {
-  const matches = expected === undefined ? claims.audience.length === 0 : claims.audience.includes(expected)
-  if (!matches) {
+  const audience = claims.audience.map((value) => value.slice(0, 200))
+  if (expected === undefined && audience.length > 0) {
+    // Not "for another verifier": the check lacks the request the presentation answers.
+    throw new CivitasError(
+      'ERR_AUDIENCE_REQUIRED',
+      `the presentation is addressed to ${audience.join(', ')}: check it with the audience and nonce of the request it answers`,
+      { details: { audience } },
+    )
+  }
+  if (expected !== undefined && !claims.audience.includes(expected)) {
     throw new CivitasError('ERR_AUDIENCE_MISMATCH', 'the presentation is addressed to another verifier', {
-      details: { audience: claims.audience.map((value) => value.slice(0, 200)) },
+      details: { audience },
     })
   }
 }

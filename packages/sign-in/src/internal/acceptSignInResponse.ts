@@ -8,7 +8,8 @@ import type { Transaction } from './verifySignInResponse.js'
  * Answers `POST <base>/response`, a wallet's `direct_post`: reads the form (capped at
  * `maxBytes`), finds the live transaction its `state` names, verifies the answer with `verify`
  * and only then claims the transaction, so a forged answer cannot burn it and of any number of
- * replays of a valid one exactly one is kept. Never throws: a refusal is a 400 (a 503 when the
+ * replays of a valid one exactly one is kept; with `redirect` the answer sends the wallet on
+ * (same-device flow). Never throws: a refusal is a 400 (a 503 when the
  * store is down) carrying its code.
  */
 export async function acceptSignInResponse<R extends SignInReport>(
@@ -18,14 +19,16 @@ export async function acceptSignInResponse<R extends SignInReport>(
     verify: (form: URLSearchParams, transaction: Transaction) => Promise<SignInResult<R>>
     maxBytes: number
     now: () => number
+    /** Same-device flow: the `{ redirect_uri }` an accepted answer is answered with. */
+    redirect?: (transaction: Transaction) => Promise<{ redirect_uri: string }>
   },
 ): Promise<Response> {
-  const { transactions, verify, maxBytes, now } = options
+  const { transactions, verify, maxBytes, now, redirect } = options
   try {
     const form = await readForm(request, maxBytes)
     const transaction = await liveTransaction(transactions, form.get('state'), now())
     await transactions.complete(transaction, await verify(form, transaction))
-    return jsonAnswer(200, {})
+    return jsonAnswer(200, redirect === undefined ? {} : await redirect(transaction))
   } catch (error) {
     return failureAnswer(error, 'the response could not be processed')
   }

@@ -12,6 +12,8 @@ const GRACE_MS = 10 * 60_000
  * (`status:`); its single answer is claimed once (`done:`) and its result kept (`result:`).
  */
 export interface TransactionStore<R extends SignInReport = SignInReport> {
+  /** How long a transaction's keys are kept, in milliseconds: its lifetime and a grace period. */
+  readonly keepMs: number
   /** Starts a transaction for a checked query: fresh 256-bit ids, nonce and state, stored. */
   open(query: DcqlQuery): Promise<Transaction>
   byRequestId(requestId: string): Promise<Transaction | undefined>
@@ -48,6 +50,7 @@ export function createTransactionStore<R extends SignInReport = SignInReport>(
     return requestId === undefined ? undefined : byRequestId(requestId)
   }
   return {
+    keepMs: keep,
     async open(query) {
       const transaction: Transaction = {
         requestId: randomToken(),

@@ -8,6 +8,8 @@ export interface SignInEndpoints {
   requestObject(requestId: string): Promise<Response>
   /** `GET <base>/status/:id`, answered as JSON. */
   status(statusId: string): Promise<unknown>
+  /** `GET <base>/result/:responseCode`, answered as JSON; only with a same-device `redirectUri`. */
+  result?(responseCode: string): Promise<unknown>
 }
 
 /**
@@ -28,6 +30,8 @@ export async function routeSignInRequest(
     try {
       if (name === 'request') return await endpoints.requestObject(id)
       if (name === 'status') return jsonAnswer(200, await endpoints.status(id))
+      if (name === 'result' && endpoints.result !== undefined)
+        return jsonAnswer(200, await endpoints.result(id))
     } catch (error) {
       return failureAnswer(error, 'the request could not be served')
     }

@@ -31,7 +31,7 @@ export async function answerSignIn(
   const unanswered = request.query.credentials.filter((query) => (matches[query.id] ?? []).length === 0)
   if (unanswered.length > 0) {
     throw new CivitasError(
-      'ERR_CREDENTIAL_STORE',
+      'ERR_CREDENTIAL_NOT_FOUND',
       'the wallet holds no valid credential this sign-in asks for',
       {
         details: { queries: unanswered.map((query) => query.id) },
@@ -62,12 +62,30 @@ export async function answerSignIn(
       ids.map((recordId) => candidates.find((c) => c.record.id === recordId)?.record.token ?? ''),
     ]),
   )
-  await respondToSignIn({
+  const answer = await respondToSignIn({
     request,
     holder: wallet.identity,
     credentials: tokens,
     clock,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   })
-  return { clientId: request.clientId, shared, declined: false }
+  const redirectUri = redirectUriOf(answer.body)
+  return {
+    clientId: request.clientId,
+    shared,
+    declined: false,
+    ...(redirectUri === undefined ? {} : { redirectUri }),
+  }
+}
+
+/** The relying party's `redirect_uri`, when its answer names an http(s) one (nothing else is opened). */
+function redirectUriOf(body: string): string | undefined {
+  try {
+    const { redirect_uri: redirectUri } = JSON.parse(body) as { redirect_uri?: unknown }
+    if (typeof redirectUri !== 'string') return undefined
+    const { protocol } = new URL(redirectUri)
+    return protocol === 'https:' || protocol === 'http:' ? redirectUri : undefined
+  } catch {
+    return undefined
+  }
 }

@@ -41,4 +41,9 @@ export interface RespondResult {
   /** Record ids shared, by query id. */
   shared: Record<string, string[]>
   declined: boolean
+  /**
+   * Where the relying party asks the wallet to send the person's browser next (its `redirect_uri`,
+   * same-device flow): a wallet app opens it; absent when the relying party named none.
+   */
+  redirectUri?: string
 }

@@ -1,4 +1,4 @@
-import { type JsonObject, systemClock } from '@civitas/core'
+import { CivitasError, type JsonObject, systemClock } from '@civitas/core'
 import { type CredentialFormat, issueCredential } from '@civitas/credentials'
 import { healthAccess, membership, quarantinePass, residency } from '@civitas/credentials/templates'
 import { createStatusListPublisher } from '@civitas/status-list'
@@ -10,6 +10,7 @@ import { findIdentity, identityOf } from '../identities.js'
 import { withKeyStore } from '../keyStore.js'
 import { collect, globalsOf, withExamples } from '../program.js'
 import { openStatusRegistry, type RegistryFlags, registryOptions } from '../statusRegistry.js'
+import { schemaFaults, templateClaimLines } from '../templateClaims.js'
 
 const TEMPLATES = {
   residency,
@@ -60,6 +61,7 @@ export function issueCommand(context: CliContext): Command {
       'with --database-url: where the status lists are published (`civitas serve issuer` prints it)',
     )
   registryOptions(command, context.env)
+  command.addHelpText('after', templatesHelp())
   return withExamples(command, [
     "civitas issue --template membership --subject did:key:z6Mk… --claim community='Supilinn Society' --claim role=member --claim memberSince=2024-03-01",
     'civitas issue --template residency --subject did:key:zDn… --claims mari.json --format dc+sd-jwt',
@@ -70,6 +72,8 @@ export function issueCommand(context: CliContext): Command {
     const days = Number(flags.validDays)
     if (!Number.isFinite(days) || days <= 0) throw usageError('--valid-days: expected a positive number')
     const input = { ...(await readClaims(flags.claims, flags.claim)), subject: flags.subject }
+    // Checked in the template's W3C form, whatever the format: the claims are the same.
+    checkClaims(flags.template, template.build(input as never))
     let credential: JsonObject
     let disclosable: string[] | undefined
     if (flags.format === 'dc+sd-jwt') {
@@ -81,7 +85,7 @@ export function issueCommand(context: CliContext): Command {
     } else {
       credential = template.build(input as never)
     }
-    const record = await findIdentity(store, flags.issuerKey)
+    const record = await findIdentity(store, flags.issuerKey, '--issuer-key')
     if ((flags.databaseUrl === undefined) !== (flags.statusUrl === undefined)) {
       throw usageError(
         '--database-url and --status-url go together: lists are allocated in one and published at the other',
@@ -115,4 +119,38 @@ export function issueCommand(context: CliContext): Command {
     if (context.json) return context.emit(issued)
     context.line(issued.token)
   })
+}
+
+/** `issue --help`: each template's claims, required or optional, with their types. */
+function templatesHelp(): string {
+  const sections = Object.entries(TEMPLATES).map(([name, template]) =>
+    [`  ${name} (${template.type}, ${template.schemaId}):`, ...templateClaimLines(template.schema)].join(
+      '\n',
+    ),
+  )
+  return `\nTemplates and their claims (--claim name=value; dotted names nest; --subject is the holder's DID):\n${sections.join('\n')}\n`
+}
+
+/**
+ * Checks the claims against the template's schema before anything is signed, naming every fault
+ * with its JSON path and the flag that sets it.
+ *
+ * @throws `ERR_SCHEMA_INVALID` with every fault in `details.faults`.
+ */
+function checkClaims(name: keyof typeof TEMPLATES, credential: JsonObject): void {
+  const template = TEMPLATES[name]
+  const faults = schemaFaults(template.schema, credential).map((fault) =>
+    fault
+      .replace(/^\/credentialSubject\/id:/, '--subject (/credentialSubject/id):')
+      .replace(
+        /^\/credentialSubject\/([^:]+):/,
+        (_all, path: string) => `--claim ${path.replaceAll('/', '.')} (/credentialSubject/${path}):`,
+      ),
+  )
+  if (faults.length === 0) return
+  throw new CivitasError(
+    'ERR_SCHEMA_INVALID',
+    `the claims do not match the ${name} template (schema ${template.schemaId}): ${faults.length} ${faults.length === 1 ? 'fault' : 'faults'}`,
+    { details: { faults } },
+  )
 }

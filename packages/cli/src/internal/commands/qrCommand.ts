@@ -5,6 +5,7 @@ import { scanQr } from '@civitas/qr/scan'
 import { Command } from 'commander'
 import type { CliContext } from '../context.js'
 import { globalsOf, withExamples } from '../program.js'
+import { readTextArgument } from '../readInput.js'
 
 /** QR text for a token: `CV1:` for tokens; text that is already QR text (CV1:, openid4vp://, a URL) as it is. */
 function qrTextOf(input: string): string {
@@ -22,12 +23,12 @@ export function qrCommand(context: CliContext): Command {
     qr
       .command('show')
       .description('print a QR code in the terminal (tokens are compacted to CV1: text first)')
-      .argument('<text>', 'a token, or QR text as it is')
+      .argument('<text>', 'a token, or QR text as it is, or a file holding one')
       .option('--invert', 'dark modules as blocks, for light terminal backgrounds'),
     ['civitas qr show eyJhbGciOi…', 'civitas qr show "openid4vp://?client_id=…" --invert'],
-  ).action((text: string, flags: { invert?: boolean }, command: Command) => {
+  ).action(async (text: string, flags: { invert?: boolean }, command: Command) => {
     globalsOf(context, command)
-    const payload = qrTextOf(text)
+    const payload = qrTextOf(await readTextArgument(context, text))
     const art = renderQr(payload, { format: 'terminal', invert: flags.invert === true })
     if (context.json) return context.emit({ text: payload, terminal: art })
     context.stdout.write(art.endsWith('\n') ? art : `${art}\n`)
@@ -37,13 +38,13 @@ export function qrCommand(context: CliContext): Command {
     qr
       .command('png')
       .description('render a QR code as a PNG image')
-      .argument('<text>', 'a token, or QR text as it is')
+      .argument('<text>', 'a token, or QR text as it is, or a file holding one')
       .requiredOption('--out <file>', 'the PNG file to write')
       .option('--scale <pixels>', 'pixels per module', '8'),
     ['civitas qr png eyJhbGciOi… --out pass.png'],
   ).action(async (text: string, flags: { out: string; scale: string }, command: Command) => {
     globalsOf(context, command)
-    const payload = qrTextOf(text)
+    const payload = qrTextOf(await readTextArgument(context, text))
     const png = renderQr(payload, { format: 'png', scale: Number(flags.scale) })
     await writeFile(flags.out, png)
     if (context.json) return context.emit({ out: flags.out, bytes: png.length, text: payload })

@@ -1,4 +1,5 @@
-import type { StatusPurpose } from '@civitas/status-list'
+import { CivitasError, isCivitasError } from '@civitas/core'
+import type { StatusPurpose, StatusRegistry } from '@civitas/status-list'
 import { Command } from 'commander'
 import type { CliContext } from '../context.js'
 import { usageError } from '../failure.js'
@@ -47,6 +48,7 @@ export function statusCommand(context: CliContext): Command {
         throw usageError('--database-url (or CIVITAS_DATABASE_URL) is required')
       const registry = await openStatusRegistry(flags)
       try {
+        if (name === 'reinstate') await refuseRevoked(registry, flags.credentialId)
         const entry = await context.progress('Updating the status registry…', () =>
           registry.setStatus(
             { credentialId: flags.credentialId, purpose: change.purpose },
@@ -58,8 +60,12 @@ export function statusCommand(context: CliContext): Command {
           ),
         )
         if (context.json) return context.emit(entry)
+        const unchanged =
+          entry.previous === entry.value
+            ? ` (it was not ${change.done.replace('reinstated', 'suspended')})`
+            : ''
         context.line(
-          `${context.color.green('✓')} ${change.done} ${flags.credentialId}: list ${entry.listId} entry ${entry.index} ${entry.previous} → ${entry.value}`,
+          `${context.color.green('✓')} ${change.done} ${flags.credentialId}: list ${entry.listId} entry ${entry.index} ${entry.previous} → ${entry.value}${unchanged}`,
         )
       } finally {
         await registry.close()
@@ -67,4 +73,27 @@ export function statusCommand(context: CliContext): Command {
     })
   }
   return status
+}
+
+/**
+ * Reinstating lifts a suspension; a revoked credential stays revoked, so saying "reinstated" of one
+ * would mislead.
+ *
+ * @throws `ERR_CREDENTIAL_REVOKED` when the credential's revocation entry is set.
+ */
+async function refuseRevoked(registry: StatusRegistry, credentialId: string): Promise<void> {
+  const revoked = await registry.getStatus({ credentialId, purpose: 'revocation' }).then(
+    (value) => value !== 0,
+    (error: unknown) => {
+      if (isCivitasError(error) && error.code === 'ERR_STATUS_ENTRY_NOT_FOUND') return false
+      throw error
+    },
+  )
+  if (revoked) {
+    throw new CivitasError(
+      'ERR_CREDENTIAL_REVOKED',
+      `${credentialId} is revoked, and revocation is final: reinstate lifts a suspension only`,
+      { details: { credentialId } },
+    )
+  }
 }

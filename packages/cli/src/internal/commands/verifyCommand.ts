@@ -1,7 +1,15 @@
-import { createVerifier, formatReport, type HolderBindingPolicy, type Report } from '@civitas/verifier'
+import { CivitasError } from '@civitas/core'
+import {
+  createVerifier,
+  explainCode,
+  formatReport,
+  type HolderBindingPolicy,
+  type Report,
+} from '@civitas/verifier'
 import { Command } from 'commander'
 import type { CliContext } from '../context.js'
 import { EXIT, usageError } from '../failure.js'
+import { FLAG_NAMES, flagNamesOf } from '../flagNames.js'
 import { collect, globalsOf, withExamples } from '../program.js'
 import { readToken } from '../readInput.js'
 import { cliResolver, type EthrFlags, ethrOptions } from '../resolver.js'
@@ -66,7 +74,7 @@ export function verifyCommand(context: CliContext, setExitCode: (code: number) =
       trust,
       ...statusFetch(flags),
     })
-    const report = await context.progress('Verifying…', () =>
+    const checked = await context.progress('Verifying…', () =>
       verifier.check(input, {
         ...(flags.audience === undefined ? {} : { audience: flags.audience }),
         ...(flags.nonce === undefined ? {} : { nonce: flags.nonce }),
@@ -76,9 +84,10 @@ export function verifyCommand(context: CliContext, setExitCode: (code: number) =
         ...(flags.allowBearer === true ? { allowBearer: true } : {}),
       }),
     )
+    const report = withAudienceFlags(checked)
     setExitCode(report.ok ? EXIT.ok : EXIT.failed)
     if (context.json) return context.emit(reportJson(report))
-    const [verdict = '', ...rest] = formatReport(report).split('\n')
+    const [verdict = '', ...rest] = formatReport(report, { optionNames: FLAG_NAMES }).split('\n')
     context.line(report.ok ? context.color.green(verdict) : context.color.red(verdict))
     for (const line of rest) context.line(line)
   })
@@ -94,12 +103,38 @@ function holderBindingOf(flags: VerifyFlags): { holderBinding?: HolderBindingPol
   return { holderBinding: policy }
 }
 
-/** A report as JSON: the error as its code and message. */
+/**
+ * A presentation addressed to a verifier and checked without `--audience` fails with
+ * `ERR_AUDIENCE_REQUIRED`; at a terminal its reason names the flags to check it with.
+ */
+function withAudienceFlags(report: Report): Report {
+  if (report.error?.code !== 'ERR_AUDIENCE_REQUIRED') return report
+  const audience = report.error.details.audience
+  const addressed = Array.isArray(audience) ? audience.join(', ') : ''
+  const error = new CivitasError(
+    'ERR_AUDIENCE_REQUIRED',
+    `the presentation is addressed to ${addressed || 'a verifier'}: check it with --audience (that verifier) and --nonce (its request's nonce)`,
+    { details: { audience: audience ?? [] }, cause: report.error },
+  )
+  return { ...report, error }
+}
+
+/** A report as JSON: the error as its code, message, details and what to do, as the text shows them. */
 export function reportJson(report: Report): unknown {
   const { error, credentials, ...rest } = report
+  const rename = flagNamesOf()
   return {
     ...rest,
-    ...(error === undefined ? {} : { error: { code: error.code, message: error.message } }),
+    ...(error === undefined
+      ? {}
+      : {
+          error: {
+            code: error.code,
+            message: rename(error.message),
+            details: error.details,
+            hint: rename(explainCode(error.code)),
+          },
+        }),
     ...(credentials === undefined ? {} : { credentials: credentials.map(reportJson) }),
   }
 }

@@ -10,7 +10,7 @@ import { usageError } from '../failure.js'
 import { findIdentity, identityOf } from '../identities.js'
 import { withKeyStore } from '../keyStore.js'
 import { collect, globalsOf, withExamples } from '../program.js'
-import { readToken } from '../readInput.js'
+import { readTextArgument, readToken } from '../readInput.js'
 import { cliResolver, type EthrFlags, ethrOptions } from '../resolver.js'
 
 /** `civitas wallet receive|list|present`. */
@@ -30,7 +30,7 @@ export function walletCommand(context: CliContext): Command {
     use: (wallet: Wallet) => Promise<T>,
   ) => {
     const { store, wallet: path } = globalsOf(context, command)
-    const record = await findIdentity(store, holder)
+    const record = await findIdentity(store, holder, '--holder')
     const credentialStore = await openWalletFile(path)
     try {
       return await withKeyStore(context, store, async (keyStore) =>
@@ -116,7 +116,10 @@ export function walletCommand(context: CliContext): Command {
       )
       .option('--disclose <path>', 'SD-JWT VC: a claim to reveal (repeatable), or "all"', collect)
       .option('--qr', 'print the presentation as CV1: QR text')
-      .option('--request <qr>', 'answer this openid4vp:// sign-in request instead')
+      .option(
+        '--request <qr>',
+        'answer this openid4vp:// sign-in request (or a file or QR image holding it) instead',
+      )
       .option('--yes', 'share without asking (sign-in requests)')
       .option('--allow-loopback-http', 'accept plain http to 127.0.0.1 (local development)')
       .option('--holder <did>', "the wallet's DID, DID URL or key id"),
@@ -179,9 +182,10 @@ async function respond(
       'answering a sign-in shares credentials: confirm with --yes (or run in a terminal to be asked)',
     )
   }
+  const request = await readTextArgument(context, flags.request as string)
   const result = await withWallet(command, flags.holder, (held) =>
     context.progress('Answering the sign-in request…', () =>
-      held.respond(flags.request as string, {
+      held.respond(request, {
         allowLoopbackHttp: flags.allowLoopbackHttp === true,
         async approve(request) {
           // Each query is answered with the credentials named by --credential, else its newest match.
@@ -212,6 +216,7 @@ async function respond(
   const shared = Object.entries(result.shared).map(([query, ids]) => `${query}: ${ids.join(', ')}`)
   context.line(`${context.color.green('✓')} signed in to ${result.clientId}`)
   context.line(`  shared  ${shared.join('; ')}`)
+  if (result.redirectUri !== undefined) context.line(`  next    open ${result.redirectUri}`)
 }
 
 /** Opens the wallet file, creating its directory as the key store's is (the file itself comes with the first credential). */

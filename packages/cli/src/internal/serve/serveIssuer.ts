@@ -9,6 +9,7 @@ import { withKeyStore } from '../keyStore.js'
 import { openStatusRegistry, type RegistryFlags } from '../statusRegistry.js'
 import { untilStopped } from '../untilStopped.js'
 import { type ListenFlags, portOf } from './listen.js'
+import { logRefusals } from './logRefusals.js'
 
 /** The flags of `civitas serve issuer`. */
 export interface ServeIssuerFlags extends ListenFlags, RegistryFlags {
@@ -25,7 +26,7 @@ export async function serveIssuer(
   store: string,
   flags: ServeIssuerFlags,
 ): Promise<void> {
-  const record = await findIdentity(store, flags.issuerKey)
+  const record = await findIdentity(store, flags.issuerKey, '--issuer-key')
   const port = portOf(flags)
   // The signing key moves into memory for the server's life, so the key store file stays free
   // for `civitas issue` while the server runs.
@@ -49,12 +50,12 @@ export async function serveIssuer(
   const registry = flags.databaseUrl === undefined ? undefined : await openStatusRegistry(flags)
   const server = await context.progress('Starting the issuer…', () =>
     startLoopbackServer(
-      async (request) => {
+      logRefusals(context, async (request) => {
         const { pathname } = new URL(request.url)
         if (status !== undefined && pathname.startsWith('/status/')) return status.handler(request)
         if (didHandler !== undefined && pathname === didPath) return didHandler(request)
-        return new Response('not found', { status: 404 })
-      },
+        return new Response('nothing is served at this path', { status: 404 })
+      }),
       { host: flags.host, port },
     ),
   )

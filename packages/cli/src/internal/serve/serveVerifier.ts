@@ -9,6 +9,7 @@ import { statusFetch } from '../statusFetch.js'
 import { trustPolicy } from '../trustPolicy.js'
 import { untilStopped } from '../untilStopped.js'
 import { type ListenFlags, portOf } from './listen.js'
+import { logRefusals, type Refusal } from './logRefusals.js'
 
 /** The flags of `civitas serve verifier`. */
 export interface ServeVerifierFlags extends ListenFlags, EthrFlags {
@@ -29,9 +30,17 @@ export async function serveVerifier(context: CliContext, flags: ServeVerifierFla
   const trust = trustPolicy(flags)
   const resolver = cliResolver(flags)
   let relyingParty: SignInRelyingParty<Report> | undefined
+  // The wallet's answer refused: the sign-in it was for ends as failed, with the reason.
+  const refused: Refusal[] = []
   const server = await context.progress('Starting the verifier…', () =>
     startLoopbackServer(
-      async (request) => relyingParty?.handler(request) ?? new Response(null, { status: 503 }),
+      logRefusals(
+        context,
+        async (request) => relyingParty?.handler(request) ?? new Response(null, { status: 503 }),
+        (refusal) => {
+          if (refusal.method === 'POST') refused.push(refusal)
+        },
+      ),
       {
         host: flags.host,
         port,
@@ -51,7 +60,8 @@ export async function serveVerifier(context: CliContext, flags: ServeVerifierFla
   let ok = true
   try {
     while (true) {
-      const outcome = await signInOnce(context, relyingParty, flags, server.origin, stopped.done)
+      refused.length = 0
+      const outcome = await signInOnce(context, relyingParty, flags, server.origin, stopped.done, refused)
       if (outcome === 'stopped') break
       ok = outcome === 'complete'
       if (flags.once === true) break
@@ -70,6 +80,7 @@ async function signInOnce(
   flags: ServeVerifierFlags,
   origin: string,
   stopped: Promise<void>,
+  refused: readonly Refusal[],
 ): Promise<'complete' | 'failed' | 'expired' | 'stopped'> {
   const { id, qr, expiresAt } = await relyingParty.start({
     query: {
@@ -80,7 +91,7 @@ async function signInOnce(
   else {
     context.stdout.write(renderQr(qr, { format: 'terminal', errorCorrection: 'L' }))
     context.line(`${context.color.green('●')} verifier on ${origin}: scan with a wallet, or run`)
-    context.line(`  civitas wallet present --request '${qr}' --allow-loopback-http`)
+    context.line(`  civitas wallet present --request '${qr}' --allow-loopback-http --holder <your DID> --yes`)
     context.line(context.color.dim('  waiting for a wallet… (Ctrl-C stops)'))
   }
   let stop = false
@@ -107,6 +118,12 @@ async function signInOnce(
         context.line(`  claims  ${JSON.stringify(result.claims)}`)
       }
       return 'complete'
+    }
+    const refusal = refused[0]
+    if (refusal !== undefined) {
+      if (context.json) context.emit({ event: 'failed', code: refusal.code, reason: refusal.reason })
+      else context.line(`${context.color.red('✗')} sign-in failed: ${refusal.code} — ${refusal.reason}`)
+      return 'failed'
     }
     if (status.status === 'failed' || status.status === 'expired') {
       if (context.json)
