@@ -49,6 +49,28 @@ describe('acceptSignInResponse', () => {
     expect(await transactions.resultOf(transaction)).toMatchObject({ did: 'did:example:mari' })
   })
 
+  it('behavior: with a redirect the accepted answer sends the wallet on', async () => {
+    const { transactions, transaction, form } = await setting()
+    const redirect = async (answered: typeof transaction) => ({
+      redirect_uri: `https://portal.example/#${answered.statusId}`,
+    })
+    const answer = await acceptSignInResponse(
+      new Request(responseUri, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form({ state: transaction.state, vp_token: transaction.nonce }),
+      }),
+      {
+        transactions,
+        verify: async () => ({ did: 'did:example:mari', claims: {}, credentials: {} }),
+        maxBytes: 1_024,
+        now: () => 0,
+        redirect,
+      },
+    )
+    expect(await answer.json()).toEqual({ redirect_uri: `https://portal.example/#${transaction.statusId}` })
+  })
+
   it('behavior: a forged answer is refused without burning the transaction; a replay is refused', async () => {
     const { transaction, accept, form } = await setting()
     const forged = await accept(form({ state: transaction.state, vp_token: 'forged' }))

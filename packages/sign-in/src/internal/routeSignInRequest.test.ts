@@ -38,6 +38,19 @@ describe('routeSignInRequest', () => {
     expect(calls).toEqual(['response POST', 'request r1', 'status s1'])
   })
 
+  it('behavior: the result route exists only with a result endpoint (same-device flow)', async () => {
+    const { route } = setting()
+    expect((await route('/result/c1')).status).toBe(404)
+    const endpoints: SignInEndpoints = {
+      response: async () => new Response(null),
+      requestObject: async () => new Response(null),
+      status: async () => ({}),
+      result: async (code) => ({ status: 'expired', code }),
+    }
+    const answer = await routeSignInRequest(new Request(`${base}/result/c1`), '/sign-in', endpoints)
+    expect(await answer.json()).toEqual({ status: 'expired', code: 'c1' })
+  })
+
   it.each([
     ['GET /response', '/response', 'GET'],
     ['POST /request/:id', '/request/r1', 'POST'],
