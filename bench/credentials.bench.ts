@@ -1,4 +1,3 @@
-import { createPublicKey, verify as cryptoVerify } from 'node:crypto'
 import { residencyCard } from '@civitas/cli/demo'
 import type { SignatureAlgorithm } from '@civitas/core'
 import {
@@ -12,6 +11,7 @@ import { createResolver } from '@civitas/did'
 import { createVerifier } from '@civitas/verifier'
 import * as peer from 'did-jwt-vc'
 import { importJWK, jwtVerify, SignJWT } from 'jose'
+import { signFloor, verifyFloor } from './support/floor.js'
 import { type BenchCase, compare, isMain, printTable } from './support/measure.js'
 import {
   assertVerified,
@@ -27,6 +27,7 @@ const AUDIENCE = 'https://hotel.example'
 const NONCE = 'n-0S6_WzA2Mj'
 /** Distinct issuers for the cold-resolver case: each verification meets a DID its resolver has not seen. */
 const COLD_ISSUERS = 64
+const CURVE = { EdDSA: 'Ed25519', ES256: 'P-256', ES256K: 'secp256k1' } as const
 
 /**
  * The residency card per algorithm: issue, verify (warm and cold resolver) and the gate check,
@@ -110,6 +111,7 @@ async function prepare(alg: SignatureAlgorithm) {
           .sign(joseKey),
     })
   }
+  issueCases.push(signFloor(`floor: node:crypto ${CURVE[alg]} signature only`, vcJwt, city.privateJwk))
   if (veramo !== undefined)
     issueCases.push({
       label: 'veramo createVerifiableCredential (jwt)',
@@ -156,18 +158,10 @@ async function prepare(alg: SignatureAlgorithm) {
       library: 'veramo',
       task: async () => assertVerified(await veramo.verifyCredential({ credential: jwtVcJson }), 'veramo'),
     })
-  if (alg === 'EdDSA') {
-    // The floor: OpenSSL's Ed25519 check of the same token's signature, with nothing else around it.
-    const [header, payload, signature] = vcJwt.split('.')
-    const signingInput = Buffer.from(`${header}.${payload}`)
-    const signatureBytes = Buffer.from(signature ?? '', 'base64url')
-    const nodeKey = createPublicKey({ key: { ...publicJwk }, format: 'jwk' })
-    verifyCases.push({
-      label: 'floor: node:crypto Ed25519 signature check only',
-      library: 'floor',
-      task: () => cryptoVerify(null, signingInput, nodeKey, signatureBytes),
-    })
-  }
+  // The floor: OpenSSL's check of the same token's signature, with nothing else around it.
+  verifyCases.push(
+    verifyFloor(`floor: node:crypto ${CURVE[alg]} signature check only`, [{ jws: vcJwt, publicJwk }]),
+  )
 
   const coldTokens: { vcJwt: string; jwtVcJson: string }[] = []
   for (let index = 0; index < COLD_ISSUERS; index++) {
@@ -252,6 +246,13 @@ async function prepare(alg: SignatureAlgorithm) {
       },
     },
   ]
+  const { d: _holderD, ...holderJwk } = citizen.privateJwk
+  gateCases.push(
+    verifyFloor(`floor: node:crypto ${CURVE[alg]} checks of both signatures only`, [
+      { jws: ourVp, publicJwk: holderJwk },
+      { jws: vcJwt, publicJwk },
+    ]),
+  )
   if (veramo !== undefined)
     gateCases.push({
       label: 'veramo verifyPresentation + verifyCredential',

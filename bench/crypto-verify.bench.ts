@@ -9,6 +9,7 @@ import {
   verifySignaturePortable,
 } from '@civitas/crypto'
 import { compactVerify, importJWK } from 'jose'
+import { verifyFloor } from './support/floor.js'
 import { type BenchCase, compare, isMain, printTable } from './support/measure.js'
 
 const PORTABLE = 'civitas raw verify, portable (@noble/curves)'
@@ -36,6 +37,7 @@ export async function run(): Promise<void> {
         task: () => verifyJws(token, { publicJwk }),
       },
       { label: PORTABLE, library: 'civitas', task: () => verifySignaturePortable(options) },
+      verifyFloor('floor: node:crypto verify with a KeyObject', [{ jws: token, publicJwk }]),
     ]
     if (alg !== 'ES256K') {
       const key = await importJWK(publicJwk, alg)

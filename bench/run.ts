@@ -14,6 +14,7 @@ const benches: Record<string, readonly string[]> = {
   'did-web.bench.ts': ['did-web'],
   'did-ethr.bench.ts': ['did-ethr'],
   'sign-in.bench.ts': ['sign-in'],
+  'city.bench.ts': ['city-lists', 'city-registry'],
 }
 
 // Runs the benchmarks in one process, so peers and Civitas share a machine state. Words on the

@@ -5,7 +5,8 @@ import { issueCredential } from '@civitas/credentials'
 import { createMemoryKeyStore } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
 import { createDidKey } from '@civitas/did/key'
-import { createSignInRelyingParty, type DcqlQuery } from '@civitas/sign-in'
+import { createSignInRelyingParty, type DcqlQuery, type NonceStore } from '@civitas/sign-in'
+import { createRedisNonceStore } from '@civitas/sign-in/redis'
 import { createVerifier } from '@civitas/verifier'
 import { isMain, printTable, summarize } from './support/measure.js'
 
@@ -29,13 +30,23 @@ export async function run(): Promise<void> {
   const card = await issueCredential({ issuer: city, credential: residencyCard(citizen.did) })
   let handler: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 })
   const server = await startLoopbackServer((request) => handler(request))
-  const rp = createSignInRelyingParty({
-    baseUrl: `${server.origin}/sign-in`,
-    resolver,
-    identity: portal,
-    verifier: createVerifier({ resolver, trust: { ResidencyCard: [city.did] } }),
-  })
-  handler = rp.handler
+  const verifier = createVerifier({ resolver, trust: { ResidencyCard: [city.did] } })
+  const relyingParty = (store?: NonceStore) =>
+    createSignInRelyingParty({
+      baseUrl: `${server.origin}/sign-in`,
+      resolver,
+      identity: portal,
+      verifier,
+      ...(store === undefined ? {} : { store }),
+    })
+  // Shared Redis: this run's keys under a prefix of their own (they expire with their transactions).
+  const redis = createRedisNonceStore({ prefix: `civitas-bench:${process.pid}:${Date.now()}:` })
+  const stores = [
+    { name: 'memory store', rp: relyingParty() },
+    { name: 'Redis store', rp: relyingParty(redis) },
+  ]
+  let rp = stores[0]?.rp as ReturnType<typeof relyingParty>
+  handler = (request) => rp.handler(request)
   const [citizenKey] = (await keyStore.listKeys()).slice(2)
   const wallet = spawn(
     process.execPath,
@@ -68,24 +79,28 @@ export async function run(): Promise<void> {
     return (count * 1000) / (performance.now() - started)
   }
   try {
-    await signIns(50, 4)
     const rows = []
-    for (const concurrency of [1, 8]) {
-      rows.push({
-        label: `civitas sign-ins completed, ${concurrency} at a time`,
-        library: 'civitas',
-        ...summarize([
-          await signIns(200, concurrency),
-          await signIns(200, concurrency),
-          await signIns(200, concurrency),
-        ]),
-      })
+    for (const store of stores) {
+      rp = store.rp
+      await signIns(50, 4)
+      for (const concurrency of [1, 8]) {
+        rows.push({
+          label: `civitas sign-ins completed, ${concurrency} at a time, ${store.name}`,
+          library: 'civitas',
+          ...summarize([
+            await signIns(200, concurrency),
+            await signIns(200, concurrency),
+            await signIns(200, concurrency),
+          ]),
+        })
+      }
     }
     printTable('sign in with a wallet: relying party here, wallet in another process, loopback HTTP', rows)
   } finally {
     wallet.stdin.end()
     wallet.kill()
     await server.close()
+    await redis.close()
   }
 }
 

@@ -50,6 +50,8 @@ export interface BenchRow {
   q1: number
   q3: number
   rounds: number
+  /** What the case produced, in bytes, where its size is part of the figure. */
+  bytes?: number
 }
 
 /** Options for {@link compare}. */

@@ -90,6 +90,35 @@ describe.each([
   })
 })
 
+// Strictness kept on every path: R and S must lie in [1, n − 1], never taken modulo n.
+describe.each([
+  ['ES256', p256],
+  ['ES256K', secp256k1],
+] as const)('%s signature scalars out of range', (alg, curve) => {
+  const order = curve.Point.Fn.ORDER
+  const outOfRange = [0n, order, 2n ** 256n - 1n]
+  const toBytes = (value: bigint) => Uint8Array.from(Buffer.from(value.toString(16).padStart(64, '0'), 'hex'))
+  it('property: a valid signature with R or S replaced by 0, n or 2^256 − 1 is refused on both paths', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 64 }),
+        fc.constantFrom(...outOfRange),
+        fc.boolean(),
+        async (data, scalar, replaceR) => {
+          const { publicJwk, privateJwk } = await generateKeyPair({ alg })
+          const signature = await signWithJwk({ privateJwk, data })
+          const forged = signature.slice()
+          forged.set(toBytes(scalar), replaceR ? 0 : 32)
+          for (const verify of Object.values(PATHS)) {
+            expect(await verify({ publicJwk, alg, data, signature: forged })).toBe(false)
+          }
+        },
+      ),
+      RUNS,
+    )
+  })
+})
+
 describe('Ed25519 keys of small order', () => {
   it('property: both paths refuse every encoding of a small-order key, whatever the message and signature', async () => {
     await fc.assert(

@@ -54,7 +54,10 @@ export interface CreateStatusCheckerOptions {
   ca?: string | Uint8Array | readonly (string | Uint8Array)[]
   /** Give up on a list after this long, in milliseconds (default 5,000). */
   timeoutMs?: number
-  /** Largest list response read, in bytes (default 1 MiB). */
+  /**
+   * Largest list response read, in bytes (default 1 MiB); it also caps the list credential or token
+   * verified, whether fetched or bundled.
+   */
   maxBytes?: number
   /** Cache lifetime when neither the HTTP headers nor the list give one, in milliseconds (default 5 minutes). */
   defaultTtlMs?: number

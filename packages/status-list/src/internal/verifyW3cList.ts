@@ -3,7 +3,8 @@ import { verifyCredential } from '@civitas/credentials'
 import type { ListVerification, VerifiedList } from './cachedList.js'
 
 /**
- * Verifies a W3C status list credential (signature, issuer key, validity) and reads its `ttl`;
+ * Verifies a W3C status list credential (signature, issuer key, validity; at most `maxLength`
+ * characters) and reads its `ttl`;
  * `source` names it in errors (its URL, or its place in the bundle).
  *
  * @throws `ERR_STATUS_LIST_INVALID`, the credential's own code as `details.reason` and `cause`.
@@ -11,10 +12,12 @@ import type { ListVerification, VerifiedList } from './cachedList.js'
 export async function verifyW3cList(
   token: string,
   source: string,
-  { resolver, clock }: Pick<ListVerification, 'resolver' | 'clock'>,
+  { resolver, clock, maxLength }: ListVerification,
 ): Promise<VerifiedList> {
   try {
-    const verified = await verifyCredential(token, { resolver, clock })
+    // The response cap bounds a list credential, as it bounds a list token: a city's list (ten million
+    // entries, some set) outgrows the cap on ordinary credentials.
+    const verified = await verifyCredential(token, { resolver, clock, maxLength })
     const listTtl = (verified.credential.credentialSubject as JsonObject | undefined)?.ttl
     return {
       credential: verified.credential,
