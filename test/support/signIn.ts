@@ -1,5 +1,5 @@
 import { issueCredential } from '@civitas/credentials'
-import { signJws } from '@civitas/crypto'
+import { type KeyStore, signJws } from '@civitas/crypto'
 import type { Identity } from '@civitas/did'
 import { type DcqlQuery, respondToSignIn, type SignInRequest } from '@civitas/sign-in'
 import { createMemoryCredentialStore, createWallet } from '@civitas/wallet'
@@ -17,12 +17,19 @@ export const residencyQuery: DcqlQuery = {
   ],
 }
 
-/** The citizen's wallet, holding a residency card from the city; returns the wallet and the card's token. */
-export async function citizenWallet(parties: Awaited<ReturnType<typeof createParties>>) {
+/**
+ * The citizen's wallet, holding a residency card from the city; returns the wallet and the card's
+ * token. With a `keyStore` the wallet makes pairwise identities.
+ */
+export async function citizenWallet(
+  parties: Awaited<ReturnType<typeof createParties>>,
+  options: { keyStore?: KeyStore } = {},
+) {
   const wallet = createWallet({
     identity: parties.citizen,
     credentialStore: createMemoryCredentialStore(),
     resolver: parties.resolver,
+    ...options,
   })
   const card = await issueCredential({
     issuer: parties.city,

@@ -48,13 +48,13 @@ export type CivitasErrorCode =
   | 'ERR_KEY_EXISTS'
   /** The passphrase does not open the encrypted key store (or the file was altered). Supply the right passphrase. */
   | 'ERR_KEY_STORE_PASSPHRASE'
-  /** The key store file is not a Civitas key store, or was truncated or altered. Restore it from a backup. */
+  /** The key store file is not a Civitas key store, or was truncated or altered; or a key record in a browser key store's IndexedDB fails to parse. Restore it from a backup. */
   | 'ERR_KEY_STORE_CORRUPT'
   /** Another process holds the key store's lock, or took it over. Close the other process; only one may write a key store. */
   | 'ERR_KEY_STORE_LOCKED'
-  /** The key store could not read or write its file, or it was used after `close()` (`details.reason`). Check the path, permissions and disk space. */
+  /** The key store could not read or write its file or its IndexedDB database, or it was used after `close()` (`details.reason`: `unavailable` without IndexedDB or WebCrypto, `quota` when storage is full, `closed`, `io`). Check the path, permissions and disk space, or the browser's storage settings. */
   | 'ERR_KEY_STORE_IO'
-  /** The key store holds the key but cannot hand its private part out (a KMS that keeps keys inside). */
+  /** The key store holds the key but cannot hand its private part out (a KMS that keeps keys inside, a non-extractable WebCrypto key). Back the identity up by other means (a second key). */
   | 'ERR_KEY_NOT_EXPORTABLE'
   // DIDs
   /** A string is not a well-formed DID (W3C DID Core §3.1), or the method-specific part is invalid for its method. Check the DID. */
@@ -116,7 +116,7 @@ export type CivitasErrorCode =
   | 'ERR_TYPE_NOT_ACCEPTED'
   /** A claim the verifier's policy or a DCQL query requires is absent (or was not disclosed). Ask the holder to disclose it. */
   | 'ERR_CLAIM_MISSING'
-  /** A wallet's credential store could not read, parse or write its data, or its file is damaged (fails its checksum); `details.reason` and `cause` say which. Check the file, its permissions, or restore a backup. */
+  /** A wallet's credential store could not read, parse or write its data, or its file is damaged (fails its checksum); `details.reason` (`corrupted`, `quota` when the browser's storage is full, `unavailable` without IndexedDB, `closed`, `io`) and `cause` say which. Nothing was changed. Check the file, its permissions or the browser's storage, or restore a backup. */
   | 'ERR_CREDENTIAL_STORE'
   /** The wallet holds no valid credential that matches what was asked for (a type, ids, or a sign-in query); its store works. Receive a matching credential first, or ask for another type. */
   | 'ERR_CREDENTIAL_NOT_FOUND'

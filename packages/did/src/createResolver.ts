@@ -7,6 +7,7 @@ import {
 import { createResolutionCache } from './createResolutionCache.js'
 import { didJwkResolver } from './jwk/didJwkResolver.js'
 import { didKeyResolver } from './key/didKeyResolver.js'
+import { didPeerResolver } from './peer/didPeerResolver.js'
 import type { ResolutionCache } from './types.js'
 
 /** Options for {@link createResolver}. */
@@ -21,8 +22,8 @@ export interface CreateResolverOptions {
 }
 
 /**
- * Creates a DID resolver: a did-resolver `Resolver` that knows did:key and did:jwk and any method
- * registry you add, with a bounded cache that never keeps failures. Resolution failures come back
+ * Creates a DID resolver: a did-resolver `Resolver` that knows did:key, did:jwk and did:peer (numalgo
+ * 0, 2 and 4, whose code loads with the first did:peer) and any method registry you add, with a bounded cache that never keeps failures. Resolution failures come back
  * as DID Resolution data (`didResolutionMetadata.error`), never as exceptions; use
  * {@link resolveDidDocument} to get a document or a typed error.
  *
@@ -36,7 +37,7 @@ export interface CreateResolverOptions {
  * ```
  */
 export function createResolver(options: CreateResolverOptions = {}): Resolver {
-  const registry: ResolverRegistry = { ...didKeyResolver(), ...didJwkResolver() }
+  const registry: ResolverRegistry = { ...didKeyResolver(), ...didJwkResolver(), ...didPeerResolver() }
   for (const extra of options.resolvers ?? []) Object.assign(registry, extra)
   const cache = options.cache === undefined ? createResolutionCache() : options.cache
   return cache === false ? new Resolver(registry) : new CachedResolver(registry, cache)

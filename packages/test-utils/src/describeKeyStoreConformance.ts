@@ -11,6 +11,12 @@ export type KeyStoreFactory = () => KeyStore | Promise<KeyStore>
 export interface DescribeKeyStoreConformanceOptions {
   /** Called after each test with the store the factory made, e.g. to close it and remove its files. */
   dispose?: (keyStore: KeyStore) => void | Promise<void>
+  /**
+   * `false` for a store whose private keys never leave it (non-extractable WebCrypto keys, a KMS):
+   * `exportPrivateKey` must then fail with `ERR_KEY_NOT_EXPORTABLE` for every key it holds, and the
+   * cases that export check the key by its signatures instead. Default `true`.
+   */
+  exportable?: boolean
 }
 
 /**
@@ -18,7 +24,8 @@ export interface DescribeKeyStoreConformanceOptions {
  * Civitas key store keeps: declared algorithms are the ones that work and the others are refused with
  * `ERR_ALGORITHM_UNSUPPORTED`; ids default to the RFC 7638 thumbprint; signatures verify with
  * `verifySignature` against the reported public JWK; `ERR_KEY_EXISTS`, `ERR_KEY_NOT_FOUND` and
- * `ERR_JWK_INVALID` are raised where due; delete and export behave; private material never appears in
+ * `ERR_JWK_INVALID` are raised where due; delete and export behave (or export is refused with
+ * `ERR_KEY_NOT_EXPORTABLE` by a store declared non-exportable); private material never appears in
  * `getKey` or `listKeys`; callers only ever get copies; concurrent changes are all kept.
  *
  * Call it at the top level of a test file. `factory` runs before each test and must return an empty store.
@@ -64,8 +71,9 @@ export function describeKeyStoreConformance(
       expect(await getStore().listKeys()).toEqual([])
     })
 
-    defineKeyStoreAlgorithmCases(getStore)
-    defineKeyStoreLifecycleCases(getStore)
+    const exportable = options.exportable ?? true
+    defineKeyStoreAlgorithmCases(getStore, exportable)
+    defineKeyStoreLifecycleCases(getStore, exportable)
     defineKeyStoreErrorCases(getStore)
   })
 }

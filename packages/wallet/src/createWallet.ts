@@ -1,4 +1,4 @@
-import { CivitasError, type Clock, systemClock } from '@civitas/core'
+import { CivitasError, type Clock, type SignatureAlgorithm, systemClock } from '@civitas/core'
 import {
   type ClaimPath,
   type CredentialFormat,
@@ -6,10 +6,11 @@ import {
   type VerifiedCredential,
   verifyCredential,
 } from '@civitas/credentials'
-import { jwkThumbprint } from '@civitas/crypto'
+import { jwkThumbprint, type KeyStore } from '@civitas/crypto'
 import { type Identity, type Resolvable, resolveVerificationKey } from '@civitas/did'
 import type { QrErrorCorrection } from '@civitas/qr'
 import { answerSignIn } from './internal/answerSignIn.js'
+import type { PairwiseIdentities } from './internal/pairwiseIdentities.js'
 import { recordOf } from './internal/recordOf.js'
 import type { RespondOptions, RespondResult } from './internal/respondTypes.js'
 import type { CredentialFilter, CredentialRecord, CredentialStore } from './types.js'
@@ -29,6 +30,16 @@ export interface CreateWalletOptions {
   /** Resolves issuers' DIDs when credentials arrive. */
   resolver: Resolvable
   clock?: Clock
+  /** Holds the keys of the pairwise identities (one did:peer per relying party); needed for `pairwise`. */
+  keyStore?: KeyStore
+  /**
+   * `'sign-in'` (the default when a `keyStore` is given): a sign-in answers each relying party with
+   * its own DID whenever credentials issued to that DID answer the request, so two relying parties
+   * never see the same DID or key. `false`: always the main `identity`.
+   */
+  pairwise?: 'sign-in' | false
+  /** The algorithm of pairwise identities' keys (default ES256, which every browser's WebCrypto has). */
+  pairwiseAlg?: SignatureAlgorithm
 }
 
 /** Options for {@link Wallet.receive}. */
@@ -86,6 +97,12 @@ export interface Wallet {
    */
   respond(qrText: string, options: RespondOptions): Promise<RespondResult>
   remove(id: string): Promise<boolean>
+  /**
+   * The identity this wallet uses with one relying party (by its full client id): with `pairwise`,
+   * a did:peer made for it on first use and the same one after; otherwise the main identity. Give
+   * its DID to an issuer to have credentials issued for that relying party alone.
+   */
+  identityFor(clientId: string): Promise<Identity>
 }
 
 /**
@@ -111,7 +128,15 @@ export interface Wallet {
  * ```
  */
 export function createWallet(options: CreateWalletOptions): Wallet {
-  const { identity, credentialStore, resolver, clock = systemClock } = options
+  const { identity, credentialStore, resolver, clock = systemClock, keyStore } = options
+  const pairwiseMode = options.pairwise ?? (keyStore === undefined ? false : 'sign-in')
+  if (pairwiseMode !== false && keyStore === undefined) {
+    throw new CivitasError('ERR_INVALID_ARGUMENT', 'pairwise: pairwise identities need a keyStore')
+  }
+  const pairwise =
+    pairwiseMode === false || keyStore === undefined
+      ? undefined
+      : lazyPairwiseIdentities(keyStore, options.pairwiseAlg ?? 'ES256')
 
   async function choose(present: PresentOptions): Promise<CredentialRecord[]> {
     if (present.credentials !== undefined) {
@@ -138,11 +163,20 @@ export function createWallet(options: CreateWalletOptions): Wallet {
     return [newest]
   }
 
-  /** A credential is this wallet's when issued to its DID and, for SD-JWT VC, bound to its key. */
+  /**
+   * A credential is this wallet's when issued to its DID (or one of its pairwise DIDs) and, for
+   * SD-JWT VC, bound to that identity's key.
+   */
   async function isBoundToMe(credential: VerifiedCredential): Promise<boolean> {
-    if (credential.format !== 'dc+sd-jwt') return credential.subject === identity.did
-    if (credential.subject !== undefined && credential.subject !== identity.did) return false
+    const pairwiseKey =
+      credential.subject === undefined ? undefined : await pairwise?.keyOf(credential.subject)
+    if (credential.format !== 'dc+sd-jwt')
+      return credential.subject === identity.did || pairwiseKey !== undefined
     if (credential.holderKey === undefined) return false
+    if (pairwiseKey !== undefined) {
+      return (await jwkThumbprint(pairwiseKey.publicJwk)) === (await jwkThumbprint(credential.holderKey))
+    }
+    if (credential.subject !== undefined && credential.subject !== identity.did) return false
     const { publicJwk } = await resolveVerificationKey({
       resolver,
       kid: identity.kid,
@@ -190,7 +224,29 @@ export function createWallet(options: CreateWalletOptions): Wallet {
     query: (filter) => credentialStore.list(filter),
     present,
     respond: (qrText, respondOptions) =>
-      answerSignIn(qrText, respondOptions, { identity, credentialStore, resolver, clock }),
+      answerSignIn(qrText, respondOptions, {
+        identity,
+        credentialStore,
+        resolver,
+        clock,
+        ...(pairwise === undefined ? {} : { identityFor: pairwise.identityFor }),
+      }),
     remove: (id) => credentialStore.delete(id),
+    identityFor: async (clientId) => (pairwise === undefined ? identity : pairwise.identityFor(clientId)),
+  }
+}
+
+/** Pairwise identities whose code (and did:peer's) loads with their first use. */
+function lazyPairwiseIdentities(keyStore: KeyStore, alg: SignatureAlgorithm): PairwiseIdentities {
+  let loaded: Promise<PairwiseIdentities> | undefined
+  const load = () => {
+    loaded ??= import('./internal/pairwiseIdentities.js').then((module) =>
+      module.createPairwiseIdentities(keyStore, alg),
+    )
+    return loaded
+  }
+  return {
+    identityFor: async (clientId) => (await load()).identityFor(clientId),
+    keyOf: async (did) => (await load()).keyOf(did),
   }
 }

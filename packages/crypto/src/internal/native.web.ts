@@ -46,7 +46,8 @@ export function verifyNative(
   return key
     .then(
       (cryptoKey) =>
-        webCrypto.verify(params.verify, cryptoKey, data as BufferSource, signature as BufferSource),
+        // WebCrypto takes the signature before the data.
+        webCrypto.verify(params.verify, cryptoKey, signature as BufferSource, data as BufferSource),
       () => false,
     )
     .catch(() => false)

@@ -2,7 +2,8 @@ import { CivitasError, type DidDocument } from '@civitas/core'
 
 /** More verification methods than this in one document is hostile, not useful. */
 export const MAX_VERIFICATION_METHODS = 64
-const RELATIONSHIPS = [
+/** The verification relationships of DID Core, each a list of methods or references. */
+export const RELATIONSHIPS = [
   'authentication',
   'assertionMethod',
   'keyAgreement',

@@ -9,8 +9,8 @@ const SIGNING_RELATIONSHIPS = [
 ] as const
 const MAX_DID_KEY_LENGTH = 256
 
-/** The spec's error names for each way a did:key can be wrong. */
-const ERROR_OF_REASON: Record<string, string> = {
+/** The DID Resolution error name for each way a multikey can be wrong (`decodeMultikey`'s `details.reason`). */
+export const ERROR_OF_REASON: Record<string, string> = {
   multibase: 'invalidDid',
   codec: 'invalidPublicKeyType',
   length: 'invalidPublicKeyLength',

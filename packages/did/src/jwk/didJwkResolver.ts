@@ -1,7 +1,6 @@
-import { isCivitasError } from '@civitas/core'
-import type { DIDResolver, ResolverRegistry } from 'did-resolver'
+import type { ResolverRegistry } from 'did-resolver'
 import { didJwkDocument } from '../internal/didJwkDocument.js'
-import { resolutionError, resolutionSuccess } from '../internal/resolutionError.js'
+import { staticResolver } from '../internal/staticResolver.js'
 
 /**
  * The did:jwk method for `createResolver` or any did-resolver `Resolver`. Private key material,
@@ -21,13 +20,5 @@ import { resolutionError, resolutionSuccess } from '../internal/resolutionError.
  * ```
  */
 export function didJwkResolver(): ResolverRegistry {
-  const jwk: DIDResolver = async (_did, parsed) => {
-    try {
-      return resolutionSuccess(didJwkDocument(parsed.did))
-    } catch (error) {
-      const name = isCivitasError(error) ? String(error.details?.error ?? 'invalidDid') : 'invalidDid'
-      return resolutionError(name, error instanceof Error ? error.message : 'invalid did:jwk')
-    }
-  }
-  return { jwk }
+  return { jwk: staticResolver('jwk', didJwkDocument) }
 }

@@ -1,7 +1,6 @@
-import { isCivitasError } from '@civitas/core'
-import type { DIDResolver, ResolverRegistry } from 'did-resolver'
+import type { ResolverRegistry } from 'did-resolver'
 import { didKeyDocument } from '../internal/didKeyDocument.js'
-import { resolutionError, resolutionSuccess } from '../internal/resolutionError.js'
+import { staticResolver } from '../internal/staticResolver.js'
 
 /**
  * The did:key method for `createResolver` or any did-resolver `Resolver`: Ed25519 (with its X25519
@@ -20,13 +19,5 @@ import { resolutionError, resolutionSuccess } from '../internal/resolutionError.
  * ```
  */
 export function didKeyResolver(): ResolverRegistry {
-  const key: DIDResolver = async (_did, parsed) => {
-    try {
-      return resolutionSuccess(didKeyDocument(parsed.did))
-    } catch (error) {
-      const name = isCivitasError(error) ? String(error.details?.error ?? 'invalidDid') : 'invalidDid'
-      return resolutionError(name, error instanceof Error ? error.message : 'invalid did:key')
-    }
-  }
-  return { key }
+  return { key: staticResolver('key', didKeyDocument) }
 }

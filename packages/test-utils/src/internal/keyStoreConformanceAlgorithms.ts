@@ -42,7 +42,7 @@ export async function expectSignsFor(store: KeyStore, info: KeyInfo): Promise<vo
 }
 
 /** Per-algorithm cases: create, import, sign, and refusal of undeclared algorithms. */
-export function defineKeyStoreAlgorithmCases(getStore: () => KeyStore): void {
+export function defineKeyStoreAlgorithmCases(getStore: () => KeyStore, exportable: boolean): void {
   for (const alg of ALL_ALGORITHMS) {
     describe(alg, () => {
       it(`behavior: createKey(${alg}) returns public info whose id is the RFC 7638 thumbprint`, async () => {
@@ -69,7 +69,7 @@ export function defineKeyStoreAlgorithmCases(getStore: () => KeyStore): void {
         expect(ok).toBe(true)
       })
 
-      it(`behavior: an imported ${alg} key keeps its public key, signs for it and exports the same d`, async () => {
+      it(`behavior: an imported ${alg} key keeps its public key, signs for it and ${exportable ? 'exports the same d' : 'is never exported'}`, async () => {
         const store = getStore()
         if (!store.algorithms.includes(alg)) return
         const pair = await generateKeyPair({ alg })
@@ -78,6 +78,12 @@ export function defineKeyStoreAlgorithmCases(getStore: () => KeyStore): void {
         expect(info.id).toBe(await jwkThumbprint(pair.publicJwk))
         expect(info.publicJwk).toEqual(importPublicJwk(pair.publicJwk))
         await expectSignsFor(store, info)
+        if (!exportable) {
+          await expect(store.exportPrivateKey(info.id)).rejects.toMatchObject({
+            code: 'ERR_KEY_NOT_EXPORTABLE',
+          })
+          return
+        }
         const exported = await store.exportPrivateKey(info.id)
         expect(exported.d).toBe(pair.privateJwk.d)
         const { d: _d, ...publicPart } = exported

@@ -1,9 +1,9 @@
-import type { KeyStore } from '@civitas/crypto'
+import { generateKeyPair, type KeyStore } from '@civitas/crypto'
 import { expect, it } from 'vitest'
 import { expectSignsFor } from './keyStoreConformanceAlgorithms.js'
 
 /** Cases about the life of keys: listing, deleting, exporting, copies and concurrent changes. */
-export function defineKeyStoreLifecycleCases(getStore: () => KeyStore): void {
+export function defineKeyStoreLifecycleCases(getStore: () => KeyStore, exportable: boolean): void {
   it('behavior: getKey of an unknown id is undefined', async () => {
     expect(await getStore().getKey('no-such-key')).toBeUndefined()
   })
@@ -48,28 +48,56 @@ export function defineKeyStoreLifecycleCases(getStore: () => KeyStore): void {
     await expectSignsFor(store, second)
   })
 
-  it('behavior: an exported key, deleted and imported again, gets the same id and public key', async () => {
-    const store = getStore()
-    for (const alg of store.algorithms) {
-      const info = await store.createKey({ alg })
-      const exported = await store.exportPrivateKey(info.id)
-      expect(typeof exported.d).toBe('string')
-      expect(await store.deleteKey(info.id)).toBe(true)
-      expect(await store.importKey({ privateJwk: exported })).toEqual(info)
-      await expectSignsFor(store, info)
-    }
-  })
+  if (!exportable) {
+    it('behavior: exportPrivateKey is ERR_KEY_NOT_EXPORTABLE for every key, which stays and signs', async () => {
+      const store = getStore()
+      for (const alg of store.algorithms) {
+        const info = await store.createKey({ alg })
+        await expect(store.exportPrivateKey(info.id)).rejects.toMatchObject({
+          code: 'ERR_KEY_NOT_EXPORTABLE',
+        })
+        expect(await store.getKey(info.id)).toEqual(info)
+        await expectSignsFor(store, info)
+      }
+    })
+  }
 
-  it('behavior: private material never appears in createKey, getKey or listKeys results', async () => {
+  it.runIf(exportable)(
+    'behavior: an exported key, deleted and imported again, gets the same id and public key',
+    async () => {
+      const store = getStore()
+      for (const alg of store.algorithms) {
+        const info = await store.createKey({ alg })
+        const exported = await store.exportPrivateKey(info.id)
+        expect(typeof exported.d).toBe('string')
+        expect(await store.deleteKey(info.id)).toBe(true)
+        expect(await store.importKey({ privateJwk: exported })).toEqual(info)
+        await expectSignsFor(store, info)
+      }
+    },
+  )
+
+  it('behavior: private material never appears in createKey, importKey, getKey or listKeys results', async () => {
     const store = getStore()
-    for (const alg of store.algorithms) await store.createKey({ alg })
+    const known: string[] = []
+    const returned: unknown[] = []
+    for (const alg of store.algorithms) {
+      returned.push(await store.createKey({ alg }))
+      const { privateJwk } = await generateKeyPair({ alg })
+      known.push(privateJwk.d)
+      returned.push(await store.importKey({ privateJwk }))
+    }
     const listed = await store.listKeys()
-    const reported = JSON.stringify([listed, await Promise.all(listed.map((info) => store.getKey(info.id)))])
+    const reported = JSON.stringify([
+      returned,
+      listed,
+      await Promise.all(listed.map((info) => store.getKey(info.id))),
+    ])
     for (const info of listed) {
-      const { d } = await store.exportPrivateKey(info.id)
-      expect(reported).not.toContain(d)
+      if (exportable) known.push((await store.exportPrivateKey(info.id)).d)
       expect(info.publicJwk).not.toHaveProperty('d')
     }
+    for (const d of known) expect(reported).not.toContain(d)
   })
 
   it('behavior: callers get copies; changing a result or an imported JWK never changes the store', async () => {
@@ -82,6 +110,8 @@ export function defineKeyStoreLifecycleCases(getStore: () => KeyStore): void {
     const listed = (await store.listKeys()) as Array<{ publicJwk: { x: string } }>
     for (const entry of listed) entry.publicJwk.x = 'changed'
     ;(info as { publicJwk: { x: string } }).publicJwk.x = 'changed'
+    expect(await store.getKey('copied')).toEqual(snapshot)
+    if (!exportable) return
     const exported = await store.exportPrivateKey('copied')
     const original = { ...exported }
     exported.d = 'changed'

@@ -12,7 +12,14 @@ import type { RespondOptions, RespondResult, SignInMatch } from './respondTypes.
 export async function answerSignIn(
   qrText: string,
   options: RespondOptions,
-  wallet: { identity: Identity; credentialStore: CredentialStore; resolver: Resolvable; clock: Clock },
+  wallet: {
+    identity: Identity
+    credentialStore: CredentialStore
+    resolver: Resolvable
+    clock: Clock
+    /** The relying party's pairwise identity, when the wallet makes them. */
+    identityFor?: (clientId: string) => Promise<Identity>
+  },
 ): Promise<RespondResult> {
   const { resolver, clock } = wallet
   const request = await readSignInRequest(qrText, {
@@ -27,7 +34,15 @@ export async function answerSignIn(
     if (verified !== undefined)
       candidates.push({ record, credential: verified.credential, format: record.format, types: record.types })
   }
-  const matches = matchDcqlQuery(request.query, candidates)
+  const pairwise = await wallet.identityFor?.(request.clientId)
+  const pairwiseCandidates = candidates.filter((candidate) => candidate.record.subject === pairwise?.did)
+  const pairwiseMatches = matchDcqlQuery(request.query, pairwiseCandidates)
+  // The relying party's own DID answers when credentials issued to it do; the main DID otherwise.
+  const usePairwise =
+    pairwise !== undefined &&
+    request.query.credentials.every((query) => (pairwiseMatches[query.id] ?? []).length > 0)
+  const holder = usePairwise ? pairwise : wallet.identity
+  const matches = usePairwise ? pairwiseMatches : matchDcqlQuery(request.query, candidates)
   const unanswered = request.query.credentials.filter((query) => (matches[query.id] ?? []).length === 0)
   if (unanswered.length > 0) {
     throw new CivitasError(
@@ -40,10 +55,12 @@ export async function answerSignIn(
   }
   const approval = await options.approve({
     clientId: request.clientId,
+    holder: holder.did,
     ...(request.clientDid === undefined ? {} : { clientDid: request.clientDid }),
     matches,
   })
-  if (approval === false) return { clientId: request.clientId, shared: {}, declined: true }
+  if (approval === false)
+    return { clientId: request.clientId, holder: holder.did, shared: {}, declined: true }
   const shared: Record<string, string[]> = {}
   for (const query of request.query.credentials) {
     const offered = matches[query.id] ?? []
@@ -64,7 +81,7 @@ export async function answerSignIn(
   )
   const answer = await respondToSignIn({
     request,
-    holder: wallet.identity,
+    holder,
     credentials: tokens,
     clock,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
@@ -72,6 +89,7 @@ export async function answerSignIn(
   const redirectUri = redirectUriOf(answer.body)
   return {
     clientId: request.clientId,
+    holder: holder.did,
     shared,
     declined: false,
     ...(redirectUri === undefined ? {} : { redirectUri }),

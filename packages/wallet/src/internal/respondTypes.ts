@@ -15,6 +15,11 @@ export interface SignInMatch {
 export interface SignInApproval {
   /** The relying party's full client id. */
   clientId: string
+  /**
+   * The DID the relying party will see: its pairwise DID when credentials issued to that DID answer
+   * the request, else the wallet's main DID (which other relying parties may know too).
+   */
+  holder: string
   /** Its DID, for `decentralized_identifier:` client ids (a wallet can show who asks). */
   clientDid?: string
   /** The credentials that could answer each credential query, newest last. */
@@ -38,6 +43,8 @@ export interface RespondOptions {
 /** What `Wallet.respond` did. */
 export interface RespondResult {
   clientId: string
+  /** The DID that answered (or would have). */
+  holder: string
   /** Record ids shared, by query id. */
   shared: Record<string, string[]>
   declined: boolean
