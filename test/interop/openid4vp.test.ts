@@ -426,7 +426,9 @@ describe('OpenID4VP 1.0 interop with @openid4vc/openid4vp (OpenWallet Foundation
         }),
       ).rejects.toMatchObject({
         code: 'ERR_REQUEST_INVALID',
-        details: { status: 400, body: expect.stringContaining('state mismatch') },
+        // The relying party's own reason (its error_description) is the wallet's reason too.
+        message: expect.stringContaining('state mismatch'),
+        details: { status: 400 },
       })
       expect(second?.authorizationRequestPayload.state).not.toBe(first.authorizationRequestPayload.state)
       expect(verifier.received).toHaveLength(0)

@@ -1,20 +1,16 @@
-import { CivitasError, type Clock, isCivitasError, readResponseText, systemClock } from '@civitas/core'
+import { type Clock, systemClock } from '@civitas/core'
 import type { Identity, Resolvable } from '@civitas/did'
 import { createMemoryNonceStore } from './createMemoryNonceStore.js'
-import { buildRequestObject, REQUEST_OBJECT_TYP } from './internal/buildRequestObject.js'
-import { type ClientId, parseClientId } from './internal/clientId.js'
+import { acceptSignInResponse } from './internal/acceptSignInResponse.js'
+import { parseClientId } from './internal/clientId.js'
+import { createTransactionStore } from './internal/createTransactionStore.js'
 import { readDcqlQuery } from './internal/dcql.js'
-import { randomToken } from './internal/randomToken.js'
+import { readSignInStatus } from './internal/readSignInStatus.js'
 import { redirectAnswer, statusIdOfResponseCode } from './internal/responseRedirect.js'
+import { routeSignInRequest } from './internal/routeSignInRequest.js'
+import { serveRequestObject } from './internal/serveRequestObject.js'
 import { type Transaction, verifySignInResponse } from './internal/verifySignInResponse.js'
-import type {
-  DcqlQuery,
-  NonceStore,
-  SignInReport,
-  SignInResult,
-  SignInStatus,
-  SignInVerifier,
-} from './types.js'
+import type { DcqlQuery, NonceStore, SignInReport, SignInStatus, SignInVerifier } from './types.js'
 
 /** Options for {@link createSignInRelyingParty}; `R` is the verifier's report type. */
 export interface CreateSignInRelyingPartyOptions<R extends SignInReport = SignInReport> {
@@ -83,8 +79,6 @@ export interface SignInRelyingParty<R extends SignInReport = SignInReport> {
 }
 
 const DEFAULT_TTL_MS = 5 * 60_000
-// Keys outlive their transaction so that late answers are told "expired", not "unknown".
-const GRACE_MS = 10 * 60_000
 
 /**
  * Creates the relying party of the OpenID4VP cross-device flow with SIOPv2: `start` makes a
@@ -128,170 +122,64 @@ export function createSignInRelyingParty<R extends SignInReport = SignInReport>(
   const baseUrl = base.href.replace(/\/+$/, '')
   const basePath = base.pathname.replace(/\/+$/, '')
   const responseUri = `${baseUrl}/response`
-  const clientId: ClientId = parseClientId(
+  const clientId = parseClientId(
     identity === undefined ? `redirect_uri:${responseUri}` : `decentralized_identifier:${identity.did}`,
   )
   const store = options.store ?? createMemoryNonceStore({ clock })
-  const ttlMs = options.transactionTtlMs ?? DEFAULT_TTL_MS
-  const maxResponseBytes = options.maxResponseBytes ?? 262_144
+  const transactions = createTransactionStore<R>(store, {
+    clock,
+    ttlMs: options.transactionTtlMs ?? DEFAULT_TTL_MS,
+  })
+  const maxBytes = options.maxResponseBytes ?? 262_144
   const skewMs = options.clockSkewMs ?? 60_000
-
-  async function transactionOf(requestId: string): Promise<Transaction | undefined> {
-    const stored = await store.get(`tx:${requestId}`)
-    return stored === undefined ? undefined : (JSON.parse(stored) as Transaction)
-  }
-
-  async function status(id: string): Promise<SignInStatus<R>> {
-    const requestId = await store.get(`status:${id}`)
-    const transaction = requestId === undefined ? undefined : await transactionOf(requestId)
-    if (transaction === undefined) return { status: 'expired' }
-    const result = await store.get(`result:${transaction.requestId}`)
-    if (result !== undefined) return { status: 'complete', result: JSON.parse(result) as SignInResult<R> }
-    return clock() < transaction.expiresAt
-      ? { status: 'pending', expiresAt: transaction.expiresAt }
-      : { status: 'expired' }
-  }
-
-  async function serveRequestObject(requestId: string): Promise<Response> {
-    const transaction = await transactionOf(requestId)
-    if (transaction === undefined || clock() >= transaction.expiresAt) {
-      return json(404, { error: 'invalid_request', error_description: 'unknown or expired sign-in request' })
-    }
-    const token = await buildRequestObject({
-      clientId,
-      ...(identity === undefined ? {} : { identity }),
-      responseUri,
-      nonce: transaction.nonce,
-      state: transaction.state,
-      query: transaction.query,
+  const requestObjects = { clientId, ...(identity === undefined ? {} : { identity }), responseUri, idToken }
+  const verify = (form: URLSearchParams, transaction: Transaction) =>
+    verifySignInResponse({
+      form,
+      transaction,
+      clientId: clientId.value,
       idToken,
-      issuedAt: clock(),
-      expiresAt: transaction.expiresAt,
+      verifier,
+      resolver,
+      now: clock(),
+      skewMs,
     })
-    return new Response(token, {
-      headers: { 'content-type': `application/${REQUEST_OBJECT_TYP}`, 'cache-control': 'no-store' },
-    })
-  }
-
-  async function acceptResponse(request: Request): Promise<Response> {
-    try {
-      const form = await readForm(request, maxResponseBytes)
-      const transaction = await transactionForState(form.get('state'))
-      const result = await verifySignInResponse({
-        form,
-        transaction,
-        clientId: clientId.value,
-        idToken,
-        verifier,
-        resolver,
-        now: clock(),
-        skewMs,
-      })
-      // Verified first, claimed second: a forged answer cannot burn the transaction, and of any
-      // number of replays of a valid one, on any instance, exactly one claim succeeds.
-      if (!(await store.claim(`done:${transaction.requestId}`, ttlMs + GRACE_MS))) {
-        throw new CivitasError('ERR_NONCE_REPLAYED', 'this sign-in was already answered')
-      }
-      await store.set(`result:${transaction.requestId}`, JSON.stringify(result), ttlMs + GRACE_MS)
-      if (options.redirectUri === undefined) return json(200, {})
-      return json(
-        200,
-        await redirectAnswer(store, options.redirectUri, transaction.statusId, ttlMs + GRACE_MS),
-      )
-    } catch (error) {
-      return failureResponse(
-        isCivitasError(error)
-          ? error
-          : new CivitasError('ERR_REQUEST_INVALID', 'the response could not be processed', { cause: error }),
-      )
-    }
-  }
-
-  async function transactionForState(state: string | null): Promise<Transaction> {
-    const requestId = state === null ? undefined : await store.get(`state:${state}`)
-    const transaction = requestId === undefined ? undefined : await transactionOf(requestId)
-    if (transaction === undefined)
-      throw new CivitasError('ERR_STATE_MISMATCH', 'the state names no sign-in of this relying party')
-    if (clock() >= transaction.expiresAt)
-      throw new CivitasError('ERR_TRANSACTION_EXPIRED', 'this sign-in has expired; start again')
-    return transaction
-  }
-
+  const status = (id: string): Promise<SignInStatus<R>> => readSignInStatus(transactions, id, clock())
+  // Same-device flow: the wallet sends the person back with a one-time code that reads the result.
+  const { redirectUri } = options
+  const redirect =
+    redirectUri === undefined
+      ? {}
+      : {
+          redirect: (transaction: Transaction) =>
+            redirectAnswer(store, redirectUri, transaction.statusId, transactions.keepMs),
+        }
+  const result =
+    redirectUri === undefined
+      ? {}
+      : {
+          result: async (responseCode: string): Promise<SignInStatus<R>> => {
+            const statusId = await statusIdOfResponseCode(store, responseCode)
+            return statusId === undefined ? { status: 'expired' } : status(statusId)
+          },
+        }
   return {
     clientId: clientId.value,
     async start({ query }) {
-      const checked = readDcqlQuery(query, 'ERR_INVALID_ARGUMENT')
-      const transaction: Transaction = {
-        requestId: randomToken(),
-        statusId: randomToken(),
-        nonce: randomToken(),
-        state: randomToken(),
-        query: checked,
-        expiresAt: clock() + ttlMs,
-      }
-      const keep = ttlMs + GRACE_MS
-      await store.set(`tx:${transaction.requestId}`, JSON.stringify(transaction), keep)
-      await store.set(`state:${transaction.state}`, transaction.requestId, keep)
-      await store.set(`status:${transaction.statusId}`, transaction.requestId, keep)
+      const transaction = await transactions.open(readDcqlQuery(query, 'ERR_INVALID_ARGUMENT'))
       const requestUri = `${baseUrl}/request/${transaction.requestId}`
       const qr = `openid4vp://?${new URLSearchParams({ client_id: clientId.value, request_uri: requestUri })}`
       return { id: transaction.statusId, qr, expiresAt: transaction.expiresAt }
     },
     status,
-    async handler(request) {
-      const path = new URL(request.url).pathname
-      const route = path.startsWith(`${basePath}/`) ? path.slice(basePath.length + 1) : undefined
-      const [name, id, extra] = route?.split('/') ?? []
-      if (request.method === 'POST' && name === 'response' && id === undefined) return acceptResponse(request)
-      if (request.method === 'GET' && id !== undefined && extra === undefined) {
-        try {
-          if (name === 'request') return await serveRequestObject(id)
-          if (name === 'status') return json(200, await status(id))
-          if (name === 'result' && options.redirectUri !== undefined) {
-            const statusId = await statusIdOfResponseCode(store, id)
-            return json(200, statusId === undefined ? { status: 'expired' } : await status(statusId))
-          }
-        } catch (error) {
-          // A store that is down is a 503 the page can retry on; nothing else escapes the handler either.
-          return failureResponse(
-            isCivitasError(error)
-              ? error
-              : new CivitasError('ERR_REQUEST_INVALID', 'the request could not be served', { cause: error }),
-          )
-        }
-      }
-      return json(404, { error: 'not_found' })
-    },
+    handler: (request) =>
+      routeSignInRequest(request, basePath, {
+        response: (posted) =>
+          acceptSignInResponse(posted, { transactions, verify, maxBytes, now: clock, ...redirect }),
+        requestObject: async (id) =>
+          serveRequestObject(await transactions.byRequestId(id), requestObjects, clock()),
+        status,
+        ...result,
+      }),
   }
-}
-
-async function readForm(request: Request, maxBytes: number): Promise<URLSearchParams> {
-  const type = request.headers.get('content-type') ?? ''
-  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-    throw new CivitasError(
-      'ERR_REQUEST_INVALID',
-      'the response must be application/x-www-form-urlencoded (direct_post)',
-    )
-  }
-  const body = await readResponseText(new Response(request.body, { headers: request.headers }), {
-    maxBytes,
-    name: 'response body',
-  })
-  return new URLSearchParams(body)
-}
-
-/** A refusal as JSON carrying its code: 503 when the store is down (retry later), 400 otherwise. */
-function failureResponse(failure: CivitasError): Response {
-  return json(failure.code === 'ERR_STORE_UNAVAILABLE' ? 503 : 400, {
-    error: failure.code === 'ERR_STORE_UNAVAILABLE' ? 'temporarily_unavailable' : 'invalid_request',
-    error_description: failure.message,
-    code: failure.code,
-  })
-}
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-  })
 }

@@ -1,19 +1,17 @@
-import { CivitasError, type Clock, isCivitasError, type JsonObject, systemClock } from '@civitas/core'
-import { type VerifiedCredential, verifyCredential } from '@civitas/credentials'
+import { type Clock, systemClock } from '@civitas/core'
+import type { VerifiedCredential } from '@civitas/credentials'
 import type { Resolvable } from '@civitas/did'
-import { createGuardedFetch, type GuardedFetchLookup } from '@civitas/did/web'
-import {
-  type CachedList,
-  checkEntry,
-  listOf,
-  statusEntries,
-  statusListTokenClaims,
-} from './internal/cachedList.js'
-import { fetchListToken } from './internal/fetchListToken.js'
-import type { inflateCapped } from './internal/inflateCapped.js'
-import { checkTokenStatus, readTokenStatusReference } from './internal/tokenStatusEntry.js'
-import { STATUS_LIST_TOKEN_TYP } from './issueStatusListToken.js'
-import type { CheckStatusResult, TokenStatusList } from './types.js'
+import type { GuardedFetchLookup } from '@civitas/did/web'
+import type { ListVerification } from './internal/cachedList.js'
+import { checkTokenStatusClaim } from './internal/checkTokenStatusClaim.js'
+import { checkW3cStatusEntries } from './internal/checkW3cStatusEntries.js'
+import { createListCache } from './internal/createListCache.js'
+import { listFetchSettings } from './internal/listFetchSettings.js'
+import type { ListLookup } from './internal/listKind.js'
+import { passUnavailableList } from './internal/passUnavailableList.js'
+import { refreshList } from './internal/refreshList.js'
+import { verifyBundledLists } from './internal/verifyBundledLists.js'
+import type { CheckStatusResult } from './types.js'
 
 /** Options of {@link createStatusChecker}. */
 export interface CreateStatusCheckerOptions {
@@ -137,224 +135,32 @@ const MAX_TTL_MS = 3600_000
  * ```
  */
 export function createStatusChecker(options: CreateStatusCheckerOptions): StatusChecker {
-  const { resolver, clock = systemClock } = options
-  const timeoutMs = options.timeoutMs ?? 5000
-  const maxBytes = options.maxBytes ?? 1_048_576
-  const allowHttp = options.allowHttp === true
-  const fetchOptions = {
-    fetch: options.fetch ?? guardedFetchOf(options, { allowHttp, timeoutMs, maxBytes }),
-    redirect: options.fetch === undefined ? ('follow' as const) : ('error' as const),
-    allowHttp,
-    timeoutMs,
-    maxBytes,
-  }
-  const maxTtlMs = options.maxTtlMs ?? MAX_TTL_MS
-  const cache = new Map<string, CachedList>()
-  const pending = new Map<string, Promise<CachedList>>()
-  const bundled = verifyBundle(options.lists ?? [])
+  const { resolver, clock = systemClock, onUnavailable } = options
+  const fetch = listFetchSettings(options)
+  const verification: ListVerification = { resolver, clock, maxLength: fetch.maxBytes }
+  const bundled = verifyBundledLists(options.lists ?? [], verification)
   // A bundle that fails to verify fails every check that needs it, not the process.
   bundled.catch(() => undefined)
-
-  /** A verified list and how long it may be used. */
-  interface VerifiedList {
-    credential?: JsonObject
-    tokenList?: TokenStatusList
-    validUntil?: number
-    /** The list's own cache hint (`ttl`), in milliseconds. */
-    ttlMs?: number
-  }
-
-  /** A kind of list: where it is cached and how a fetched token is verified. */
-  interface ListKind {
-    key: string
-    url: string
-    accept: string
-    verify(token: string): Promise<VerifiedList>
-  }
-
-  function w3cKind(url: string): ListKind {
-    return {
-      key: url,
-      url,
-      accept: 'application/vc+jwt, application/jwt',
-      verify: (token) => verifyList(token, url),
-    }
-  }
-
-  // Token lists are verified against the credential's issuer, so the cache keeps them per issuer.
-  function tokenKind(url: string, issuer: string): ListKind {
-    return {
-      key: `${STATUS_LIST_TOKEN_TYP} ${issuer} ${url}`,
-      url,
-      accept: 'application/statuslist+jwt',
-      verify: (token) => verifyToken(token, url, issuer),
-    }
-  }
-
-  async function verifyList(token: string, source: string): Promise<VerifiedList> {
-    try {
-      // The response cap bounds a list credential, as it bounds a list token: a city's list (ten million
-      // entries, some set) outgrows the cap on ordinary credentials.
-      const verified = await verifyCredential(token, { resolver, clock, maxLength: fetchOptions.maxBytes })
-      const listTtl = (verified.credential.credentialSubject as JsonObject | undefined)?.ttl
-      return {
-        credential: verified.credential,
-        ...(verified.validUntil === undefined ? {} : { validUntil: verified.validUntil }),
-        ...(typeof listTtl === 'number' && listTtl >= 0 ? { ttlMs: listTtl } : {}),
-      }
-    } catch (cause) {
-      const reason = isCivitasError(cause) ? cause.code : 'ERR_CREDENTIAL_INVALID'
-      throw new CivitasError(
-        'ERR_STATUS_LIST_INVALID',
-        `status list ${source.slice(0, 200)} does not verify (${reason})`,
-        {
-          details: { statusListCredential: source.slice(0, 500), reason },
-          cause,
-        },
-      )
-    }
-  }
-
-  async function verifyToken(token: string, uri: string, issuer: string): Promise<VerifiedList> {
-    // Token status list code (and its inflater) loads with the first token list.
-    const { verifyListToken } = await import('./internal/verifyListToken.js')
-    const verified = await verifyListToken(token, {
-      resolver,
-      uri,
-      issuer,
-      clock,
-      maxLength: fetchOptions.maxBytes,
-    })
-    return {
-      tokenList: verified.list,
-      ...(verified.expiresAt === undefined ? {} : { validUntil: verified.expiresAt }),
-      ...(verified.ttlMs === undefined ? {} : { ttlMs: verified.ttlMs }),
-    }
-  }
-
-  async function verifyBundle(tokens: readonly string[]): Promise<Map<string, CachedList>> {
-    const lists = new Map<string, CachedList>()
-    for (const [position, token] of tokens.entries()) {
-      const claims = statusListTokenClaims(token)
-      const kind = claims === undefined ? undefined : tokenKind(String(claims.sub), String(claims.iss))
-      const verified =
-        kind === undefined ? await verifyList(token, `bundled #${position}`) : await kind.verify(token)
-      const key =
-        kind?.key ?? (typeof verified.credential?.id === 'string' ? verified.credential.id : undefined)
-      if (key !== undefined) {
-        const until = verified.validUntil ?? Number.POSITIVE_INFINITY
-        lists.set(key, {
-          ...listOf(verified),
-          decoded: new Map(),
-          fetchedAt: clock(),
-          expiresAt: until,
-          validUntil: until,
-        })
-      }
-    }
-    return lists
-  }
-
-  async function refresh(kind: ListKind, stale: CachedList | undefined): Promise<CachedList> {
-    const { url } = kind
-    const fetched = await fetchListToken(url, stale?.etag, { ...fetchOptions, accept: kind.accept })
-    const now = clock()
-    if (!fetched.changed && stale !== undefined) {
-      const ttl = Math.min(fetched.maxAgeMs ?? DEFAULT_TTL_MS, maxTtlMs)
-      return { ...stale, fetchedAt: now, expiresAt: Math.min(now + ttl, stale.validUntil) }
-    }
-    if (!fetched.changed)
-      throw new CivitasError(
-        'ERR_STATUS_LIST_INVALID',
-        `status list ${url.slice(0, 200)} answered 304 unasked`,
-      )
-    const verified = await kind.verify(fetched.token)
-    const ttl = fetched.maxAgeMs ?? verified.ttlMs ?? options.defaultTtlMs ?? DEFAULT_TTL_MS
-    const until = verified.validUntil ?? Number.POSITIVE_INFINITY
-    return {
-      ...listOf(verified),
-      decoded: new Map(),
-      fetchedAt: now,
-      expiresAt: Math.min(now + Math.min(ttl, maxTtlMs), until),
-      validUntil: until,
-      ...(fetched.etag === undefined ? {} : { etag: fetched.etag }),
-    }
-  }
-
-  async function listFor(kind: ListKind, maxAgeMs: number): Promise<CachedList> {
-    const offline = (await bundled).get(kind.key)
-    if (offline !== undefined && clock() < offline.expiresAt) return offline
-    const cached = cache.get(kind.key)
-    const now = clock()
-    // maxAgeMs 0 revalidates always, even a list fetched within the same millisecond.
-    if (cached !== undefined && now < cached.expiresAt && now - cached.fetchedAt < maxAgeMs) return cached
-    let inFlight = pending.get(kind.key)
-    if (inFlight === undefined) {
-      inFlight = refresh(kind, cached).finally(() => pending.delete(kind.key))
-      pending.set(kind.key, inFlight)
-    }
-    const fresh = await inFlight
-    cache.set(kind.key, fresh)
-    return fresh
-  }
-
-  /** Fetches (or reuses) a list; `undefined` when it is unreachable and policy accepts that. */
-  async function listOrUnavailable(
-    kind: ListKind,
-    maxAgeMs: number,
-    result: StatusCheckResult,
-  ): Promise<CachedList | undefined> {
-    try {
-      return await listFor(kind, maxAgeMs)
-    } catch (error) {
-      if (
-        isCivitasError(error) &&
-        error.code === 'ERR_STATUS_LIST_UNAVAILABLE' &&
-        options.onUnavailable === 'accept'
-      ) {
-        result.unavailable.push(kind.url)
-        return undefined
-      }
-      throw error
-    }
-  }
-
-  let inflate: typeof inflateCapped | undefined
+  const defaultTtlMs = options.defaultTtlMs ?? DEFAULT_TTL_MS
+  const maxTtlMs = options.maxTtlMs ?? MAX_TTL_MS
+  const lists = createListCache({
+    bundled,
+    clock,
+    refresh: (kind, stale) => refreshList(kind, stale, { fetch, clock, defaultTtlMs, maxTtlMs }),
+  })
   return {
     async check(credential, checkOptions = {}) {
       const maxAgeMs = checkOptions.maxAgeMs ?? Number.POSITIVE_INFINITY
-      const result: StatusCheckResult = { entries: [], unavailable: [] }
-      if (credential.format === 'dc+sd-jwt') {
-        const reference = readTokenStatusReference(credential.credential)
-        if (reference === undefined) return result
-        const list = await listOrUnavailable(tokenKind(reference.uri, credential.issuer), maxAgeMs, result)
-        if (list?.tokenList !== undefined) result.entries.push(checkTokenStatus(reference, list.tokenList))
-        return result
-      }
-      for (const entry of statusEntries(credential.credential.credentialStatus)) {
-        const url = typeof entry.statusListCredential === 'string' ? entry.statusListCredential : ''
-        const list = await listOrUnavailable(w3cKind(url), maxAgeMs, result)
-        if (list === undefined) continue
-        // The GZIP inflater loads with the first W3C list, not with every application.
-        inflate ??= (await import('./internal/inflateCapped.js')).inflateCapped
-        result.entries.push(checkEntry(entry, list, credential.issuer, url, inflate))
-      }
-      return result
+      const unavailable: string[] = []
+      const lookup: ListLookup = (kind) =>
+        lists
+          .get(kind, maxAgeMs)
+          .catch((error) => passUnavailableList(error, kind.url, onUnavailable, unavailable))
+      const entries =
+        credential.format === 'dc+sd-jwt'
+          ? await checkTokenStatusClaim(credential, lookup, verification)
+          : await checkW3cStatusEntries(credential, lookup, verification)
+      return { entries, unavailable }
     },
   }
-}
-
-function guardedFetchOf(
-  options: CreateStatusCheckerOptions,
-  limits: { allowHttp: boolean; timeoutMs: number; maxBytes: number },
-): (url: string, init: RequestInit) => Promise<Response> {
-  const { allowHosts, allowPrivateAddresses, allowLoopback, lookup, ca } = options
-  return createGuardedFetch({
-    ...limits,
-    ...(allowHosts === undefined ? {} : { allowHosts }),
-    ...(allowPrivateAddresses === undefined ? {} : { allowPrivateAddresses }),
-    ...(allowLoopback === undefined ? {} : { allowLoopback }),
-    ...(lookup === undefined ? {} : { lookup }),
-    ...(ca === undefined ? {} : { ca }),
-  })
 }

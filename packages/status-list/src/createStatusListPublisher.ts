@@ -1,17 +1,14 @@
-import { CivitasError, type Clock, isCivitasError, systemClock } from '@civitas/core'
-import {
-  type CredentialFormat,
-  type CredentialStatusOptions,
-  type CredentialStatusPurpose,
-  issueCredential,
-} from '@civitas/credentials'
+import { type Clock, systemClock } from '@civitas/core'
+import type { CredentialFormat, CredentialStatusOptions, CredentialStatusPurpose } from '@civitas/credentials'
 import type { Identity } from '@civitas/did'
-import { createStatusList } from './createStatusList.js'
-import { createStatusListCredential } from './createStatusListCredential.js'
 import { createStatusListHandler } from './createStatusListHandler.js'
-import { createTokenStatusList } from './createTokenStatusList.js'
-import { issueStatusListToken } from './issueStatusListToken.js'
-import type { StatusAuditEntry, StatusListSnapshot, StatusRegistry } from './types.js'
+import { createSignedListCache } from './internal/createSignedListCache.js'
+import { createStatusTransitions } from './internal/createStatusTransitions.js'
+import { readPublisherOptions } from './internal/readPublisherOptions.js'
+import { readStatusHistory } from './internal/readStatusHistory.js'
+import { signStatusList } from './internal/signStatusList.js'
+import { STATUS_LIST_TOKEN_TYP } from './issueStatusListToken.js'
+import type { StatusAuditEntry, StatusRegistry } from './types.js'
 
 /** Options of {@link createStatusListPublisher}. */
 export interface CreateStatusListPublisherOptions {
@@ -81,9 +78,6 @@ export interface StatusListPublisher extends CredentialStatusOptions {
   history(credentialId: string): Promise<StatusAuditEntry[]>
 }
 
-const DEFAULT_TTL_MS = 5 * 60_000
-const DEFAULT_VALID_FOR_MS = 24 * 3600_000
-
 /**
  * Publishes a registry's lists as signed W3C status list credentials or, with `format:
  * 'statuslist+jwt'`, as IETF status list tokens, and gives the issuer one object for status: pass it
@@ -121,89 +115,18 @@ const DEFAULT_VALID_FOR_MS = 24 * 3600_000
  */
 export function createStatusListPublisher(options: CreateStatusListPublisherOptions): StatusListPublisher {
   const { registry, issuer, format = 'vc+jwt', clock = systemClock } = options
-  const baseUrl = checkBaseUrl(options.baseUrl)
-  const ttlMs = checkDuration(options.ttlMs ?? DEFAULT_TTL_MS, 'ttlMs')
-  const validForMs = checkDuration(options.validForMs ?? DEFAULT_VALID_FOR_MS, 'validForMs')
-  const tokens = format === 'statuslist+jwt'
-  if (tokens && options.purposes !== undefined) {
-    throw new CivitasError(
-      'ERR_INVALID_ARGUMENT',
-      'purposes: a token status list keeps revocation and suspension in one 2-bit entry; leave purposes out',
-    )
-  }
-  const purposes = options.purposes ?? ['revocation']
-  const signed = new Map<string, Promise<{ document: SignedStatusList; state: string; refreshAt: number }>>()
+  const tokens = format === STATUS_LIST_TOKEN_TYP
+  const { baseUrl, ttlMs, validForMs, purposes } = readPublisherOptions({ ...options, tokens })
   const listUrl = (listId: string) => `${baseUrl}/${encodeURIComponent(listId)}`
-
-  async function sign(snapshot: StatusListSnapshot): Promise<SignedStatusList> {
-    if (tokens) {
-      const list = createTokenStatusList({ length: snapshot.length, bits: snapshot.statusSize })
-      for (const { index, value } of snapshot.entries) list.set(index, value)
-      const uri = listUrl(snapshot.listId)
-      const { token } = await issueStatusListToken({ issuer, uri, list, ttlMs, validForMs, clock })
-      return { token, format, updatedAt: snapshot.updatedAt, ttlMs }
-    }
-    const list = createStatusList({ length: snapshot.length, statusSize: snapshot.statusSize })
-    for (const { index, value } of snapshot.entries) list.set(index, value)
-    const credential = await createStatusListCredential({
-      id: listUrl(snapshot.listId),
-      issuer: issuer.did,
-      statusPurpose: snapshot.purpose,
-      list,
-      ttlMs,
-    })
-    const credentialFormat = format as Exclude<StatusListFormat, 'statuslist+jwt'>
-    const { token } = await issueCredential({
-      issuer,
-      credential,
-      format: credentialFormat,
-      validFor: validForMs,
-      clock,
-    })
-    return { token, format, updatedAt: snapshot.updatedAt, ttlMs }
-  }
-
-  async function publish(listId: string): Promise<SignedStatusList | undefined> {
-    const snapshot = await registry.getList(listId)
-    if (snapshot === undefined) return undefined
-    // The entries themselves decide whether the list changed: timestamps can tie within a millisecond.
-    const state = JSON.stringify(snapshot.entries)
-    const known = await signed.get(listId)?.catch(() => undefined)
-    if (known !== undefined && known.state === state && clock() < known.refreshAt) return known.document
-    // Signed lists are reused until they change, and re-signed halfway through their validity.
-    const pending = sign(snapshot).then((document) => ({
-      document,
-      state,
-      refreshAt: clock() + validForMs / 2,
-    }))
-    signed.set(listId, pending)
-    return (await pending).document
-  }
-
-  const setStatus = (
-    credentialId: string,
-    purpose: CredentialStatusPurpose,
-    value: number,
-    change: StatusChange,
-  ) => registry.setStatus({ credentialId, purpose }, { value, ...change })
-
-  /** Token lists: one entry moves between VALID and SUSPENDED, and to INVALID for good. */
-  async function setTokenStatus(credentialId: string, value: number, change: StatusChange) {
-    const ref = { credentialId, purpose: 'revocation' } as const
-    try {
-      return await registry.setStatus(ref, { value, ...change, ...(value === 1 ? {} : { onlyFrom: [0, 2] }) })
-    } catch (error) {
-      if (isCivitasError(error) && error.code === 'ERR_INVALID_ARGUMENT' && error.details?.current === 1) {
-        throw new CivitasError(
-          'ERR_INVALID_ARGUMENT',
-          'the credential is revoked for good; it cannot be suspended or reinstated',
-          { details: { credentialId }, cause: error },
-        )
-      }
-      throw error
-    }
-  }
-
+  const publish = createSignedListCache({
+    getList: (listId) => registry.getList(listId),
+    sign: async (snapshot): Promise<SignedStatusList> => {
+      const signing = { issuer, format, url: listUrl(snapshot.listId), ttlMs, validForMs, clock }
+      return { token: await signStatusList(snapshot, signing), format, updatedAt: snapshot.updatedAt, ttlMs }
+    },
+    validForMs,
+    clock,
+  })
   return {
     registry,
     purposes,
@@ -211,45 +134,7 @@ export function createStatusListPublisher(options: CreateStatusListPublisherOpti
     listUrl,
     publish,
     handler: createStatusListHandler({ getList: publish, ttlMs }),
-    revoke: (credentialId, change) =>
-      tokens ? setTokenStatus(credentialId, 1, change) : setStatus(credentialId, 'revocation', 1, change),
-    suspend: (credentialId, change) =>
-      tokens ? setTokenStatus(credentialId, 2, change) : setStatus(credentialId, 'suspension', 1, change),
-    reinstate: (credentialId, change) =>
-      tokens ? setTokenStatus(credentialId, 0, change) : setStatus(credentialId, 'suspension', 0, change),
-    async history(credentialId) {
-      const trails = await Promise.all(
-        purposes.map((purpose) => registry.audit({ credentialId, purpose }).catch(ignoreMissingEntry)),
-      )
-      return trails.flat().sort((a, b) => a.at - b.at)
-    },
+    ...createStatusTransitions(registry, tokens),
+    history: (credentialId) => readStatusHistory(registry, purposes, credentialId),
   }
-}
-
-function ignoreMissingEntry(error: unknown): StatusAuditEntry[] {
-  if (isCivitasError(error) && error.code === 'ERR_STATUS_ENTRY_NOT_FOUND') return []
-  throw error
-}
-
-function checkBaseUrl(value: unknown): string {
-  let url: URL | undefined
-  try {
-    url = new URL(String(value))
-  } catch {
-    url = undefined
-  }
-  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new CivitasError(
-      'ERR_INVALID_ARGUMENT',
-      'baseUrl: expected an http(s) URL such as https://city.example/status',
-    )
-  }
-  return url.href.replace(/\/+$/, '')
-}
-
-function checkDuration(value: number, name: string): number {
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new CivitasError('ERR_INVALID_ARGUMENT', `${name}: expected a positive number of milliseconds`)
-  }
-  return value
 }

@@ -1,10 +1,26 @@
-import { CivitasError, isCivitasError, type JsonObject } from '@civitas/core'
-import { decodeJws } from '@civitas/crypto'
-import { STATUS_LIST_TOKEN_TYP } from '../issueStatusListToken.js'
-import type { CheckStatusOptions, CheckStatusResult, StatusList, TokenStatusList } from '../types.js'
-import { checkListEntry } from './checkListEntry.js'
-import { decodeGzipList } from './decodeGzipList.js'
-import type { inflateCapped } from './inflateCapped.js'
+import type { Clock, JsonObject } from '@civitas/core'
+import type { Resolvable } from '@civitas/did'
+import type { StatusList, TokenStatusList } from '../types.js'
+
+/** A list whose signature, issuer and kind have been verified, and the lifetime it gives itself. */
+export interface VerifiedList {
+  /** A W3C list: the verified status list credential. */
+  credential?: JsonObject
+  /** A token list: the verified list. */
+  tokenList?: TokenStatusList
+  /** The end of the list's own validity (`validUntil` or `exp`), in milliseconds since the epoch. */
+  validUntil?: number
+  /** The list's own cache hint (`ttl`), in milliseconds. */
+  ttlMs?: number
+}
+
+/** What verifying a list needs: the issuer's keys, the time and the largest token read. */
+export interface ListVerification {
+  resolver: Resolvable
+  clock: Clock
+  /** Longest list token accepted, in characters (the checker's `maxBytes`). */
+  maxLength: number
+}
 
 /** A verified list in the status checker's cache. */
 export interface CachedList {
@@ -20,82 +36,20 @@ export interface CachedList {
   etag?: string
 }
 
-/**
- * Checks one `BitstringStatusListEntry` against its cached W3C list, decoding the bitstring once
- * per status size with `inflate` (loaded by the checker on its first W3C list).
- *
- * @throws the codes of {@link checkStatus}, a list of another issuer as `ERR_STATUS_LIST_INVALID`,
- *   and `ERR_CREDENTIAL_REVOKED` / `ERR_CREDENTIAL_SUSPENDED` for a set entry.
- */
-export function checkEntry(
-  entry: JsonObject,
-  list: CachedList,
-  issuer: string,
-  url: string,
-  inflate: typeof inflateCapped,
-): CheckStatusResult {
-  const decode: CheckStatusOptions['decode'] = (encodedList, options) => {
-    const size = options.statusSize ?? 1
-    const known = list.decoded.get(size)
-    if (known !== undefined) return known
-    const decoded = decodeGzipList(encodedList, options, inflate)
-    list.decoded.set(size, decoded)
-    return decoded
-  }
-  let checked: CheckStatusResult
-  try {
-    checked = checkListEntry({ entry, listCredential: list.credential ?? {}, issuer, decode })
-  } catch (error) {
-    if (isCivitasError(error) && error.code === 'ERR_ISSUER_MISMATCH') {
-      throw new CivitasError(
-        'ERR_STATUS_LIST_INVALID',
-        `status list ${url.slice(0, 200)} was signed by another issuer than the credential's`,
-        {
-          details: { ...error.details, statusListCredential: url.slice(0, 500) },
-          cause: error,
-        },
-      )
-    }
-    throw error
-  }
-  if (checked.code !== undefined) {
-    const what = checked.code === 'ERR_CREDENTIAL_REVOKED' ? 'revoked' : 'suspended'
-    throw new CivitasError(checked.code, `the issuer has ${what} this credential`, {
-      details: { purpose: checked.purpose, index: checked.index, statusListCredential: url.slice(0, 500) },
-    })
-  }
-  return checked
+/** When a cache entry was fetched, until when it is served, and its validator. */
+export interface CacheTimes {
+  fetchedAt: number
+  expiresAt: number
+  validUntil: number
+  etag?: string
 }
 
-export function statusEntries(value: unknown): JsonObject[] {
-  if (value === undefined) return []
-  const entries = Array.isArray(value) ? value : [value]
-  if (
-    entries.length > 16 ||
-    entries.some((entry) => typeof entry !== 'object' || entry === null || Array.isArray(entry))
-  ) {
-    throw new CivitasError(
-      'ERR_CREDENTIAL_INVALID',
-      'credentialStatus: expected up to 16 status entry objects',
-    )
-  }
-  return entries as JsonObject[]
-}
-
-/** The list members of a verification result, for a cache entry. */
-export function listOf(verified: { credential?: JsonObject; tokenList?: TokenStatusList }) {
+/** A cache entry for a verified list, with nothing decoded yet. */
+export function toCachedList(verified: VerifiedList, times: CacheTimes): CachedList {
   return {
     ...(verified.credential === undefined ? {} : { credential: verified.credential }),
     ...(verified.tokenList === undefined ? {} : { tokenList: verified.tokenList }),
-  }
-}
-
-/** The unverified claims of a `statuslist+jwt`, or `undefined` for any other token. */
-export function statusListTokenClaims(token: string): JsonObject | undefined {
-  try {
-    const { header, payload } = decodeJws(token)
-    return header.typ === STATUS_LIST_TOKEN_TYP ? payload : undefined
-  } catch {
-    return undefined
+    decoded: new Map(),
+    ...times,
   }
 }
