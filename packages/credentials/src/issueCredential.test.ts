@@ -103,6 +103,22 @@ describe('issue, present, verify', () => {
     })
   })
 
+  it('error: ERR_SCHEMA_INVALID lists every fault with its JSON pointer, not only the first', async () => {
+    const { city, citizen } = await createParties()
+    const card = residencyCard(citizen.did)
+    const subject = card.credentialSubject as Record<string, unknown>
+    subject.birthDate = '12/04/1990'
+    delete subject.familyName
+    delete subject.givenName
+    const failure = await issueCredential({ issuer: city, credential: card, clock }).catch((error) => error)
+    expect(failure).toMatchObject({ code: 'ERR_SCHEMA_INVALID' })
+    const errors = failure.details.errors as string[]
+    expect(errors).toHaveLength(3)
+    expect(errors.some((fault) => fault.startsWith('/credentialSubject/birthDate: '))).toBe(true)
+    expect(errors.filter((fault) => /familyName|givenName/.test(fault))).toHaveLength(2)
+    expect(failure.message).toContain('3 faults')
+  })
+
   it('error: a credential naming another issuer cannot be issued (ERR_ISSUER_MISMATCH)', async () => {
     const { city, citizen } = await createParties()
     const card = { ...residencyCard(citizen.did), issuer: citizen.did }

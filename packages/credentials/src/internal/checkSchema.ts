@@ -10,7 +10,7 @@ let schemaReferences: typeof import('./checkSchemaReferences.js') | undefined
  * validators load with the first credential that names a schema.
  *
  * @returns `valid`, `unknown` (a schema Civitas does not know) or `none` (the credential names none).
- * @throws `ERR_SCHEMA_INVALID` with the first errors in `details.errors`.
+ * @throws `ERR_SCHEMA_INVALID` with every fault (up to 50) in `details.errors`.
  */
 export async function checkSchema(
   credential: JsonObject,

@@ -4,6 +4,9 @@ import { compileSchema } from './compileSchema.js'
 
 // Each schema is compiled once: to closures when it stays within the subset templates use, else to
 // the general 2020-12 validator.
+/** The most faults an error lists: enough for any template, bounded for hostile input. */
+const MAX_FAULTS = 50
+
 const validators = new WeakMap<JsonObject, (credential: JsonObject) => string[]>()
 
 /**
@@ -11,7 +14,8 @@ const validators = new WeakMap<JsonObject, (credential: JsonObject) => string[]>
  * known (a built-in template's, or one the caller passes). Schemas are never fetched.
  *
  * @returns `valid`, or `unknown` when Civitas knows none of the schemas.
- * @throws `ERR_SCHEMA_INVALID` with the first errors in `details.errors`.
+ * @throws `ERR_SCHEMA_INVALID` with every fault (up to 50), each as `<JSON pointer>: <what is wrong>`, in
+ *   `details.errors`.
  */
 export async function checkSchemaReferences(
   credential: JsonObject,
@@ -29,13 +33,16 @@ export async function checkSchemaReferences(
     const schema = (extra && Object.hasOwn(extra, id) ? extra[id] : undefined) ?? BUILT_IN_SCHEMAS.get(id)
     if (schema === undefined) continue
     known = true
-    const errors = (validators.get(schema) ?? (await validatorFor(schema)))(credential)
-    if (errors.length > 0) {
+    const first = (validators.get(schema) ?? (await validatorFor(schema)))(credential)
+    if (first.length > 0) {
+      // The fast validator stops at the first fault; a person fixing a credential needs every one.
+      const errors = await everyFault(schema, credential)
+      const faults = errors.length > 0 ? errors : first
       throw new CivitasError(
         'ERR_SCHEMA_INVALID',
-        `the credential does not match the schema ${id.slice(0, 120)}`,
+        `the credential does not match the schema ${id.slice(0, 120)}: ${faults.length} fault${faults.length === 1 ? '' : 's'}, first ${faults[0]?.slice(0, 200)}`,
         {
-          details: { schema: id.slice(0, 200), errors: errors.slice(0, 5) },
+          details: { schema: id.slice(0, 200), errors: faults.slice(0, MAX_FAULTS) },
         },
       )
     }
@@ -65,4 +72,21 @@ async function validatorFor(schema: JsonObject): Promise<(credential: JsonObject
     validators.set(schema, validate)
   }
   return validate
+}
+
+/**
+ * Every fault of a credential that failed its schema, with its JSON pointer, from the general 2020-12
+ * validator (loaded only on failure, so the valid path stays on the compiled one). Container keywords
+ * (`properties`, `items`, `allOf`) and a `oneOf`'s branches only repeat what their members say.
+ */
+async function everyFault(schema: JsonObject, credential: JsonObject): Promise<string[]> {
+  const { Validator } = await import('@cfworker/json-schema')
+  const { errors } = new Validator(schema as never, '2020-12', false).validate(credential)
+  return errors
+    .filter(
+      (error) =>
+        !['properties', 'items', 'allOf'].includes(error.keyword) &&
+        !/\/oneOf\/\d+\//.test(error.keywordLocation),
+    )
+    .map((error) => `${error.instanceLocation.replace(/^#/, '') || '/'}: ${error.error}`)
 }
