@@ -130,3 +130,13 @@ export async function createWorkspace(passphrase = 'correct horse battery staple
 export function jsonOf<T = Record<string, unknown>>(run: CivitasRun): T {
   return JSON.parse(run.stdout) as T
 }
+
+/** The claims of the CLI tests' community membership card, as `--claim` flags. */
+export const MEMBERSHIP_CLAIMS = [
+  '--claim',
+  'community=Supilinn Neighbourhood Society',
+  '--claim',
+  'role=member',
+  '--claim',
+  'memberSince=2024-03-01',
+]

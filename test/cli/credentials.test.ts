@@ -2,19 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { residencyInput } from '@civitas/cli/demo'
 import { decodeQr } from '@civitas/qr'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createWorkspace, jsonOf } from './civitas.js'
+import { createWorkspace, jsonOf, MEMBERSHIP_CLAIMS } from './civitas.js'
 
 const workspace = await createWorkspace()
 afterAll(() => workspace.cleanup())
 
-const MEMBERSHIP_CLAIMS = [
-  '--claim',
-  'community=Supilinn Neighbourhood Society',
-  '--claim',
-  'role=member',
-  '--claim',
-  'memberSince=2024-03-01',
-]
 // The demo citizen's residency claims, without a subject: the command line names the subject.
 const { subject: _subject, ...RESIDENCY } = residencyInput('')
 

@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findPostgresConnectionString } from '../support/postgres.js'
-import { createWorkspace, jsonOf } from './civitas.js'
+import { createWorkspace, jsonOf, MEMBERSHIP_CLAIMS } from './civitas.js'
 
 const workspace = await createWorkspace()
 const databaseUrl = await findPostgresConnectionString()
@@ -35,12 +35,7 @@ const membership = (subject: string) => [
   'membership',
   '--subject',
   subject,
-  '--claim',
-  'community=Supilinn Neighbourhood Society',
-  '--claim',
-  'role=member',
-  '--claim',
-  'memberSince=2024-03-01',
+  ...MEMBERSHIP_CLAIMS,
 ]
 
 describe('civitas serve and status (child processes, loopback HTTP, PostgreSQL)', {
