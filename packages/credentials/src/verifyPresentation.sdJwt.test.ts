@@ -10,6 +10,7 @@ import {
 import { signJws } from '@civitas/crypto'
 import type { Identity } from '@civitas/did'
 import { describe, expect, it } from 'vitest'
+import { codeOf } from '../../../test/support/codeOf.js'
 import { createParties, NOW, YEAR } from '../../../test/support/parties.js'
 import { createPresentation } from './createPresentation.js'
 import { decodeSdJwt } from './decodeSdJwt.js'
@@ -84,15 +85,6 @@ async function setting() {
     return `${signed}~${disclosures.map((entry) => `${entry}~`).join('')}`
   }
   return { ...parties, token, present, verify, bind, forge }
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (error) {
-    return isCivitasError(error) ? error.code : `not a CivitasError: ${String(error)}`
-  }
-  return 'accepted'
 }
 
 describe('SD-JWT VC presentations', () => {

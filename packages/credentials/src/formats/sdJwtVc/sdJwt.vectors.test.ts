@@ -3,6 +3,7 @@ import { isCivitasError, type JsonObject, type PublicJwk } from '@civitas/core'
 import { importPublicJwk, verifyJws } from '@civitas/crypto'
 import { createResolver } from '@civitas/did'
 import { describe, expect, it } from 'vitest'
+import { codeOf } from '../../../../../test/support/codeOf.js'
 import { readVector, vectorPath } from '../../../../../test/support/vectors.js'
 import { decodeSdJwt } from '../../decodeSdJwt.js'
 import { checkAudience, checkFreshness, checkNonce } from '../../internal/checkPresentationBinding.js'
@@ -51,15 +52,6 @@ async function verifyExample(
     checkFreshness(binding, expect.now ?? (binding.issuedAt as number) + 30_000, SKEW, MAX_AGE)
   }
   return processed
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (error) {
-    return isCivitasError(error) ? error.code : `not a CivitasError: ${String(error)}`
-  }
-  return 'accepted'
 }
 
 describe('RFC 9901 examples', () => {
